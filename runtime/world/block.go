@@ -43,6 +43,15 @@ type Block struct {
 	usedB   int
 	usedF   int
 	masks   map[string][]bool
+
+	customers cache[customer]
+	cards     cache[card]
+	merchants cache[merchant]
+	devices   cache[device]
+	custFn    func(uint64) customer
+	cardFn    func(uint64) card
+	merFn     func(uint64) merchant
+	devFn     func(uint64) device
 }
 
 const modeEcommerce = 255
@@ -70,6 +79,15 @@ func (w *World) NewBlock() *Block {
 		scratch:  make([]float64, n),
 		arena:    make([]byte, 0, n*64),
 		masks:    make(map[string][]bool),
+
+		customers: newCache[customer](13),
+		cards:     newCache[card](13),
+		merchants: newCache[merchant](12),
+		devices:   newCache[device](13),
+		custFn:    func(id uint64) customer { return w.customer(uint32(id)) },
+		cardFn:    func(id uint64) card { return w.card(uint32(id)) },
+		merFn:     func(id uint64) merchant { return w.merchant(uint32(id)) },
+		devFn:     w.device,
 	}
 }
 
