@@ -12,8 +12,8 @@ func (c *checker) expects(col *Column, list []load.Expect, typeOK bool) {
 	seen := map[ExpectKind]load.Pos{}
 	for i := range list {
 		le := &list[i]
-		e, ok := c.expect(col, le, typeOK)
-		if !ok {
+		e, kindOK, ok := c.expect(col, le, typeOK)
+		if !kindOK {
 			continue
 		}
 		if prev, dup := seen[e.Kind]; dup {
@@ -21,7 +21,9 @@ func (c *checker) expects(col *Column, list []load.Expect, typeOK bool) {
 			continue
 		}
 		seen[e.Kind] = le.Pos
-		col.Expect = append(col.Expect, e)
+		if ok {
+			col.Expect = append(col.Expect, e)
+		}
 	}
 }
 
@@ -32,9 +34,9 @@ var expectKey = map[ExpectKind]string{
 }
 
 // expect resolves one expectation: exactly one kind key, of a kind that suits
-// the column type.
-func (c *checker) expect(col *Column, le *load.Expect, typeOK bool) (Expectation, bool) {
-	e := Expectation{Column: col.Name, Pos: le.Pos, Min: math.NaN(), Max: math.NaN()}
+// the column type. kindOK is false when the entry has no single kind.
+func (c *checker) expect(col *Column, le *load.Expect, typeOK bool) (e Expectation, kindOK, ok bool) {
+	e = Expectation{Column: col.Name, Pos: le.Pos, Min: math.NaN(), Max: math.NaN()}
 	var keys []ExpectKind
 	var at load.Pos
 	mark := func(set bool, k ExpectKind, pos load.Pos) {
@@ -57,10 +59,10 @@ func (c *checker) expect(col *Column, le *load.Expect, typeOK bool) (Expectation
 		} else {
 			c.errorf(le.Pos, "column %q: an expectation holds one check, found %d (one list item each)", col.Name, len(keys))
 		}
-		return e, false
+		return e, false, false
 	}
 	e.Kind = keys[0]
-	ok := c.severity(&e.Severity, le.Severity, "column \""+col.Name+"\"")
+	ok = c.severity(&e.Severity, le.Severity, "column \""+col.Name+"\"")
 	needs := func(good bool, what string) bool {
 		if typeOK && !good {
 			c.errorf(at, "column %q: %s applies only to %s columns, not %s", col.Name, expectKey[e.Kind], what, col.Type)
@@ -108,7 +110,7 @@ func (c *checker) expect(col *Column, le *load.Expect, typeOK bool) (Expectation
 		}
 		e.Days = le.TimeWindowDays.V
 	}
-	return e, ok
+	return e, true, ok
 }
 
 // setName is the spelling of a named reference set (brands, countries, …).

@@ -85,7 +85,11 @@ func (d *decoder) structure(n *yaml.Node, v reflect.Value) bool {
 		idx, ok := fields[key.V]
 		switch {
 		case !ok:
-			d.errorf(k, "unknown key %q (expected one of: %s)", key.V, strings.Join(known, ", "))
+			if near := nearest(key.V, known); near != "" {
+				d.errorf(k, "unknown key %q (did you mean %q?)", key.V, near)
+			} else {
+				d.errorf(k, "unknown key %q (expected one of: %s)", key.V, strings.Join(known, ", "))
+			}
 		case seen[key.V]:
 			d.errorf(k, "duplicate key %q", key.V)
 		default:
@@ -94,4 +98,36 @@ func (d *decoder) structure(n *yaml.Node, v reflect.Value) bool {
 		}
 	}
 	return true
+}
+
+// nearest returns the known key within edit distance 2 of key (the first,
+// in declaration order), or "".
+func nearest(key string, known []string) string {
+	for _, k := range known {
+		if editDistance(key, k) <= 2 {
+			return k
+		}
+	}
+	return ""
+}
+
+// editDistance is the Levenshtein distance between a and b (bytes).
+func editDistance(a, b string) int {
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
 }
