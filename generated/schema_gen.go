@@ -43,8 +43,8 @@ var ColumnNames = []string{
 var Config = world.Config{
 	WindowDays:     30,
 	BlockRows:      65536,
-	DailyPeakHour:  18.0,
-	DailyPeakSigma: 3.0,
+	DailyPeakHour:  18,
+	DailyPeakSigma: 3,
 	DailyFloor:     0.1,
 	WeekendFactor:  1.15,
 	Customer: world.CustomerConfig{
@@ -74,7 +74,7 @@ var Config = world.Config{
 	},
 	Merchant: world.MerchantConfig{
 		RowsPerEntity: 200,
-		Zipf:          1.0,
+		Zipf:          1,
 		JitterDegrees: 0.5,
 	},
 	Device: world.DeviceConfig{

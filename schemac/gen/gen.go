@@ -35,7 +35,10 @@ type emitter struct {
 	build func(*ir.Schema) *jen.File
 }
 
-// emitters lists the generated files, one per artifact.
+// emitters lists the generated files, one per artifact. contractFile and
+// profileFile (contract_gen.go, profile_gen.go) join the list once
+// runtime/contract and runtime/profile are on main: until then the generated
+// package could not compile.
 var emitters = []emitter{
 	{"row_gen.go", rowFile},
 	{"schema_gen.go", schemaFile},
@@ -71,7 +74,7 @@ func render(name string, f *jen.File) ([]byte, error) {
 	if err := f.Render(&raw); err != nil {
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
-	src, err := format.Source(raw.Bytes())
+	src, err := format.Source(groupImports(raw.Bytes()))
 	if err != nil {
 		return nil, fmt.Errorf("%s: gofmt: %v\n%s", name, err, numbered(raw.String()))
 	}
@@ -85,4 +88,39 @@ func numbered(src string) string {
 		fmt.Fprintf(&b, "%4d  %s\n", i+1, line)
 	}
 	return b.String()
+}
+
+// groupImports puts standard-library imports first, then a blank line, then
+// the others, in the import block jennifer writes (it sorts by path only).
+func groupImports(src []byte) []byte {
+	start := bytes.Index(src, []byte("\nimport (\n"))
+	if start < 0 {
+		return src
+	}
+	start += len("\nimport (\n")
+	end := bytes.Index(src[start:], []byte("\n)"))
+	if end < 0 {
+		return src
+	}
+	end += start
+	var std, other []string
+	for _, line := range strings.Split(string(src[start:end]), "\n") {
+		path := strings.TrimSpace(line)
+		if i := strings.IndexByte(path, '"'); i >= 0 {
+			path = path[i+1:]
+		}
+		if first, _, _ := strings.Cut(path, "/"); strings.Contains(first, ".") {
+			other = append(other, line)
+		} else {
+			std = append(std, line)
+		}
+	}
+	block := strings.Join(std, "\n")
+	if len(std) > 0 && len(other) > 0 {
+		block += "\n\n"
+	}
+	block += strings.Join(other, "\n")
+	out := append([]byte{}, src[:start]...)
+	out = append(out, block...)
+	return append(out, src[end:]...)
 }

@@ -2,6 +2,7 @@ package gen
 
 import (
 	"fmt"
+	"math"
 	"reflect"
 	"strconv"
 
@@ -107,7 +108,7 @@ func literal(v reflect.Value, typed bool) jen.Code {
 	case reflect.Int, reflect.Int64:
 		return jen.Lit(int(v.Int()))
 	case reflect.Float64:
-		return jen.Lit(v.Float())
+		return floatLit(v.Float())
 	case reflect.String:
 		return jen.Lit(v.String())
 	case reflect.Bool:
@@ -119,6 +120,16 @@ func literal(v reflect.Value, typed bool) jen.Code {
 // typeName emits a named type, qualified by its package (world.Weighted).
 func typeName(t reflect.Type) *jen.Statement {
 	return jen.Qual(t.PkgPath(), t.Name())
+}
+
+// floatLit emits a float64 constant as a person writes it: 0.01, 18,
+// 9999999999.99 (not 9.99999999999e+09); exponent form only for very large or
+// very small magnitudes.
+func floatLit(x float64) jen.Code {
+	if a := math.Abs(x); a != 0 && (a >= 1e21 || a < 1e-6) {
+		return jen.Op(strconv.FormatFloat(x, 'g', -1, 64))
+	}
+	return jen.Op(strconv.FormatFloat(x, 'f', -1, 64))
 }
 
 // num prints a number the way a schema author writes it (0.05, 30).

@@ -1,6 +1,8 @@
 package ir
 
 import (
+	"math"
+
 	"github.com/paygen/paygen/runtime/world"
 	"github.com/paygen/paygen/schemac/load"
 )
@@ -120,7 +122,7 @@ func (c *checker) column(i int, lc *load.Column) *Column {
 		c.encoding(col, lc.Parquet, typeOK)
 	}
 	if !col.Nullable {
-		col.Expect = append(col.Expect, Expectation{Kind: NotNull, Column: name, Pos: lc.Pos})
+		col.Expect = append(col.Expect, Expectation{Kind: NotNull, Column: name, Min: math.NaN(), Max: math.NaN(), Pos: lc.Pos})
 	}
 	c.expects(col, lc.Expect, typeOK)
 	return col

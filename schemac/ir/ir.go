@@ -144,3 +144,33 @@ func (c *Column) ParquetTag() string {
 	}
 	return tag
 }
+
+// ParquetPhysical is the column's Parquet physical type as readers name it:
+// BYTE_ARRAY, INT64, DOUBLE or BOOLEAN.
+func (c *Column) ParquetPhysical() string {
+	switch c.Type.Kind {
+	case String:
+		return "BYTE_ARRAY"
+	case Timestamp, Decimal:
+		return "INT64"
+	case Double:
+		return "DOUBLE"
+	case Boolean:
+		return "BOOLEAN"
+	}
+	return ""
+}
+
+// ParquetLogical is the column's Parquet logical type as readers name it
+// (STRING, TIMESTAMP(MICROS,UTC), DECIMAL(12,2)), or "" when it has none.
+func (c *Column) ParquetLogical() string {
+	switch c.Type.Kind {
+	case String:
+		return "STRING"
+	case Timestamp:
+		return "TIMESTAMP(MICROS,UTC)"
+	case Decimal:
+		return fmt.Sprintf("DECIMAL(%d,%d)", c.Type.Precision, c.Type.Scale)
+	}
+	return ""
+}
