@@ -61,12 +61,12 @@ func editScript(a, b []string) []op {
 			out = append(out, op{' ', a[i]})
 			i++
 			j++
-		case j < m && (i == n || lcs[i][j+1] >= lcs[i+1][j]):
-			out = append(out, op{'+', b[j]})
-			j++
-		default:
+		case i < n && (j == m || lcs[i+1][j] >= lcs[i][j+1]):
 			out = append(out, op{'-', a[i]})
 			i++
+		default:
+			out = append(out, op{'+', b[j]})
+			j++
 		}
 	}
 	return out
@@ -112,6 +112,12 @@ func unified(a, b []string, ctx int) string {
 			if o.kind != '-' {
 				bN++
 			}
+		}
+		if aN == 0 { // an empty range names the line before it, as diff -u does
+			aLine--
+		}
+		if bN == 0 {
+			bLine--
 		}
 		fmt.Fprintf(&sb, "@@ -%d,%d +%d,%d @@\n", aLine, aN, bLine, bN)
 		for _, o := range ops[lo:hi] {
