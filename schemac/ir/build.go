@@ -49,8 +49,9 @@ func (c *checker) version(f *load.File) {
 }
 
 var (
-	snakeName = regexp.MustCompile(`^[a-z][a-z0-9]*(_[a-z0-9]+)*$`)
-	goTypeRe  = regexp.MustCompile(`^[A-Z][A-Za-z0-9]*$`)
+	snakeName    = regexp.MustCompile(`^[a-z][a-z0-9]*(_[a-z0-9]+)*$`)
+	goTypeRe     = regexp.MustCompile(`^[A-Z][A-Za-z0-9]*$`)
+	filePrefixRe = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9_.-]*$`)
 )
 
 // reserved are the identifiers the emitters declare in package generated.
@@ -82,7 +83,7 @@ func (c *checker) table(f *load.File) Table {
 	}
 	if !t.FilePrefix.Set {
 		out.FilePrefix = out.Name
-	} else if !regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9_.-]*$`).MatchString(t.FilePrefix.V) {
+	} else if !filePrefixRe.MatchString(t.FilePrefix.V) {
 		c.errorf(t.FilePrefix.Pos, "table: file_prefix %q is not a plain file name part", t.FilePrefix.V)
 	}
 	return out
