@@ -32,6 +32,10 @@ type File struct {
 	size int64
 	cols []Column
 	kv   map[string]string
+	// rgStart[i] is the first row of row group i; rgStart[len] is NumRows.
+	rgStart    []int64
+	rgLo, rgHi int  // row groups scanned: [rgLo, rgHi)
+	view       bool // true for InRowGroup views, whose Close does nothing
 }
 
 const magic = "PAR1"
@@ -78,7 +82,12 @@ func Open(path string) (f *File, err error) {
 	for _, e := range pf.Metadata().KeyValueMetadata {
 		kv[e.Key] = e.Value
 	}
-	return &File{path: path, osf: osf, pf: pf, size: size, cols: cols, kv: kv}, nil
+	rgStart := []int64{0}
+	for _, rg := range pf.RowGroups() {
+		rgStart = append(rgStart, rgStart[len(rgStart)-1]+rg.NumRows())
+	}
+	return &File{path: path, osf: osf, pf: pf, size: size, cols: cols, kv: kv,
+		rgStart: rgStart, rgHi: len(rgStart) - 1}, nil
 }
 
 // checkMagic tells apart non-Parquet files from truncated ones before parquet-go sees them.
@@ -148,8 +157,27 @@ func checkChunks(pf *parquet.File, size int64) error {
 	return nil
 }
 
-// Close closes the file.
-func (f *File) Close() error { return f.osf.Close() }
+// Close closes the file (and does nothing for a view made by InRowGroup).
+func (f *File) Close() error {
+	if f.view {
+		return nil
+	}
+	return f.osf.Close()
+}
+
+// InRowGroup returns a view of f whose scans read only row group i (Batch.Row stays
+// relative to the whole file). Views share f's file handle and must not outlive it.
+func (f *File) InRowGroup(i int) *File {
+	if i < 0 || i >= len(f.rgStart)-1 {
+		panic(fmt.Sprintf("colscan: row group %d out of range [0,%d)", i, len(f.rgStart)-1))
+	}
+	v := *f
+	v.rgLo, v.rgHi, v.view = i, i+1, true
+	return &v
+}
+
+// RowGroupStart returns the index of the first row of row group i.
+func (f *File) RowGroupStart(i int) int64 { return f.rgStart[i] }
 
 // Path returns the path given to Open.
 func (f *File) Path() string { return f.path }

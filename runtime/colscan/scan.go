@@ -9,6 +9,29 @@ import (
 	"github.com/parquet-go/parquet-go/encoding"
 )
 
+// Batch is one data page of a column, expanded to one entry per row.
+// All slices are reused between calls and must not be retained after the callback returns;
+// byte slices point into decoded page memory.
+type Batch[T any] struct {
+	// Values has one entry per row; the zero value for null rows.
+	Values []T
+	// Valid[i] is false when row i is null.
+	Valid []bool
+	// Dict is the dictionary of a dictionary-encoded page, else nil. Index[i] is the
+	// dictionary index of row i (0 for null rows), so Values[i] == Dict[Index[i]].
+	Dict  []T
+	Index []int32
+	// DictID identifies Dict within one scan: it changes exactly when the dictionary does
+	// (at most once per column chunk), so per-dictionary-entry results can be cached.
+	DictID int
+	// Row is the index within the file of the first row of the batch; RowGroup its row group.
+	Row      int64
+	RowGroup int
+}
+
+// Len returns the number of rows in the batch.
+func (b *Batch[T]) Len() int { return len(b.Valid) }
+
 // Each Scan method calls fn once per data page, in file order (row group by row group).
 // vals and valid have one entry per row of the batch; valid[i] is false for a null row,
 // and vals[i] is then the zero value. Both slices are reused between calls and must not
@@ -17,78 +40,82 @@ import (
 
 // ScanInt64 reads an INT64 or INT32 column (INT32 values are widened).
 func (f *File) ScanInt64(col int, fn func(vals []int64, valid []bool) error) error {
-	var s batch[int64]
-	return f.scan(col, "ScanInt64", []string{"INT64", "INT32"}, s.reset, func(p parquet.Page) error {
-		err := s.fill(p, func(v *encoding.Values, buf *[]int64, _ int) ([]int64, error) {
-			switch v.Kind() {
-			case encoding.Int64:
-				return v.Int64(), nil
-			case encoding.Int32:
-				return widen(v.Int32(), buf), nil
-			}
-			return nil, fmt.Errorf("unexpected page kind %v", v.Kind())
-		})
-		if err != nil {
-			return readError{err}
-		}
-		return fn(s.vals, s.valid)
-	})
+	return f.Int64Batches(col, func(b *Batch[int64]) error { return fn(b.Values, b.Valid) })
 }
 
 // ScanFloat64 reads a DOUBLE or FLOAT column (FLOAT values are widened).
 func (f *File) ScanFloat64(col int, fn func(vals []float64, valid []bool) error) error {
-	var s batch[float64]
-	return f.scan(col, "ScanFloat64", []string{"DOUBLE", "FLOAT"}, s.reset, func(p parquet.Page) error {
-		err := s.fill(p, func(v *encoding.Values, buf *[]float64, _ int) ([]float64, error) {
-			switch v.Kind() {
-			case encoding.Double:
-				return v.Double(), nil
-			case encoding.Float:
-				return widen(v.Float(), buf), nil
-			}
-			return nil, fmt.Errorf("unexpected page kind %v", v.Kind())
-		})
-		if err != nil {
-			return readError{err}
-		}
-		return fn(s.vals, s.valid)
-	})
+	return f.Float64Batches(col, func(b *Batch[float64]) error { return fn(b.Values, b.Valid) })
 }
 
 // ScanBool reads a BOOLEAN column.
 func (f *File) ScanBool(col int, fn func(vals []bool, valid []bool) error) error {
-	var s batch[bool]
-	return f.scan(col, "ScanBool", []string{"BOOLEAN"}, s.reset, func(p parquet.Page) error {
-		err := s.fill(p, func(v *encoding.Values, buf *[]bool, n int) ([]bool, error) {
-			if v.Kind() != encoding.Boolean {
-				return nil, fmt.Errorf("unexpected page kind %v", v.Kind())
-			}
-			bits := v.Boolean()
-			if len(bits)*8 < n {
-				return nil, fmt.Errorf("boolean page has %d bits for %d values", len(bits)*8, n)
-			}
-			out := grow(buf, n)
-			for i := range out {
-				out[i] = bits[i>>3]>>(i&7)&1 != 0
-			}
-			return out, nil
-		})
-		if err != nil {
-			return readError{err}
-		}
-		return fn(s.vals, s.valid)
-	})
+	return f.BoolBatches(col, func(b *Batch[bool]) error { return fn(b.Values, b.Valid) })
 }
 
 // ScanBytes reads a BYTE_ARRAY or FIXED_LEN_BYTE_ARRAY column. The byte slices point
 // into decoded page memory and are valid only during the call to fn.
 func (f *File) ScanBytes(col int, fn func(vals [][]byte, valid []bool) error) error {
-	var s batch[[]byte]
-	return f.scan(col, "ScanBytes", []string{"BYTE_ARRAY", "FIXED_LEN_BYTE_ARRAY"}, s.reset, func(p parquet.Page) error {
-		if err := s.fill(p, byteViews); err != nil {
+	return f.BytesBatches(col, func(b *Batch[[]byte]) error { return fn(b.Values, b.Valid) })
+}
+
+// Int64Batches is ScanInt64 with the full batch description.
+func (f *File) Int64Batches(col int, fn func(*Batch[int64]) error) error {
+	return scanBatches(f, col, "ScanInt64", []string{"INT64", "INT32"}, func(v *encoding.Values, buf *[]int64, _ int) ([]int64, error) {
+		switch v.Kind() {
+		case encoding.Int64:
+			return v.Int64(), nil
+		case encoding.Int32:
+			return widen(v.Int32(), buf), nil
+		}
+		return nil, fmt.Errorf("unexpected page kind %v", v.Kind())
+	}, fn)
+}
+
+// Float64Batches is ScanFloat64 with the full batch description.
+func (f *File) Float64Batches(col int, fn func(*Batch[float64]) error) error {
+	return scanBatches(f, col, "ScanFloat64", []string{"DOUBLE", "FLOAT"}, func(v *encoding.Values, buf *[]float64, _ int) ([]float64, error) {
+		switch v.Kind() {
+		case encoding.Double:
+			return v.Double(), nil
+		case encoding.Float:
+			return widen(v.Float(), buf), nil
+		}
+		return nil, fmt.Errorf("unexpected page kind %v", v.Kind())
+	}, fn)
+}
+
+// BoolBatches is ScanBool with the full batch description.
+func (f *File) BoolBatches(col int, fn func(*Batch[bool]) error) error {
+	return scanBatches(f, col, "ScanBool", []string{"BOOLEAN"}, func(v *encoding.Values, buf *[]bool, n int) ([]bool, error) {
+		if v.Kind() != encoding.Boolean {
+			return nil, fmt.Errorf("unexpected page kind %v", v.Kind())
+		}
+		bits := v.Boolean()
+		if len(bits)*8 < n {
+			return nil, fmt.Errorf("boolean page has %d bits for %d values", len(bits)*8, n)
+		}
+		out := grow(buf, n)
+		for i := range out {
+			out[i] = bits[i>>3]>>(i&7)&1 != 0
+		}
+		return out, nil
+	}, fn)
+}
+
+// BytesBatches is ScanBytes with the full batch description.
+func (f *File) BytesBatches(col int, fn func(*Batch[[]byte]) error) error {
+	return scanBatches(f, col, "ScanBytes", []string{"BYTE_ARRAY", "FIXED_LEN_BYTE_ARRAY"}, byteViews, fn)
+}
+
+func scanBatches[T any](f *File, col int, method string, accept []string, conv converter[T], fn func(*Batch[T]) error) error {
+	var s batch[T]
+	return f.scan(col, method, accept, s.reset, func(p parquet.Page, row int64, rg int) error {
+		if err := s.fill(p, conv); err != nil {
 			return readError{err}
 		}
-		return fn(s.vals, s.valid)
+		s.out.Row, s.out.RowGroup = row, rg
+		return fn(&s.out)
 	})
 }
 
@@ -125,12 +152,12 @@ func byteViews(v *encoding.Values, buf *[][]byte, _ int) ([][]byte, error) {
 
 // batch holds the reusable buffers of one scan.
 type batch[T any] struct {
-	vals  []T
-	valid []bool
-	conv  []T // dense values converted from the page
-	dconv []T // dictionary values converted
-	dict  parquet.Dictionary
-	dvals []T
+	out    Batch[T]
+	conv   []T // dense values converted from the page
+	dconv  []T // dictionary values converted
+	dict   parquet.Dictionary
+	dvals  []T
+	dictID int
 }
 
 // reset forgets the cached dictionary; called at the start of every column chunk.
@@ -139,12 +166,14 @@ func (s *batch[T]) reset() { s.dict, s.dvals = nil, nil }
 // converter turns encoded values (n of them) into a typed slice, using buf if it must copy.
 type converter[T any] func(v *encoding.Values, buf *[]T, n int) ([]T, error)
 
-// fill sets s.vals and s.valid to one entry per row of page p.
+// fill sets s.out to one entry per row of page p.
 func (s *batch[T]) fill(p parquet.Page, conv converter[T]) error {
 	data := p.Data()
+	o := &s.out
 	var dense, dv []T
 	var idx []int32
 	nonNull := 0
+	o.Dict, o.Index = nil, nil
 	if d := p.Dictionary(); d != nil {
 		if s.dict != d {
 			dd := d.Page().Data()
@@ -153,6 +182,7 @@ func (s *batch[T]) fill(p parquet.Page, conv converter[T]) error {
 				return err
 			}
 			s.dict, s.dvals = d, vals
+			s.dictID++
 		}
 		dv = s.dvals
 		if data.Kind() != encoding.Int32 {
@@ -160,6 +190,7 @@ func (s *batch[T]) fill(p parquet.Page, conv converter[T]) error {
 		}
 		idx = data.Int32()
 		nonNull = len(idx)
+		o.Dict, o.DictID = dv, s.dictID
 	} else {
 		var err error
 		if dense, err = conv(&data, &s.conv, int(p.NumValues()-p.NumNulls())); err != nil {
@@ -173,27 +204,35 @@ func (s *batch[T]) fill(p parquet.Page, conv converter[T]) error {
 		if nonNull < n {
 			return fmt.Errorf("page has %d values for %d rows", nonNull, n)
 		}
-		s.valid = allTrue(&s.valid, n)
+		o.Valid = allTrue(&o.Valid, n)
 		if idx == nil {
-			s.vals = dense[:n]
+			o.Values = dense[:n]
 			return nil
 		}
-		out := grow(&s.vals, n)
+		out := grow(&o.Values, n)
 		for i, k := range idx[:n] {
 			if uint(k) >= uint(len(dv)) {
 				return fmt.Errorf("dictionary index %d out of range [0,%d)", k, len(dv))
 			}
 			out[i] = dv[k]
 		}
+		o.Index = idx[:n]
 		return nil
 	}
 	n := len(defs)
-	out, valid := grow(&s.vals, n), grow(&s.valid, n)
+	out, valid := grow(&o.Values, n), grow(&o.Valid, n)
+	var index []int32
+	if idx != nil {
+		index = grow(&o.Index, n)
+	}
 	var zero T
 	j := 0
 	for i, lvl := range defs {
 		if lvl == 0 {
 			out[i], valid[i] = zero, false
+			if index != nil {
+				index[i] = 0
+			}
 			continue
 		}
 		if j >= nonNull {
@@ -204,13 +243,14 @@ func (s *batch[T]) fill(p parquet.Page, conv converter[T]) error {
 			if uint(k) >= uint(len(dv)) {
 				return fmt.Errorf("dictionary index %d out of range [0,%d)", k, len(dv))
 			}
-			out[i] = dv[k]
+			out[i], index[i] = dv[k], k
 		} else {
 			out[i] = dense[j]
 		}
 		valid[i] = true
 		j++
 	}
+	o.Index = index
 	return nil
 }
 
@@ -241,7 +281,7 @@ func widen[S int32 | float32, T int64 | float64](in []S, buf *[]T) []T {
 }
 
 // scan iterates the pages of column col, recovering from decoder panics.
-func (f *File) scan(col int, method string, accept []string, reset func(), page func(parquet.Page) error) (err error) {
+func (f *File) scan(col int, method string, accept []string, reset func(), page func(p parquet.Page, row int64, rg int) error) (err error) {
 	if col < 0 || col >= len(f.cols) {
 		return fmt.Errorf("colscan: %s: %s: column index %d out of range [0,%d)", f.path, method, col, len(f.cols))
 	}
@@ -262,10 +302,20 @@ func (f *File) scan(col int, method string, accept []string, reset func(), page 
 			err = fmt.Errorf("colscan: %s: column %q: row group %d: %w: %v", f.path, c.Name, rgIndex, ErrCorrupt, p)
 		}
 	}()
-	for i, rg := range f.pf.RowGroups() {
+	rgs := f.pf.RowGroups()
+	for i := f.rgLo; i < f.rgHi; i++ {
 		rgIndex = i
 		reset()
-		if err := f.scanChunk(rg.ColumnChunks()[c.leaf], page); err != nil {
+		row := f.rgStart[i]
+		err := f.scanChunk(rgs[i].ColumnChunks()[c.leaf], func(p parquet.Page) error {
+			err := page(p, row, i)
+			row += p.NumRows()
+			return err
+		})
+		if err == nil && row != f.rgStart[i+1] {
+			err = readError{fmt.Errorf("column chunk has %d rows, row group has %d", row-f.rgStart[i], f.rgStart[i+1]-f.rgStart[i])}
+		}
+		if err != nil {
 			var re readError
 			if errors.As(err, &re) {
 				return fmt.Errorf("colscan: %s: column %q: row group %d: %w: %v", f.path, c.Name, i, ErrCorrupt, re.err)
