@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"sync"
 
 	"github.com/parquet-go/parquet-go"
 	"github.com/parquet-go/parquet-go/encoding"
@@ -108,8 +109,34 @@ func (f *File) BytesBatches(col int, fn func(*Batch[[]byte]) error) error {
 	return scanBatches(f, col, "ScanBytes", []string{"BYTE_ARRAY", "FIXED_LEN_BYTE_ARRAY"}, byteViews, fn)
 }
 
+// Buffer pools, one per value type, so that repeated scans reuse their buffers.
+var (
+	poolInt64   = sync.Pool{New: func() any { return new(batch[int64]) }}
+	poolFloat64 = sync.Pool{New: func() any { return new(batch[float64]) }}
+	poolBool    = sync.Pool{New: func() any { return new(batch[bool]) }}
+	poolBytes   = sync.Pool{New: func() any { return new(batch[[]byte]) }}
+)
+
+func poolOf[T any]() *sync.Pool {
+	switch any((*T)(nil)).(type) {
+	case *int64:
+		return &poolInt64
+	case *float64:
+		return &poolFloat64
+	case *bool:
+		return &poolBool
+	default:
+		return &poolBytes
+	}
+}
+
 func scanBatches[T any](f *File, col int, method string, accept []string, conv converter[T], fn func(*Batch[T]) error) error {
-	var s batch[T]
+	pool := poolOf[T]()
+	s := pool.Get().(*batch[T])
+	defer func() {
+		s.release()
+		pool.Put(s)
+	}()
 	return f.scan(col, method, accept, s.reset, func(p parquet.Page, row int64, rg int) error {
 		if err := s.fill(p, conv); err != nil {
 			return readError{err}
@@ -153,11 +180,24 @@ func byteViews(v *encoding.Values, buf *[][]byte, _ int) ([][]byte, error) {
 // batch holds the reusable buffers of one scan.
 type batch[T any] struct {
 	out    Batch[T]
+	vbuf   []T     // owned storage for out.Values (out.Values may instead alias page memory)
+	ibuf   []int32 // owned storage for out.Index
+	valid  []bool  // owned storage for out.Valid
 	conv   []T // dense values converted from the page
 	dconv  []T // dictionary values converted
 	dict   parquet.Dictionary
 	dvals  []T
 	dictID int
+}
+
+// release drops references into page memory before the buffers go back to the pool.
+func (s *batch[T]) release() {
+	s.reset()
+	s.dictID = 0
+	clear(s.vbuf[:cap(s.vbuf)])
+	clear(s.dconv[:cap(s.dconv)])
+	clear(s.conv[:cap(s.conv)])
+	s.out = Batch[T]{}
 }
 
 // reset forgets the cached dictionary; called at the start of every column chunk.
@@ -204,12 +244,13 @@ func (s *batch[T]) fill(p parquet.Page, conv converter[T]) error {
 		if nonNull < n {
 			return fmt.Errorf("page has %d values for %d rows", nonNull, n)
 		}
-		o.Valid = allTrue(&o.Valid, n)
+		o.Valid = allTrue(&s.valid, n)
 		if idx == nil {
 			o.Values = dense[:n]
 			return nil
 		}
-		out := grow(&o.Values, n)
+		out := grow(&s.vbuf, n)
+		o.Values = out
 		for i, k := range idx[:n] {
 			if uint(k) >= uint(len(dv)) {
 				return fmt.Errorf("dictionary index %d out of range [0,%d)", k, len(dv))
@@ -220,10 +261,11 @@ func (s *batch[T]) fill(p parquet.Page, conv converter[T]) error {
 		return nil
 	}
 	n := len(defs)
-	out, valid := grow(&o.Values, n), grow(&o.Valid, n)
+	out, valid := grow(&s.vbuf, n), grow(&s.valid, n)
+	o.Values, o.Valid = out, valid
 	var index []int32
 	if idx != nil {
-		index = grow(&o.Index, n)
+		index = grow(&s.ibuf, n)
 	}
 	var zero T
 	j := 0
