@@ -183,8 +183,8 @@ type batch[T any] struct {
 	vbuf   []T     // owned storage for out.Values (out.Values may instead alias page memory)
 	ibuf   []int32 // owned storage for out.Index
 	valid  []bool  // owned storage for out.Valid
-	conv   []T // dense values converted from the page
-	dconv  []T // dictionary values converted
+	conv   []T     // dense values converted from the page
+	dconv  []T     // dictionary values converted
 	dict   parquet.Dictionary
 	dvals  []T
 	dictID int
