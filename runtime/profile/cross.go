@@ -72,23 +72,35 @@ func (t *catTargetTask) run(j *crossJob) {
 	}
 }
 
-// numTargetTask splits a numeric column's sketch by label.
+// numTargetTask splits a numeric column's sketch by label. Values are
+// shifted by the first value seen, so that large offsets (timestamps in µs,
+// epoch seconds) do not eat the sketch's relative resolution.
 type numTargetTask struct {
-	col   int
-	lh    [2]logHist
-	nulls [2]int64
+	col     int
+	lh      [2]logHist
+	nulls   [2]int64
+	shift   float64
+	shifted bool
 }
 
 func (t *numTargetTask) cost() int { return 2 }
 
 func (t *numTargetTask) run(j *crossJob) {
 	s := j.segs[t.col]
+	if !t.shifted {
+		for i, ok := range s.ok[:j.n] {
+			if ok {
+				t.shift, t.shifted = s.num[i], true
+				break
+			}
+		}
+	}
 	for i, l := range j.label[:j.n] {
 		if l < 0 {
 			continue
 		}
 		if s.ok[i] {
-			t.lh[l].add(s.num[i])
+			t.lh[l].add(s.num[i] - t.shift)
 		} else {
 			t.nulls[l]++
 		}
@@ -214,32 +226,20 @@ func (t *pearsonTask) run(j *crossJob) {
 	}
 }
 
-// corrBucket maps a category code to one of corrCats buckets (-1 = null).
-func corrBucket(c int32) int {
-	switch {
-	case c == codeNull:
-		return -1
-	case c < 0 || c >= corrCats-1:
-		return corrCats - 1
-	}
-	return int(c)
-}
-
-// cramerTask accumulates the contingency table of two categorical columns.
+// cramerTask accumulates the contingency table of two categorical columns
+// (nulls in their own row/column, left out of the coefficient).
 type cramerTask struct {
 	a, b  int
-	table []int64
+	table []int64 // corrStride × corrStride
 }
 
 func (t *cramerTask) cost() int { return 1 }
 
 func (t *cramerTask) run(j *crossJob) {
-	ca, cb := j.segs[t.a].code[:j.n], j.segs[t.b].code[:j.n]
-	for i, x := range ca {
-		p, q := corrBucket(x), corrBucket(cb[i])
-		if p >= 0 && q >= 0 {
-			t.table[p*corrCats+q]++
-		}
+	ba, bb := j.segs[t.a].bucket[:j.n], j.segs[t.b].bucket[:j.n]
+	tb := t.table
+	for i, x := range ba {
+		tb[int(x)*corrStride+int(bb[i])]++
 	}
 }
 
@@ -254,19 +254,24 @@ func (t *etaTask) cost() int { return 1 }
 func (t *etaTask) run(j *crossJob) {
 	sn, sc := j.segs[t.num], j.segs[t.cat]
 	e := t.acc
-	for i := 0; i < j.n; i++ {
-		b := corrBucket(sc.code[i])
-		if b < 0 || !sn.ok[i] {
+	bk := sc.bucket[:j.n]
+	ok := sn.ok[:j.n]
+	num := sn.num[:j.n]
+	if !e.shifted {
+		for i := range num {
+			if ok[i] {
+				e.k, e.shifted = num[i], true
+				break
+			}
+		}
+	}
+	for i, b := range bk {
+		if !ok[i] {
 			continue
 		}
-		y := sn.num[i]
-		if !e.shifted {
-			e.k, e.shifted = y, true
-		}
-		y -= e.k
+		y := num[i] - e.k
 		e.n[b]++
 		e.sum[b] += y
-		e.sy += y
-		e.syy += y * y
+		e.ss[b] += y * y
 	}
 }

@@ -23,10 +23,18 @@ func newDict(cap int) *dict {
 	return &dict{cap: cap, codes: make(map[string]int32)}
 }
 
-// code returns v's code, adding v while there is room.
+// code returns v's code, adding v while there is room, and counts v.
 func (d *dict) code(v []byte) int32 {
-	if c, ok := d.codes[string(v)]; ok {
+	c := d.assign(v)
+	if c >= 0 {
 		d.counts[c]++
+	}
+	return c
+}
+
+// assign returns v's code, adding v while there is room, without counting.
+func (d *dict) assign(v []byte) int32 {
+	if c, ok := d.codes[string(v)]; ok {
 		return c
 	}
 	if len(d.values) >= d.cap {
@@ -37,6 +45,6 @@ func (d *dict) code(v []byte) int32 {
 	s := string(v)
 	d.codes[s] = c
 	d.values = append(d.values, s)
-	d.counts = append(d.counts, 1)
+	d.counts = append(d.counts, 0)
 	return c
 }

@@ -8,6 +8,7 @@ import (
 	"sync"
 	"sync/atomic"
 
+	"github.com/paygen/paygen/runtime/colscan"
 	"github.com/paygen/paygen/runtime/refdata"
 )
 
@@ -79,8 +80,28 @@ type state struct {
 	eta       []*etaTask
 }
 
-func run(src source, info fileInfo, spec *Spec, opt Options) (*state, error) {
-	cols := src.Columns()
+// Run profiles the Parquet file at path. spec may be nil: roles are then
+// inferred from the Parquet types and column names.
+func Run(path string, spec *Spec, opt Options) (*Profile, error) {
+	f, err := colscan.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	info := fileInfo{Path: path, Size: f.Size(), RowGroups: f.RowGroups(), Compression: f.Compression(),
+		CreatedBy: f.CreatedBy(), Metadata: f.Metadata()}
+	st, err := run(f, spec, opt)
+	if err != nil {
+		return nil, err
+	}
+	return build(st, info, spec), nil
+}
+
+func run(src *colscan.File, spec *Spec, opt Options) (*state, error) {
+	var cols []colDesc
+	for _, c := range src.Columns() {
+		cols = append(cols, descOf(c))
+	}
 	rows := src.NumRows()
 	st := &state{plans: makePlans(cols, spec, opt), rows: rows,
 		targetCol: -1, timeCol: -1, localCol: -1, scenarioCol: -1, amountCol: -1,
@@ -234,28 +255,6 @@ func run(src source, info fileInfo, spec *Spec, opt Options) (*state, error) {
 	return st, nil
 }
 
-// scanColumn reads one column into its worker with the matching Scan method.
-func scanColumn(src source, w *colWorker) error {
-	p := w.p
-	switch p.read {
-	case rBool:
-		return src.ScanBool(p.idx, w.bools)
-	case rFloat64:
-		return src.ScanFloat64(p.idx, w.numeric)
-	case rBytes:
-		return src.ScanBytes(p.idx, w.bytes)
-	}
-	switch {
-	case p.kind == kTime:
-		return src.ScanInt64(p.idx, w.times)
-	case p.kind == kBool:
-		return src.ScanInt64(p.idx, w.boolInt)
-	case p.intText:
-		return src.ScanInt64(p.idx, w.intText)
-	}
-	return src.ScanInt64(p.idx, w.numericInt)
-}
-
 // findSpecial locates the target, time, local-time, scenario and amount columns.
 func (st *state) findSpecial(spec *Spec) {
 	for i, p := range st.plans {
@@ -345,7 +344,7 @@ func (st *state) makeTasks() []task {
 	}
 	for x := range cats {
 		for y := x + 1; y < len(cats); y++ {
-			t := &cramerTask{a: cats[x], b: cats[y], table: make([]int64, corrCats*corrCats)}
+			t := &cramerTask{a: cats[x], b: cats[y], table: make([]int64, corrStride*corrStride)}
 			st.cramer = append(st.cramer, t)
 			ts = append(ts, t)
 		}

@@ -242,7 +242,10 @@ func (w *colWorker) catStats(rows int64) *CategoricalStats {
 	if w.dict != nil {
 		s.Categories = len(w.dict.values)
 		for c, v := range w.dict.values {
-			items = append(items, ValueCount{Value: v, Count: int64(w.dict.counts[c])})
+			// Past the dictionary's capacity, values seen once are noise.
+			if n := w.dict.counts[c]; exact || n >= 2 {
+				items = append(items, ValueCount{Value: v, Count: int64(n)})
+			}
 		}
 		if exact {
 			counts := make([]int64, len(w.dict.counts))

@@ -55,7 +55,7 @@ func (st *state) correlations(cols []Column) *Correlations {
 	}
 	for _, t := range st.cramer {
 		if keep[t.a] && keep[t.b] {
-			v, n := cramersV(t.table, corrCats, corrCats)
+			v, n := cramersV(t.table, corrCats, corrCats, corrStride)
 			set(t.a, t.b, "cramers_v", v, n, true)
 		}
 	}

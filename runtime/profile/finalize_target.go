@@ -36,7 +36,10 @@ func (st *state) target(cols []Column) *TargetAnalysis {
 			} else {
 				names = []string{"false", "true"}
 			}
-			overflow := w.dict != nil && w.dict.overflw
+			if w.dict != nil && w.dict.overflw {
+				t.Skipped = append(t.Skipped, fmt.Sprintf("%s: more than %d distinct values, no fraud rate per value", p.desc.Name, dictCap))
+				continue
+			}
 			var gs []Group
 			var sg []scoreGroup
 			for b := 0; b < len(ct.counts)/2; b++ {
@@ -57,14 +60,8 @@ func (st *state) target(cols []Column) *TargetAnalysis {
 				sg = append(sg, scoreGroup{float64(pos), float64(neg)})
 			}
 			sort.SliceStable(gs, func(a, b int) bool { return gs[a].Rows > gs[b].Rows })
-			bd := Breakdown{Column: p.desc.Name, Title: p.desc.Name, Groups: gs}
-			if overflow {
-				bd.Note = fmt.Sprintf("more than %d distinct values: the first %d seen are shown, the rest are (other)", dictCap, dictCap)
-			}
-			t.ByCategory = append(t.ByCategory, bd)
-			if !overflow {
-				t.Features = append(t.Features, featureOfGroups(p.desc.Name, "target_rate", groupsByRate(sg), 0))
-			}
+			t.ByCategory = append(t.ByCategory, Breakdown{Column: p.desc.Name, Title: p.desc.Name, Groups: gs})
+			t.Features = append(t.Features, featureOfGroups(p.desc.Name, "target_rate", groupsByRate(sg), 0))
 		}
 		if nt, ok := st.numTarget[i]; ok {
 			sg, keys := mergeLabelled(&nt.lh[0], &nt.lh[1])
@@ -72,7 +69,7 @@ func (st *state) target(cols []Column) *TargetAnalysis {
 			t.Features = append(t.Features, auc)
 			if p.kind == kNumeric {
 				w := st.workers[i]
-				t.ByDecile = append(t.ByDecile, deciles(p, sg, keys, w.min, w.max, group))
+				t.ByDecile = append(t.ByDecile, deciles(p, sg, keys, nt.shift, w.min, w.max, group))
 			}
 		}
 	}
@@ -194,7 +191,7 @@ func mergeLabelled(neg, pos *logHist) ([]scoreGroup, []int32) {
 
 // deciles groups the sketch buckets into ten groups of about equal rows: a
 // bucket belongs to the decile in which its cumulative count ends.
-func deciles(p *colPlan, sg []scoreGroup, keys []int32, min, max float64, group func(string, int64, int64) Group) Breakdown {
+func deciles(p *colPlan, sg []scoreGroup, keys []int32, shift, min, max float64, group func(string, int64, int64) Group) Breakdown {
 	b := Breakdown{Column: p.desc.Name, Title: p.desc.Name + " by decile"}
 	var total float64
 	for _, g := range sg {
@@ -213,7 +210,7 @@ func deciles(p *colPlan, sg []scoreGroup, keys []int32, min, max float64, group 
 		if cum >= total*float64(d)/10 || i == len(sg)-1 {
 			lo, _ := lhBounds(keys[start])
 			_, hi := lhBounds(keys[i])
-			lo, hi = math.Max(lo, min), math.Min(hi, max)
+			lo, hi = math.Max(lo+shift, min), math.Min(hi+shift, max)
 			gr := group(fmt.Sprintf("D%d %s – %s", d, short(lo, p.scale), short(hi, p.scale)), int64(rows), int64(fraud))
 			gr.Lo, gr.Hi = fptr(lo), fptr(hi)
 			b.Groups = append(b.Groups, gr)

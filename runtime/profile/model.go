@@ -182,6 +182,7 @@ type TargetAnalysis struct {
 	ByScenario  *Breakdown   `json:"by_scenario,omitempty"`
 	Features    []FeatureAUC `json:"features"`
 	ScenarioOff int64        `json:"scenario_on_non_fraud_rows"`
+	Skipped     []string     `json:"skipped,omitempty"`
 }
 
 // Breakdown is the fraud rate per group of one column.

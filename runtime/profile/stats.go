@@ -101,15 +101,16 @@ func groupsByRate(gs []scoreGroup) []scoreGroup {
 	return out
 }
 
-// cramersV computes Cramér's V of an r×c contingency table (row-major),
-// ignoring empty rows and columns.
-func cramersV(t []int64, r, c int) (float64, int64) {
+// cramersV computes Cramér's V of the r×c top-left part of a contingency
+// table stored row-major with the given stride, ignoring empty rows and
+// columns.
+func cramersV(t []int64, r, c, stride int) (float64, int64) {
 	rs := make([]float64, r)
 	cs := make([]float64, c)
 	var n float64
 	for i := 0; i < r; i++ {
 		for j := 0; j < c; j++ {
-			v := float64(t[i*c+j])
+			v := float64(t[i*stride+j])
 			rs[i] += v
 			cs[j] += v
 			n += v
@@ -140,7 +141,7 @@ func cramersV(t []int64, r, c int) (float64, int64) {
 				continue
 			}
 			e := rs[i] * cs[j] / n
-			d := float64(t[i*c+j]) - e
+			d := float64(t[i*stride+j]) - e
 			chi2 += d * d / e
 		}
 	}
@@ -233,32 +234,35 @@ func ranks(xs []float64) []float64 {
 }
 
 // etaAcc accumulates the correlation ratio η of a numeric y over category
-// codes: η² = between-group sum of squares / total sum of squares.
+// buckets: η² = between-group sum of squares / total sum of squares. The
+// last bucket holds nulls and is left out.
 type etaAcc struct {
-	n, sum  []float64 // per category bucket, shifted values
-	sy, syy float64
-	k       float64
-	shifted bool
+	n, sum, ss []float64 // per bucket, values shifted by k
+	k          float64
+	shifted    bool
 }
 
 func newEtaAcc(buckets int) *etaAcc {
-	return &etaAcc{n: make([]float64, buckets), sum: make([]float64, buckets)}
+	return &etaAcc{n: make([]float64, buckets+1), sum: make([]float64, buckets+1), ss: make([]float64, buckets+1)}
 }
 
 func (e *etaAcc) eta() (float64, int64) {
-	var n float64
-	for _, c := range e.n {
+	var n, sy, syy float64
+	last := len(e.n) - 1
+	for i, c := range e.n[:last] {
 		n += c
+		sy += e.sum[i]
+		syy += e.ss[i]
 	}
 	if n < 2 {
 		return math.NaN(), int64(n)
 	}
-	total := e.syy - e.sy*e.sy/n
+	total := syy - sy*sy/n
 	if total <= 0 {
 		return math.NaN(), int64(n)
 	}
-	between := -e.sy * e.sy / n
-	for i, c := range e.n {
+	between := -sy * sy / n
+	for i, c := range e.n[:last] {
 		if c > 0 {
 			between += e.sum[i] * e.sum[i] / c
 		}

@@ -42,6 +42,8 @@ type colWorker struct {
 	lenSum   int64
 	lenCount [65]int64 // index = byte length, 64 = longer
 	offsets  []int32   // UTC offset per dictionary code (local column)
+	cache    []dictEntry
+	dictID   int
 	utcOff   func(string) (int, bool)
 	text     []byte
 
@@ -123,6 +125,9 @@ func (w *colWorker) flush() bool {
 	s := w.seg
 	w.seg = nil
 	w.win++
+	if s.bucket != nil {
+		s.fillBuckets()
+	}
 	return w.putSeg(s)
 }
 
@@ -322,7 +327,7 @@ func (w *colWorker) timeChunk(seg *segment, vals []int64, valid []bool) {
 			return nil
 		}
 		return strp(time.UnixMicro(w.toMicros(vals[i])).UTC().Format("2006-01-02T15:04:05.000000Z"))
-	}, func(int) float64 { return math.NaN() })
+	}, nilValue)
 }
 
 // flushDay adds the running count of the current day into the map.
@@ -423,7 +428,7 @@ func (w *colWorker) bytesChunk(seg *segment, vals [][]byte, valid []bool) {
 			return nil
 		}
 		return strp(string(vals[i]))
-	}, func(int) float64 { return math.NaN() })
+	}, nilValue)
 }
 
 func (w *colWorker) offsetOf(code int32, v []byte) int32 {
@@ -497,5 +502,7 @@ func (w *colWorker) boolChunk(seg *segment, vals []bool, valid []bool) {
 			return nil
 		}
 		return strp(strconv.FormatBool(vals[i]))
-	}, func(int) float64 { return math.NaN() })
+	}, nilValue)
 }
+
+func nilValue(int) float64 { return math.NaN() }
