@@ -35,7 +35,7 @@ func (r *Report) WriteText(out io.Writer) error {
 		w.printf("  test ROC-AUC        %s   (accepted band [%.2f, %.2f])\n", num(m.ROCAUC), r.Verdict.MinAUC, r.Verdict.MaxAUC)
 		w.printf("  test avg precision  %s   (a random score gets %.4f, the test prevalence)\n\n", num(m.AP), m.RandomAP)
 	}
-	tw := tabwriter.NewWriter(w, 2, 4, 2, ' ', tabwriter.AlignRight)
+	tw := tabwriter.NewWriter(w, 2, 4, 2, ' ', 0)
 	fmt.Fprintf(tw, "  feature\tweight\ttrain mean\ttrain std\talone AUC\t\n")
 	for _, f := range m.Features {
 		fmt.Fprintf(tw, "  %s\t%+.4f\t%.4f\t%.4f\t%s\t\n", f.Name, f.Weight, f.Mean, f.Std, num(f.Univariate))

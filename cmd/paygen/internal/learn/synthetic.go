@@ -5,16 +5,19 @@ import (
 	"fmt"
 	"math"
 	"math/rand/v2"
+	"os"
 	"slices"
 	"time"
+
+	"github.com/parquet-go/parquet-go"
 )
 
-// synthOptions shape a synthetic dataset for tests and benchmarks.
-type synthOptions struct {
-	rows      int     // approximate number of rows
-	fraudRate float64 // share of fraud episodes among base events
-	leak      bool    // fraud rows get card_brand "unionpay", which no other row has
-	seed      uint64
+// SyntheticOptions shape a SyntheticRows dataset.
+type SyntheticOptions struct {
+	Rows      int     // number of rows
+	FraudRate float64 // probability that an event starts a fraud episode (one row or a burst)
+	Leak      bool    // fraud rows get card_brand "unionpay", which no other row has
+	Seed      uint64
 }
 
 type synthCustomer struct {
@@ -25,14 +28,16 @@ type synthCustomer struct {
 
 var synthEnd = time.Date(2025, 5, 29, 0, 0, 0, 0, time.UTC)
 
-// synthRows builds rows over 28 days in event_time order. Fraud rows differ from their
+// SyntheticRows builds a small synthetic dataset for tests and benchmarks of this package
+// (it is not paygen's generator): rows over the 28 days before 2025-05-29 in event_time
+// order, deterministic for a seed. Fraud rows differ from their
 // owner's normal payments in amount (higher), country (often foreign), device (often new),
 // channel (often ecommerce) and velocity (some come in bursts of a few minutes).
-func synthRows(o synthOptions) []Row {
-	rng := rand.New(rand.NewPCG(o.seed, 42))
+func SyntheticRows(o SyntheticOptions) []Row {
+	rng := rand.New(rand.NewPCG(o.Seed, 42))
 	countries := []string{"US", "GB", "DE", "FR", "BR", "IN"}
 	categories := []string{"grocery", "restaurants", "fuel", "clothing", "travel", "electronics", "jewelry", "digital_goods"}
-	nCust := max(50, o.rows/20)
+	nCust := max(50, o.Rows/20)
 	custs := make([]synthCustomer, nCust)
 	for i := range custs {
 		c := &custs[i]
@@ -49,7 +54,7 @@ func synthRows(o synthOptions) []Row {
 	}
 	start := synthEnd.Add(-28 * 24 * time.Hour).UnixMicro()
 	span := 28 * microsPerDay
-	rows := make([]Row, 0, o.rows+o.rows/10)
+	rows := make([]Row, 0, o.Rows+o.Rows/10)
 	seq := 0
 	add := func(t int64, c *synthCustomer, card string, fraud bool, scenario string) {
 		seq++
@@ -62,7 +67,7 @@ func synthRows(o synthOptions) []Row {
 			CardBrand:        []string{"visa", "mastercard", "amex"}[len(card)%3],
 			CardType:         []string{"credit", "debit"}[rng.IntN(2)],
 			MerchantID:       fmt.Sprintf("mer_%06d", rng.IntN(500)),
-			MerchantCategory: categories[rng.IntN(5)],
+			MerchantCategory: categories[rng.IntN(len(categories))],
 			MerchantCountry:  c.country,
 			CustomerCountry:  c.country,
 			EntryMode:        []string{"chip", "contactless", "ecommerce"}[rng.IntN(3)],
@@ -75,23 +80,23 @@ func synthRows(o synthOptions) []Row {
 		dev := c.device
 		switch {
 		case fraud:
-			amount = c.median * math.Exp(1.0+0.8*rng.NormFloat64())
-			if rng.Float64() < 0.6 {
+			amount = c.median * math.Exp(0.6+0.8*rng.NormFloat64())
+			if rng.Float64() < 0.4 {
 				r.MerchantCountry = countries[rng.IntN(len(countries))]
 			}
-			if rng.Float64() < 0.6 {
+			if rng.Float64() < 0.4 {
 				dev = fmt.Sprintf("dev_x%07d", rng.IntN(1_000_000))
 			}
-			if rng.Float64() < 0.6 {
+			if rng.Float64() < 0.4 {
 				r.EntryMode = "ecommerce"
 			}
-			if rng.Float64() < 0.5 {
+			if rng.Float64() < 0.3 {
 				r.MerchantCategory = categories[5+rng.IntN(3)]
 			}
-			if rng.Float64() < 0.3 {
+			if rng.Float64() < 0.2 {
 				r.AuthStatus = "declined"
 			}
-			if o.leak {
+			if o.Leak {
 				r.CardBrand = "unionpay"
 			}
 			r.LabelFraud = true
@@ -122,25 +127,49 @@ func synthRows(o synthOptions) []Row {
 		}
 		rows = append(rows, r)
 	}
-	for len(rows) < o.rows {
+	for len(rows) < o.Rows {
 		t := start + rng.Int64N(span)
 		c := &custs[rng.IntN(nCust)]
 		card := c.cards[rng.IntN(len(c.cards))]
-		if rng.Float64() >= o.fraudRate {
+		if rng.Float64() >= o.FraudRate {
 			add(t, c, card, false, "")
 			continue
 		}
-		if rng.Float64() < 0.5 { // a burst of 3-6 payments a few minutes apart
-			for k := range 3 + rng.IntN(4) {
+		if rng.Float64() < 0.3 { // a burst of 2-4 payments a few minutes apart
+			for k := range 2 + rng.IntN(3) {
 				add(t+int64(k)*(60+rng.Int64N(240))*microsPerSecond, c, card, true, "card_testing")
 			}
 		} else {
 			add(t, c, card, true, "account_takeover")
 		}
 	}
+	rows = rows[:o.Rows] // a burst may overshoot
 	slices.SortStableFunc(rows, func(a, b Row) int { return cmp.Compare(a.EventTime, b.EventTime) })
 	for i := range rows {
 		rows[i].TransactionID = fmt.Sprintf("txn_20250529_%010d", i+1)
 	}
 	return rows
+}
+
+// WriteParquet writes rows to a Snappy-compressed Parquet file with the data contract's
+// schema, in row groups of rowGroupRows rows (0 = parquet-go's default).
+func WriteParquet(path string, rows []Row, rowGroupRows int64) error {
+	f, err := os.Create(path)
+	if err != nil {
+		return err
+	}
+	opts := []parquet.WriterOption{parquet.Compression(&parquet.Snappy)}
+	if rowGroupRows > 0 {
+		opts = append(opts, parquet.MaxRowsPerRowGroup(rowGroupRows))
+	}
+	w := parquet.NewGenericWriter[Row](f, opts...)
+	if _, err := w.Write(rows); err != nil {
+		f.Close()
+		return err
+	}
+	if err := w.Close(); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
 }
