@@ -36,6 +36,7 @@ const AmountHistory = 32
 
 type customerState struct {
 	amounts [AmountHistory]float32 // ring buffer of the latest amounts (major units)
+	sorted  [AmountHistory]float32 // the same amounts, sorted (first min(n, AmountHistory))
 	n       int                    // payments seen
 	devices []uint64               // hashes of devices used so far
 }
@@ -54,7 +55,6 @@ type cardState struct {
 type Extractor struct {
 	customers map[uint64]*customerState
 	cards     map[uint64]*cardState
-	scratch   []float32
 	seen      []uint64
 }
 
@@ -79,7 +79,7 @@ func (e *Extractor) Next(r *Row, out []float32) {
 	if cust.n == 0 {
 		out[1], out[2] = 0, 1
 	} else {
-		med := e.median(cust)
+		med := cust.median()
 		out[1] = float32(logAmount - math.Log(max(med, 0.01)))
 		out[2] = 0
 	}
@@ -122,8 +122,7 @@ func (e *Extractor) Next(r *Row, out []float32) {
 	out[14] = b2f(r.AuthStatus != "approved")
 
 	// record r
-	cust.amounts[cust.n%AmountHistory] = float32(amount)
-	cust.n++
+	cust.addAmount(float32(amount))
 	if r.DeviceID != nil && out[6] == 1 {
 		cust.devices = append(cust.devices, devHash)
 	}
@@ -131,14 +130,29 @@ func (e *Extractor) Next(r *Row, out []float32) {
 }
 
 // median returns the median of the customer's latest min(n, AmountHistory) amounts.
-func (e *Extractor) median(c *customerState) float64 {
+func (c *customerState) median() float64 {
 	k := min(c.n, AmountHistory)
-	e.scratch = append(e.scratch[:0], c.amounts[:k]...)
-	slices.Sort(e.scratch)
 	if k%2 == 1 {
-		return float64(e.scratch[k/2])
+		return float64(c.sorted[k/2])
 	}
-	return (float64(e.scratch[k/2-1]) + float64(e.scratch[k/2])) / 2
+	return (float64(c.sorted[k/2-1]) + float64(c.sorted[k/2])) / 2
+}
+
+// addAmount records an amount, dropping the oldest once AmountHistory are kept.
+func (c *customerState) addAmount(v float32) {
+	k := min(c.n, AmountHistory)
+	slot := c.n % AmountHistory
+	if c.n >= AmountHistory { // remove the amount the ring slot held
+		old := c.amounts[slot]
+		i, _ := slices.BinarySearch(c.sorted[:k], old)
+		copy(c.sorted[i:k-1], c.sorted[i+1:k])
+		k--
+	}
+	c.amounts[slot] = v
+	i, _ := slices.BinarySearch(c.sorted[:k], v)
+	copy(c.sorted[i+1:k+1], c.sorted[i:k])
+	c.sorted[i] = v
+	c.n++
 }
 
 // evict drops events at or before cutoff.

@@ -2,6 +2,8 @@ package learn
 
 import (
 	"math"
+	"math/rand/v2"
+	"slices"
 	"testing"
 	"time"
 
@@ -123,4 +125,26 @@ func TestExtractorMedianUsesRecentHistory(t *testing.T) {
 	r := hand(100*time.Hour, "c", "k", "m", 10, nil)
 	ext.Next(&r, f)
 	require.InDelta(t, 0, feature(f, "amount_vs_cust_median"), 1e-6)
+}
+
+func TestRunningMedianMatchesBruteForce(t *testing.T) {
+	rng := rand.New(rand.NewPCG(9, 9))
+	var c customerState
+	var all []float32
+	for i := range 500 {
+		v := float32(rng.IntN(50)) // many repeated values
+		if i > 0 {
+			last := all[max(0, len(all)-AmountHistory):]
+			s := slices.Clone(last)
+			slices.Sort(s)
+			k := len(s)
+			want := float64(s[k/2])
+			if k%2 == 0 {
+				want = (float64(s[k/2-1]) + float64(s[k/2])) / 2
+			}
+			require.Equal(t, want, c.median(), "after %d amounts", i)
+		}
+		c.addAmount(v)
+		all = append(all, v)
+	}
 }

@@ -73,33 +73,31 @@ func recoverTo(err *error) {
 	}
 }
 
-// lastEventTime reads the event_time column alone and returns its value in the last row.
+// lastEventTime returns event_time of the last row (the latest, as rows are in time order;
+// readRows checks that), reading only the last row group's event_time column.
 func lastEventTime(pf *parquet.File) (last int64, err error) {
 	defer recoverTo(&err)
 	type eventTime struct {
 		EventTime int64 `parquet:"event_time,timestamp(microsecond)"`
 	}
-	r := parquet.NewGenericReader[eventTime](pf)
-	defer r.Close()
-	buf := make([]eventTime, BatchRows)
-	n64 := int64(0)
-	for {
-		n, rerr := r.Read(buf)
-		if n > 0 {
-			last = buf[n-1].EventTime
-			n64 += int64(n)
+	groups := pf.RowGroups()
+	for g := len(groups) - 1; g >= 0; g-- {
+		n := groups[g].NumRows()
+		if n == 0 {
+			continue
 		}
-		if errors.Is(rerr, io.EOF) {
-			break
+		r := parquet.NewGenericRowGroupReader[eventTime](groups[g])
+		defer r.Close()
+		if err := r.SeekToRow(n - 1); err != nil {
+			return 0, err
 		}
-		if rerr != nil {
-			return 0, rerr
+		buf := make([]eventTime, 1)
+		if k, err := r.Read(buf); k != 1 {
+			return 0, fmt.Errorf("read the last event_time: %w", err)
 		}
+		return buf[0].EventTime, nil
 	}
-	if n64 == 0 {
-		return 0, errors.New("no rows")
-	}
-	return last, nil
+	return 0, errors.New("no rows")
 }
 
 func readRows(pf *parquet.File, a *Analyzer) (err error) {

@@ -82,27 +82,32 @@ func FitLogReg(x []float32, d int, y []bool, opt FitOptions) (*LogReg, error) {
 	if nPos > 0 && nPos < float64(n) {
 		beta[0] = math.Log(nPos / (float64(n) - nPos)) // start at the base rate
 	}
-	z := make([]float64, p) // standardised row with a leading 1
+	// the standardised matrix with a leading 1 per row, built once
+	zs := make([]float32, n*p)
+	for i := 0; i < n; i++ {
+		r := zs[i*p : (i+1)*p]
+		r[0] = 1
+		for j := 0; j < d; j++ {
+			r[j+1] = float32((float64(x[i*d+j]) - m.Mean[j]) / m.Std[j])
+		}
+	}
 	grad := make([]float64, p)
 	hess := make([]float64, p*p)
 	step := make([]float64, p)
 	trial := make([]float64, p)
+	r64 := make([]float64, p)
 
-	row := func(i int) []float64 {
-		z[0] = 1
-		for j := 0; j < d; j++ {
-			z[j+1] = (float64(x[i*d+j]) - m.Mean[j]) / m.Std[j]
+	logit := func(b []float64, r []float32) float64 {
+		var t float64
+		for k, v := range r {
+			t += b[k] * float64(v)
 		}
-		return z
+		return t
 	}
 	objective := func(b []float64) float64 {
 		var loss float64
 		for i := 0; i < n; i++ {
-			r := row(i)
-			var t float64
-			for k, v := range r {
-				t += b[k] * v
-			}
+			t := logit(b, zs[i*p:(i+1)*p])
 			c := wNeg
 			if y[i] {
 				c = wPos
@@ -123,12 +128,12 @@ func FitLogReg(x []float32, d int, y []bool, opt FitOptions) (*LogReg, error) {
 		clear(grad)
 		clear(hess)
 		for i := 0; i < n; i++ {
-			r := row(i)
-			var t float64
-			for k, v := range r {
-				t += beta[k] * v
+			zr := zs[i*p : (i+1)*p]
+			r := r64
+			for k, v := range zr {
+				r[k] = float64(v)
 			}
-			prob := sigmoid(t)
+			prob := sigmoid(logit(beta, zr))
 			c := wNeg
 			yi := 0.0
 			if y[i] {
@@ -139,9 +144,10 @@ func FitLogReg(x []float32, d int, y []bool, opt FitOptions) (*LogReg, error) {
 			for a := 0; a < p; a++ {
 				grad[a] += g * r[a]
 				ha := h * r[a]
-				row := hess[a*p:]
-				for b := a; b < p; b++ {
-					row[b] += ha * r[b]
+				row := hess[a*p+a : a*p+p]
+				ra := r[a:p]
+				for b, v := range ra {
+					row[b] += ha * v
 				}
 			}
 		}
