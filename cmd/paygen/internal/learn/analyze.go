@@ -55,7 +55,10 @@ type weekAcc struct {
 	scenarios   map[string]int64
 }
 
-type scenarioAcc struct{ train, test int64 }
+type scenarioAcc struct {
+	train, test int64
+	sums        [NumFeatures]float64
+}
 
 // Analyzer streams rows (in event_time order) and produces a Report. Train rows are those
 // with event_time before the split time; the rest are the test split.
@@ -77,6 +80,7 @@ type Analyzer struct {
 	rows, fraud   int64
 	minT, maxT    int64
 	weeks         map[string]*weekAcc
+	legitSums     [NumFeatures]float64
 	gaps          LabelGaps
 }
 
@@ -134,6 +138,13 @@ func (a *Analyzer) Add(r *Row) error {
 	a.addWeek(r, scen)
 
 	a.ext.Next(r, a.feat)
+	sums := &a.legitSums
+	if scen >= 0 {
+		sums = &a.scenarios[scen].sums
+	}
+	for j, v := range a.feat {
+		sums[j] += float64(v)
+	}
 	if r.EventTime < a.splitAt {
 		a.trainX = append(a.trainX, a.feat...)
 		a.trainY = append(a.trainY, r.LabelFraud)
@@ -252,6 +263,7 @@ func (a *Analyzer) Finish() (*Report, error) {
 		return nil, err
 	}
 	a.scenarioStats(rep, testScores)
+	a.footprints(rep)
 	a.weekStats(rep)
 	a.columnStats(rep)
 	a.verdict(rep)
@@ -324,6 +336,24 @@ func (a *Analyzer) scenarioStats(rep *Report, scores []float64) {
 			st.TestROCAUC = ptr(ROCAUC(s, y))
 		}
 		rep.Scenarios = append(rep.Scenarios, st)
+	}
+}
+
+func (a *Analyzer) footprints(rep *Report) {
+	means := func(sums *[NumFeatures]float64, n int64) []float64 {
+		m := make([]float64, NumFeatures)
+		for j := range m {
+			if n > 0 {
+				m[j] = sums[j] / float64(n)
+			}
+		}
+		return m
+	}
+	legit := a.rows - a.fraud
+	rep.Footprints = []Footprint{{Group: "non-fraud", Rows: legit, Means: means(&a.legitSums, legit)}}
+	for _, s := range rep.Scenarios {
+		acc := &a.scenarios[a.scenarioIndex[s.Scenario]]
+		rep.Footprints = append(rep.Footprints, Footprint{Group: s.Scenario, Rows: s.Rows, Means: means(&acc.sums, s.Rows)})
 	}
 }
 

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -71,6 +72,19 @@ func TestAnalyzeFileEndToEnd(t *testing.T) {
 	assert.Positive(t, weight(rep, "amount_vs_cust_median"))
 	assert.Positive(t, weight(rep, "card_txn_1h"))
 	assert.Positive(t, weight(rep, "foreign"))
+
+	// footprints: non-fraud plus one per scenario, covering every row; the bursts show
+	require.Len(t, rep.Footprints, 1+len(rep.Scenarios))
+	var fpRows int64
+	for _, fp := range rep.Footprints {
+		fpRows += fp.Rows
+		require.Len(t, fp.Means, NumFeatures)
+	}
+	assert.Equal(t, rep.Rows, fpRows)
+	j := slices.Index(FeatureNames, "card_txn_1h")
+	assert.Equal(t, "non-fraud", rep.Footprints[0].Group)
+	assert.Equal(t, "card_testing", rep.Footprints[2].Group)
+	assert.Greater(t, rep.Footprints[2].Means[j], rep.Footprints[0].Means[j]+0.3)
 
 	require.Len(t, rep.Columns, len(rawColumns))
 	for _, c := range rep.Columns {

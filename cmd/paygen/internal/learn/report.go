@@ -16,13 +16,16 @@ type Report struct {
 	Train     SplitStats `json:"train"`
 	Test      SplitStats `json:"test"`
 
-	Model     ModelReport     `json:"model"`
-	Scenarios []ScenarioStats `json:"scenarios"`
-	Weeks     []WeekStats     `json:"weeks"`
-	Columns   []ColumnReport  `json:"columns"`
-	Unchecked []string        `json:"unchecked_columns,omitempty"`
-	LabelGaps LabelGaps       `json:"label_gaps"`
-	Verdict   Verdict         `json:"verdict"`
+	Model ModelReport `json:"model"`
+	// Footprints holds the mean of every model feature (in FeatureNames order) over the
+	// non-fraud rows and over each scenario's rows, all splits: the signal each leaves.
+	Footprints []Footprint     `json:"footprints"`
+	Scenarios  []ScenarioStats `json:"scenarios"`
+	Weeks      []WeekStats     `json:"weeks"`
+	Columns    []ColumnReport  `json:"columns"`
+	Unchecked  []string        `json:"unchecked_columns,omitempty"`
+	LabelGaps  LabelGaps       `json:"label_gaps"`
+	Verdict    Verdict         `json:"verdict"`
 }
 
 // SplitStats counts the rows of one split.
@@ -70,6 +73,13 @@ type ScenarioStats struct {
 	TrainRows    int64    `json:"train_rows"`
 	TestRows     int64    `json:"test_rows"`
 	TestROCAUC   *float64 `json:"test_roc_auc"` // this scenario's rows against all test non-fraud rows
+}
+
+// Footprint is the mean of each feature (FeatureNames order) over one group of rows.
+type Footprint struct {
+	Group string    `json:"group"` // "non-fraud" or a fraud_scenario
+	Rows  int64     `json:"rows"`
+	Means []float64 `json:"means"`
 }
 
 // WeekStats is the realised prevalence of one ISO week (UTC), with its fraud rows per scenario.

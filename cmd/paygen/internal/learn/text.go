@@ -60,6 +60,25 @@ func (r *Report) WriteText(out io.Writer) error {
 	w.printf("  label gaps: %d fraud rows without fraud_scenario, %d non-fraud rows with one\n\n",
 		r.LabelGaps.FraudWithoutScenario, r.LabelGaps.ScenarioWithoutFraud)
 
+	if len(r.Footprints) > 1 {
+		w.printf("Feature means per group (all rows; the footprint each scenario leaves):\n")
+		tw = tabwriter.NewWriter(w, 2, 4, 2, ' ', 0)
+		groups := make([]string, len(r.Footprints))
+		for i, f := range r.Footprints {
+			groups[i] = f.Group
+		}
+		fmt.Fprintf(tw, "  feature\t%s\n", joinCells(groups))
+		for j, name := range FeatureNames {
+			cells := make([]string, len(r.Footprints))
+			for i, f := range r.Footprints {
+				cells[i] = fmt.Sprintf("%.3f", f.Means[j])
+			}
+			fmt.Fprintf(tw, "  %s\t%s\n", name, joinCells(cells))
+		}
+		tw.Flush()
+		w.printf("  (counts are ln(1+n); flags are shares; log_amount is ln of major units)\n\n")
+	}
+
 	w.printf("Prevalence per ISO week (UTC):\n")
 	var names []string
 	for _, s := range r.Scenarios {
