@@ -38,7 +38,6 @@ type customerState struct {
 	amounts [AmountHistory]float32 // ring buffer of the latest amounts (major units)
 	sorted  [AmountHistory]float32 // the same amounts, sorted (first min(n, AmountHistory))
 	n       int                    // payments seen
-	devices []uint64               // hashes of devices used so far
 }
 
 type cardEvent struct {
@@ -55,12 +54,13 @@ type cardState struct {
 type Extractor struct {
 	customers map[uint64]*customerState
 	cards     map[uint64]*cardState
+	devices   map[uint64]struct{} // (customer, device) pairs seen, as one hash
 	seen      []uint64
 }
 
 // NewExtractor returns an Extractor with no history.
 func NewExtractor() *Extractor {
-	return &Extractor{customers: map[uint64]*customerState{}, cards: map[uint64]*cardState{}}
+	return &Extractor{customers: map[uint64]*customerState{}, cards: map[uint64]*cardState{}, devices: map[uint64]struct{}{}}
 }
 
 // Next writes the features of r into out (len NumFeatures) using only earlier rows, then
@@ -71,10 +71,11 @@ func (e *Extractor) Next(r *Row, out []float32) {
 	logAmount := math.Log(max(amount, 0.01))
 	out[0] = float32(logAmount)
 
-	cust := e.customers[hashString(r.CustomerID)]
+	custHash := hashString(r.CustomerID)
+	cust := e.customers[custHash]
 	if cust == nil {
 		cust = &customerState{}
-		e.customers[hashString(r.CustomerID)] = cust
+		e.customers[custHash] = cust
 	}
 	if cust.n == 0 {
 		out[1], out[2] = 0, 1
@@ -104,12 +105,13 @@ func (e *Extractor) Next(r *Row, out []float32) {
 	out[4] = float32(math.Log1p(float64(len(card.events))))
 	out[5] = float32(math.Log1p(float64(len(e.seen))))
 
-	var devHash uint64
+	var pair uint64
 	if r.DeviceID == nil {
 		out[6], out[7] = 0, 1
 	} else {
-		devHash = hashString(*r.DeviceID)
-		out[6] = b2f(!slices.Contains(cust.devices, devHash))
+		pair = mix(custHash ^ mix(hashString(*r.DeviceID)))
+		_, seen := e.devices[pair]
+		out[6] = b2f(!seen)
 		out[7] = 0
 	}
 	out[8] = b2f(r.MerchantCountry != r.CustomerCountry)
@@ -124,7 +126,7 @@ func (e *Extractor) Next(r *Row, out []float32) {
 	// record r
 	cust.addAmount(float32(amount))
 	if r.DeviceID != nil && out[6] == 1 {
-		cust.devices = append(cust.devices, devHash)
+		e.devices[pair] = struct{}{}
 	}
 	card.events = append(card.events, cardEvent{r.EventTime, hashString(r.MerchantID)})
 }
@@ -176,6 +178,15 @@ func b2f(b bool) float32 {
 		return 1
 	}
 	return 0
+}
+
+// mix is the SplitMix64 finaliser; it combines hashes without obvious collisions.
+func mix(x uint64) uint64 {
+	x ^= x >> 30
+	x *= 0xbf58476d1ce4e5b9
+	x ^= x >> 27
+	x *= 0x94d049bb133111eb
+	return x ^ x>>31
 }
 
 // hashString is 64-bit FNV-1a; identifiers are kept as hashes to save memory.
