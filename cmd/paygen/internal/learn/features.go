@@ -6,26 +6,27 @@ import (
 )
 
 // FeatureNames lists the model's features in the order Extractor.Next writes them.
-var FeatureNames = []string{
-	"log_amount",            // ln(amount in major units)
-	"amount_vs_cust_median", // ln(amount / median of the customer's earlier amounts); 0 without history
-	"cust_no_history",       // 1 if the customer has no earlier payment
-	"card_txn_1h",           // ln(1 + earlier payments of the card in the last hour)
-	"card_txn_24h",          // ln(1 + earlier payments of the card in the last 24 hours)
-	"card_merchants_24h",    // ln(1 + distinct merchants of the card's earlier payments in the last 24 hours)
-	"new_device",            // 1 if device_id is set and the customer never used it before
-	"device_missing",        // 1 if device_id is null
-	"foreign",               // 1 if merchant_country != customer_country
-	"card_not_present",      // 1 if entry_mode is ecommerce
-	"three_ds",              // 1 if three_ds
-	"high_risk_category",    // 1 if merchant_category is in HighRiskCategories
-	"hour_sin",              // sin(2π·hour/24), hour of day in UTC
-	"hour_cos",              // cos(2π·hour/24)
-	"declined",              // 1 if auth_status is not approved
+var FeatureNames = [NumFeatures]string{
+	"log_amount",                // ln(amount in major units)
+	"amount_vs_cust_median",     // ln(amount / median of the customer's earlier amounts); 0 without history
+	"cust_no_history",           // 1 if the customer has no earlier payment
+	"card_txn_1h",               // ln(1 + earlier payments of the card in the last hour)
+	"card_txn_24h",              // ln(1 + earlier payments of the card in the last 24 hours)
+	"card_merchants_24h",        // ln(1 + distinct merchants of the card's earlier payments in the last 24 hours)
+	"new_device",                // 1 if device_id is set and the customer never used it before
+	"device_missing",            // 1 if device_id is null
+	"foreign",                   // 1 if merchant_country != customer_country
+	"card_not_present",          // 1 if entry_mode is ecommerce
+	"three_ds",                  // 1 if three_ds
+	"high_risk_category",        // 1 if merchant_category is in HighRiskCategories
+	"hour_sin",                  // sin(2π·hour/24), hour of day in UTC
+	"hour_cos",                  // cos(2π·hour/24)
+	"declined",                  // 1 if auth_status is not approved
+	"abs_amount_vs_cust_median", // |amount_vs_cust_median|: far from the usual amount either way
 }
 
 // NumFeatures is len(FeatureNames).
-const NumFeatures = 15
+const NumFeatures = 16
 
 // HighRiskCategories are merchant categories commonly treated as high-risk, fixed in advance
 // (the list does not look at the labels).
@@ -122,6 +123,7 @@ func (e *Extractor) Next(r *Row, out []float32) {
 	out[12] = float32(math.Sin(2 * math.Pi * hour / 24))
 	out[13] = float32(math.Cos(2 * math.Pi * hour / 24))
 	out[14] = b2f(r.AuthStatus != "approved")
+	out[15] = float32(math.Abs(float64(out[1])))
 
 	// record r
 	cust.addAmount(float32(amount))

@@ -81,7 +81,7 @@ func TestAnalyzeFileEndToEnd(t *testing.T) {
 		require.Len(t, fp.Means, NumFeatures)
 	}
 	assert.Equal(t, rep.Rows, fpRows)
-	j := slices.Index(FeatureNames, "card_txn_1h")
+	j := slices.Index(FeatureNames[:], "card_txn_1h")
 	assert.Equal(t, "non-fraud", rep.Footprints[0].Group)
 	assert.Equal(t, "card_testing", rep.Footprints[2].Group)
 	assert.Greater(t, rep.Footprints[2].Means[j], rep.Footprints[0].Means[j]+0.3)
