@@ -184,3 +184,33 @@ func TestAnalyzeFileErrors(t *testing.T) {
 	require.Error(t, err)
 	assert.True(t, strings.Contains(err.Error(), "directory"), err.Error())
 }
+
+// reordered holds the contract's columns in another order plus a column the contract lacks.
+type reordered struct {
+	Extra string `parquet:"extra_note"`
+	Row
+}
+
+func TestAnalyzeFileToleratesColumnOrderAndExtraColumns(t *testing.T) {
+	rows := SyntheticRows(SyntheticOptions{Rows: 2000, FraudRate: 0.02, Seed: 3})
+	other := make([]reordered, len(rows))
+	for i := range rows {
+		other[i] = reordered{Extra: "x", Row: rows[i]}
+	}
+	path := filepath.Join(t.TempDir(), "reordered.parquet")
+	f, err := os.Create(path)
+	require.NoError(t, err)
+	require.NoError(t, parquet.Write(f, other))
+	require.NoError(t, f.Close())
+
+	rep, err := AnalyzeFile(path, Options{})
+	require.NoError(t, err)
+	assert.Equal(t, []string{"extra_note"}, rep.Unchecked)
+	direct, err := Analyze(rows, Options{})
+	require.NoError(t, err)
+	direct.File, direct.Unchecked = path, rep.Unchecked
+	assert.Equal(t, direct, rep)
+	var text bytes.Buffer
+	require.NoError(t, rep.WriteText(&text))
+	assert.Contains(t, text.String(), "not checked (not in the data contract): extra_note")
+}
