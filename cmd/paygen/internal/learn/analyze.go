@@ -81,6 +81,8 @@ type Analyzer struct {
 	minT, maxT    int64
 	weeks         map[string]*weekAcc
 	legitSums     [NumFeatures]float64
+	week          *weekAcc // the week of weekDay
+	weekDay       int64    // days since the epoch of the last row
 	gaps          LabelGaps
 }
 
@@ -199,12 +201,17 @@ func (a *Analyzer) scenario(name string) int32 {
 }
 
 func (a *Analyzer) addWeek(r *Row, scen int32) {
-	y, w := r.Time().ISOWeek()
-	key := fmt.Sprintf("%04d-W%02d", y, w)
-	acc := a.weeks[key]
-	if acc == nil {
-		acc = &weekAcc{scenarios: map[string]int64{}}
-		a.weeks[key] = acc
+	day := floorDiv(r.EventTime, microsPerDay)
+	acc := a.week
+	if acc == nil || day != a.weekDay {
+		y, w := r.Time().ISOWeek()
+		key := fmt.Sprintf("%04d-W%02d", y, w)
+		acc = a.weeks[key]
+		if acc == nil {
+			acc = &weekAcc{scenarios: map[string]int64{}}
+			a.weeks[key] = acc
+		}
+		a.week, a.weekDay = acc, day
 	}
 	acc.rows++
 	if r.LabelFraud {
@@ -213,6 +220,14 @@ func (a *Analyzer) addWeek(r *Row, scen int32) {
 	if scen >= 0 {
 		acc.scenarios[a.scenarioNames[scen]]++
 	}
+}
+
+func floorDiv(a, b int64) int64 {
+	q := a / b
+	if a%b != 0 && a < 0 {
+		q--
+	}
+	return q
 }
 
 func addSplit(s *SplitStats, fraud bool) {
@@ -396,7 +411,7 @@ func (a *Analyzer) verdict(rep *Report) {
 	for _, c := range rep.Columns {
 		if c.Leak {
 			v.Leaks = append(v.Leaks, c.Name)
-			v.Reasons = append(v.Reasons, fmt.Sprintf("LEAK: column %s alone reaches %.4f (%s) > %.2f",
+			v.Reasons = append(v.Reasons, fmt.Sprintf("LEAK: column %s alone reaches %.4f (%s) > %g",
 				c.Name, *c.Best, c.BestMethod, v.LeakAUC))
 		}
 	}
@@ -407,9 +422,9 @@ func (a *Analyzer) verdict(rep *Report) {
 	case m.ROCAUC == nil:
 		v.Reasons = append(v.Reasons, "ROC-AUC undefined: the test split needs fraud and non-fraud rows")
 	case *m.ROCAUC < v.MinAUC:
-		v.Reasons = append(v.Reasons, fmt.Sprintf("ROC-AUC %.4f is below %.2f (too hard to learn)", *m.ROCAUC, v.MinAUC))
+		v.Reasons = append(v.Reasons, fmt.Sprintf("ROC-AUC %.4f is below %g (too hard to learn)", *m.ROCAUC, v.MinAUC))
 	case *m.ROCAUC > v.MaxAUC:
-		v.Reasons = append(v.Reasons, fmt.Sprintf("ROC-AUC %.4f is above %.2f (too easy)", *m.ROCAUC, v.MaxAUC))
+		v.Reasons = append(v.Reasons, fmt.Sprintf("ROC-AUC %.4f is above %g (too easy)", *m.ROCAUC, v.MaxAUC))
 	}
 	v.Pass = len(v.Reasons) == 0
 }
