@@ -69,14 +69,14 @@ func runLearnability(args []string, stdout, stderr io.Writer) int {
 
 	rep, err := learn.AnalyzeFile(files[0], learn.Options{SplitDays: *splitDays, Fit: learn.FitOptions{Balanced: *balanced}})
 	if err != nil {
-		return fail("%s", oneLine(err))
+		return fail("%s", learnOneLine(err))
 	}
 	if err := rep.WriteText(stdout); err != nil {
-		return fail("write report: %s", oneLine(err))
+		return fail("write report: %s", learnOneLine(err))
 	}
 	if *jsonOut != "" {
-		if err := writeJSON(*jsonOut, rep); err != nil {
-			return fail("%s", oneLine(err))
+		if err := learnWriteJSON(*jsonOut, rep); err != nil {
+			return fail("%s", learnOneLine(err))
 		}
 	}
 	if !rep.Verdict.Pass {
@@ -85,7 +85,7 @@ func runLearnability(args []string, stdout, stderr io.Writer) int {
 	return 0
 }
 
-func writeJSON(path string, rep *learn.Report) error {
+func learnWriteJSON(path string, rep *learn.Report) error {
 	b, err := json.MarshalIndent(rep, "", "  ")
 	if err != nil {
 		return err
@@ -93,6 +93,6 @@ func writeJSON(path string, rep *learn.Report) error {
 	return os.WriteFile(path, append(b, '\n'), 0o644)
 }
 
-func oneLine(err error) string {
+func learnOneLine(err error) string {
 	return strings.Join(strings.Fields(err.Error()), " ")
 }
