@@ -8,7 +8,7 @@ const (
 	Table       = "payments"                       // table name
 	FilePrefix  = "payments"                       // output file name prefix
 	SchemaPath  = "schema/transaction_schema.yaml" // the schema, from the module root
-	Fingerprint = "bff83a703d1863ec"               // first 16 hex digits of the schema's SHA-256
+	Fingerprint = "316b8848167e6be1"               // first 16 hex digits of the schema's SHA-256
 )
 
 // ColumnNames lists the columns in table order.
@@ -47,6 +47,32 @@ var Config = world.Config{
 	DailyPeakSigma: 3,
 	DailyFloor:     0.1,
 	WeekendFactor:  1.15,
+	Seasonality: world.SeasonalityConfig{
+		WeekendCategories: []world.Weighted{
+			{Name: "restaurants", Weight: 1.35},
+			{Name: "entertainment", Weight: 1.6},
+			{Name: "lodging", Weight: 1.3},
+			{Name: "travel", Weight: 1.2},
+			{Name: "apparel", Weight: 1.2},
+			{Name: "services", Weight: 0.6},
+			{Name: "utilities", Weight: 0.4},
+			{Name: "government", Weight: 0.3},
+			{Name: "education", Weight: 0.5},
+		},
+		Paydays: world.PaydayConfig{
+			Days: []int{
+				1,
+				15,
+				-1,
+			},
+			Volume:   1.12,
+			SpanDays: 2,
+		},
+		Spikes: []world.Spike{
+			{Name: "black_friday", From: "11-fri4", Days: 4, Volume: 1.6, Fraud: 1.8},
+			{Name: "christmas_week", From: "12-18", Days: 7, Volume: 1.35, Fraud: 1.5},
+		},
+	},
 	Customer: world.CustomerConfig{
 		RowsPerEntity: 50,
 		Zipf:          0.9,
@@ -98,12 +124,114 @@ var Config = world.Config{
 		},
 	},
 	Fraud: world.FraudConfig{
-		Rate: 0.003,
-		Scenarios: []world.Weighted{
-			{Name: "card_testing", Weight: 0.3},
-			{Name: "account_takeover", Weight: 0.3},
-			{Name: "stolen_card", Weight: 0.25},
-			{Name: "device_farm", Weight: 0.15},
+		Rate:       0.003,
+		Difficulty: 0.5,
+		CardTesting: world.CardTestingConfig{
+			Episode: world.Episode{
+				Share: 0.25,
+				Rows: world.IntRange{
+					Min: 6,
+					Max: 16,
+				},
+				Minutes: 10,
+			},
+			Merchants: world.IntRange{
+				Min: 1,
+				Max: 3,
+			},
+			SmallUSD: world.Range{
+				Min: 0.5,
+				Max: 5,
+			},
+			Declined: 0.6,
+			PurchaseFactor: world.Range{
+				Min: 2,
+				Max: 5,
+			},
+			ThreeDS: 0.2,
+		},
+		AccountTakeover: world.AccountTakeoverConfig{
+			Episode: world.Episode{
+				Share: 0.25,
+				Rows: world.IntRange{
+					Min: 1,
+					Max: 4,
+				},
+				Minutes: 45,
+			},
+			NightShare:   0.5,
+			ForeignShare: 0.4,
+			AmountFactor: world.Range{
+				Min: 3,
+				Max: 8,
+			},
+			NewDevice: 0.8,
+			ThreeDS:   0.35,
+		},
+		StolenCard: world.StolenCardConfig{
+			Episode: world.Episode{
+				Share: 0.2,
+				Rows: world.IntRange{
+					Min: 2,
+					Max: 6,
+				},
+				Minutes: 90,
+			},
+			Categories: []string{
+				"electronics",
+				"jewelry",
+				"money_transfer",
+			},
+			HighRiskShare: 0.7,
+			AmountFactor: world.Range{
+				Min: 2,
+				Max: 5,
+			},
+		},
+		CompromisedMerchant: world.CompromisedMerchantConfig{
+			Episode: world.Episode{
+				Share: 0.15,
+				Rows: world.IntRange{
+					Min: 1,
+					Max: 3,
+				},
+				Minutes: 60,
+			},
+			Merchants: 8,
+			Days: world.IntRange{
+				Min: 2,
+				Max: 5,
+			},
+			VictimsPerMillion: 60,
+			DelayDays: world.Range{
+				Min: 1,
+				Max: 10,
+			},
+			AmountFactor: world.Range{
+				Min: 2,
+				Max: 6,
+			},
+			NewDevice: 0.8,
+			ThreeDS:   0.35,
+		},
+		DeviceFarm: world.DeviceFarmConfig{
+			Episode: world.Episode{
+				Share: 0.15,
+				Rows: world.IntRange{
+					Min: 6,
+					Max: 20,
+				},
+				Minutes: 60,
+			},
+			Merchants: world.IntRange{
+				Min: 1,
+				Max: 3,
+			},
+			AmountFactor: world.Range{
+				Min: 1.5,
+				Max: 3,
+			},
+			ThreeDS: 0.3,
 		},
 	},
 }

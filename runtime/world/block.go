@@ -1,11 +1,6 @@
 package world
 
-import (
-	"math"
-	"math/bits"
-
-	"github.com/paygen/paygen/runtime/rng"
-)
+import "github.com/paygen/paygen/runtime/rng"
 
 // Block is the latent state of one block of rows: who paid whom, when, how
 // and how much. Generated code turns it into columns through the source
@@ -28,7 +23,12 @@ type Block struct {
 	auth     []uint8
 	amount   []int64
 	fraud    []bool
-	scen     []uint8
+	scen     []uint8  // index into w.scen / w.scenarios, on fraud rows
+	mark     []uint8  // markFree, markFraud or markVisit
+	epi      []uint32 // episode index (fraud rows) or compromise visit (visit rows)
+	role     []uint8  // position of a fraud row within its episode
+	eps      []episode
+	pos      []int    // scratch: positions of one episode
 	custCty  []uint16 // customer's home country
 	merInfo  []merchant
 	cardInfo []card
@@ -74,6 +74,11 @@ func (w *World) NewBlock() *Block {
 		amount:   make([]int64, n),
 		fraud:    make([]bool, n),
 		scen:     make([]uint8, n),
+		mark:     make([]uint8, n),
+		epi:      make([]uint32, n),
+		role:     make([]uint8, n),
+		eps:      make([]episode, 0, 256),
+		pos:      make([]int, MaxEpisodeRows),
 		custCty:  make([]uint16, n),
 		merInfo:  make([]merchant, n),
 		cardInfo: make([]card, n),
@@ -117,45 +122,20 @@ func (b *Block) Fill(idx int) {
 	R := float64(w.rows)
 	w.tl.fill(b.time[:n], b.scratch, float64(b.first)/R, float64(end)/R, rng.Key(b.key, 1))
 	b.placeFraud(end)
+	b.placeVisits(end)
+	b.placeLegit()
 	rowKey := rng.Key(b.key, 2)
 	for i := 0; i < n; i++ {
-		b.row(i, rng.New(rowKey+uint64(i)))
-	}
-}
-
-// placeFraud marks exactly the block's share of the dataset's fraud rows:
-// floor(F*end/R) - floor(F*start/R), at positions drawn from the block stream.
-func (b *Block) placeFraud(end int64) {
-	w := b.w
-	n := b.n
-	clear(b.fraud[:n])
-	F, R := w.fraudTotal, w.rows
-	lo := mulDiv(F, b.first, R)
-	k := int(mulDiv(F, end, R) - lo)
-	r := rng.New(rng.Key(b.key, 3))
-	for placed := 0; placed < k; {
-		i := r.IntN(n)
-		if !b.fraud[i] {
-			b.fraud[i] = true
-			placed++
+		r := rng.New(rowKey + uint64(i))
+		switch b.mark[i] {
+		case markFree:
+			b.legitRow(i, &r)
+		case markFraud:
+			b.fraudRow(i, &r)
+		case markVisit:
+			b.visitRow(i, &r)
+		default:
+			b.legitEpisodeRow(i, &r)
 		}
 	}
-	// Scenarios follow the fraud rows' global order so the mix is exact in
-	// aggregate: fraud row g gets the scenario whose cumulative share holds
-	// the g-th point of a fixed low-discrepancy sequence.
-	g := lo
-	for i := 0; i < n; i++ {
-		if b.fraud[i] {
-			u := math.Mod(float64(g)*0.6180339887498949+rng.Unit(rng.Key(w.seed, 77)), 1)
-			b.scen[i] = uint8(w.scenPick.Pick(u))
-			g++
-		}
-	}
-}
-
-// mulDiv returns floor(a*b/c) for non-negative a <= c.
-func mulDiv(a, b, c int64) int64 {
-	hi, lo := bits.Mul64(uint64(a), uint64(b))
-	q, _ := bits.Div64(hi, lo, uint64(c))
-	return int64(q)
 }

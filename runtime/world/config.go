@@ -15,6 +15,7 @@ type Config struct {
 	DailyPeakSigma float64 // hours
 	DailyFloor     float64 // flat share of the daily curve
 	WeekendFactor  float64 // Saturday/Sunday volume relative to weekdays
+	Seasonality    SeasonalityConfig
 
 	Customer CustomerConfig
 	Card     CardConfig
@@ -59,8 +60,112 @@ type PaymentConfig struct {
 	AuthStatus       []Weighted
 }
 
-// FraudConfig sets the exact fraud prevalence and the scenario mix.
+// IntRange is an inclusive range of integers.
+type IntRange struct{ Min, Max int }
+
+// Range is an inclusive range of numbers.
+type Range struct{ Min, Max float64 }
+
+// SeasonalityConfig shapes volume and fraud pressure over the calendar,
+// beyond the daily cycle and the weekend factor.
+type SeasonalityConfig struct {
+	// WeekendCategories are relative weights of merchant categories on
+	// Saturdays and Sundays (local time); categories not listed keep 1.
+	WeekendCategories []Weighted
+	Paydays           PaydayConfig
+	Spikes            []Spike
+}
+
+// PaydayConfig raises volume on and after paydays.
+type PaydayConfig struct {
+	Days     []int   // days of the month, 1..31; -1 is the last day of the month
+	Volume   float64 // volume factor on a payday and the SpanDays-1 days after it
+	SpanDays int
+}
+
+// Spike is a recurring calendar event (Black Friday, Christmas week) with
+// its own volume and fraud pressure.
+type Spike struct {
+	Name   string
+	From   string  // first day: "MM-DD", or "MM-<weekday><n>" such as "11-fri4" (the fourth Friday of November)
+	Days   int     // length in days
+	Volume float64 // volume factor
+	Fraud  float64 // fraud-pressure factor: multiplies the share of fraud among the spike's payments
+}
+
+// FraudConfig sets the exact fraud prevalence, the difficulty and the
+// scenarios. A scenario with Share 0 is off; the shares of the others sum to 1.
 type FraudConfig struct {
-	Rate      float64
-	Scenarios []Weighted
+	Rate float64
+	// Difficulty in [0,1]: how little fraud departs from its victim's normal
+	// behaviour, and how often legitimate payments show fraud-like traits
+	// (docs/scenarios.md gives the formulas). 0.5 is the calibrated default.
+	Difficulty          float64
+	CardTesting         CardTestingConfig
+	AccountTakeover     AccountTakeoverConfig
+	StolenCard          StolenCardConfig
+	CompromisedMerchant CompromisedMerchantConfig
+	DeviceFarm          DeviceFarmConfig
+}
+
+// Episode is what every scenario has: its share of the fraud rows, the rows
+// of one episode and the time span those rows fall in.
+type Episode struct {
+	Share   float64
+	Rows    IntRange
+	Minutes float64
+}
+
+// CardTestingConfig: a burst of small card-not-present authorisations on one
+// card at one or a few merchants, many declined, then a larger purchase.
+type CardTestingConfig struct {
+	Episode
+	Merchants      IntRange // distinct merchants tested
+	SmallUSD       Range    // amount of a test authorisation
+	Declined       float64  // share of test authorisations declined
+	PurchaseFactor Range    // final purchase, x the victim's typical ticket
+	ThreeDS        float64  // share authenticated with 3-D Secure
+}
+
+// AccountTakeoverConfig: the victim's card from a new device and IP, often
+// at the victim's local night, for amounts well above the victim's profile.
+type AccountTakeoverConfig struct {
+	Episode
+	NightShare   float64 // share of takeovers during the victim's local night (0-6 h)
+	ForeignShare float64 // share at merchants outside the victim's country
+	AmountFactor Range   // x the victim's typical ticket
+	NewDevice    float64 // share from a device new to the victim (else the victim's own, compromised)
+	ThreeDS      float64
+}
+
+// StolenCardConfig: card-present use abroad at high-risk merchants, several
+// payments in quick succession.
+type StolenCardConfig struct {
+	Episode
+	Categories    []string // high-risk merchant categories
+	HighRiskShare float64  // share of payments at those categories
+	AmountFactor  Range
+}
+
+// CompromisedMerchantConfig: merchants compromised for a window of days; a
+// set of customers of the merchant's country pay there during the window,
+// and their cards see fraud elsewhere in the following days.
+type CompromisedMerchantConfig struct {
+	Episode
+	Merchants         int      // compromised merchants over the dataset window
+	Days              IntRange // length of a compromise
+	VictimsPerMillion int      // customers made to pay at each compromised merchant, per million rows
+	DelayDays         Range    // fraud starts this long after the compromise ends
+	AmountFactor      Range
+	NewDevice         float64
+	ThreeDS           float64
+}
+
+// DeviceFarmConfig: one fraud device and IP used with many customers' cards
+// within a short period.
+type DeviceFarmConfig struct {
+	Episode
+	Merchants    IntRange // merchants the farm cashes out at
+	AmountFactor Range
+	ThreeDS      float64
 }

@@ -99,10 +99,13 @@ func (w *World) merchant(id uint32) merchant {
 func clamp(x, lo, hi float64) float64 { return math.Max(lo, math.Min(hi, x)) }
 
 // Devices: personal devices have ids below terminalBase; card-present
-// payments use one of the merchant's terminals; fraud adds its own devices.
+// payments use one of the merchant's terminals; fraudsters' devices and
+// legitimate one-off devices (a friend's phone) have ids of their own, all
+// with personal-device attributes, so nothing in a device id tells them apart.
 const (
 	terminalBase = 1 << 40
 	fraudBase    = 1 << 41
+	guestBase    = 1 << 42
 	terminals    = 3 // terminals per merchant
 )
 

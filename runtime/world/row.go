@@ -6,87 +6,163 @@ import (
 	"github.com/paygen/paygen/runtime/rng"
 )
 
-// Scenario indexes as configured; the foundation's simple per-row fraud
-// patterns are keyed by name.
-const (
-	scCardTesting     = "card_testing"
-	scAccountTakeover = "account_takeover"
-	scStolenCard      = "stolen_card"
-	scDeviceFarm      = "device_farm"
-)
-
-// row draws the latent state of row i from its own stream r.
-func (b *Block) row(i int, r rng.Stream) {
+// legitRow draws row i as an ordinary payment: a customer of the country
+// active at the row's time, one of their cards, a merchant at home (or in the
+// country they are travelling in, or abroad online), and the payment's
+// details, with the legitimate fraud-like traits the difficulty sets.
+func (b *Block) legitRow(i int, r *rng.Stream) {
 	w := b.w
 	t := b.time[i]
 	k := w.tl.country(t, r.Float64())
 	cust := w.customers.start[k] + uint32(w.customers.pick[k].Pick(r.Next()))
 	cp := b.customers.get(uint64(cust), b.custFn)
+	b.setCard(i, cust, cp, w.cardOf(cust, r.IntN(cp.cards)))
+	mk := cp.country
+	if trip := w.trip(cust, cp.country, t); trip >= 0 && r.Float64() < w.tune.tripAbroad {
+		mk = trip
+	} else if r.Float64() >= w.cfg.Customer.DomesticShare {
+		mk = w.byVolume.Pick(r.Next())
+	}
+	b.legitPayment(i, cust, cp, b.legitMerchant(mk, cp.country, t, r), r)
+}
+
+// visitRow draws row i as a compromised merchant's victim paying there: a
+// legitimate payment whose customer, card and merchant are the victim's.
+func (b *Block) visitRow(i int, r *rng.Stream) {
+	c := &b.w.compromises[b.epi[i]>>24]
+	cust, card := b.w.victim(c, int(b.epi[i]&(1<<24-1)))
+	cp := b.customers.get(uint64(cust), b.custFn)
+	b.setCard(i, cust, cp, card)
+	b.legitPayment(i, cust, cp, c.merchant, r)
+}
+
+// legitEpisodeRow draws row i of a legitimate look-alike episode: a retry
+// repeats the same purchase, declined until the last attempt (approved
+// with probability 0.6); a session is ordinary payments of one card.
+func (b *Block) legitEpisodeRow(i int, r *rng.Stream) {
+	w := b.w
+	e := &b.eps[b.epi[i]]
+	cp := b.customers.get(uint64(e.cust), b.custFn)
+	b.setCard(i, e.cust, cp, e.card)
+	if e.kind == kindSession {
+		b.legitPayment(i, e.cust, cp, b.legitMerchant(cp.country, cp.country, b.time[i], r), r)
+		return
+	}
+	m := b.setMerchant(i, e.mers[0])
+	b.entry[i] = e.entry
+	b.setDevice(i, e.dev)
+	b.three[i] = e.entry == modeEcommerce && r.Float64() < w.cfg.Payment.ThreeDSShare
+	b.auth[i] = uint8(w.authDeclined)
+	if int(b.role[i]) == int(e.rows)-1 && r.Float64() < 0.6 {
+		b.auth[i] = uint8(w.authApproved)
+	}
+	b.amount[i] = w.minorUnits(e.usd, m.country)
+}
+
+// setCard sets the row's customer and card.
+func (b *Block) setCard(i int, cust uint32, cp customer, card uint32) {
 	b.cust[i] = cust
 	b.custCty[i] = uint16(cp.country)
-	b.card[i] = w.cardOf(cust, r.IntN(cp.cards))
+	b.card[i] = card
+	b.cardInfo[i] = b.cards.get(uint64(card), b.cardFn)
+}
 
-	scenario := ""
-	if b.fraud[i] {
-		scenario = w.scenarios[b.scen[i]]
-	}
-
-	// Merchant: mostly domestic; stolen cards are used abroad.
-	mk := cp.country
-	if r.Float64() >= w.cfg.Customer.DomesticShare || scenario == scStolenCard {
-		mk = w.byVolume.Pick(r.Next())
-		if scenario == scStolenCard && mk == cp.country {
-			mk = (mk + 1 + r.IntN(len(w.countries)-1)) % len(w.countries)
-		}
-	}
-	mer := w.merchants.start[mk] + uint32(w.merchants.pick[mk].Pick(r.Next()))
-	m := b.merchants.get(uint64(mer), b.merFn)
+// setMerchant sets the row's merchant and returns its attributes.
+func (b *Block) setMerchant(i int, mer uint32) *merchant {
 	b.mer[i] = mer
-	b.merInfo[i] = m
-	mcc := &w.mccs[m.mcc]
+	b.merInfo[i] = b.merchants.get(uint64(mer), b.merFn)
+	return &b.merInfo[i]
+}
 
-	present := r.Float64() < mcc.CardPresent
-	switch scenario {
-	case scCardTesting, scAccountTakeover, scDeviceFarm:
-		present = false
-	case scStolenCard:
-		present = true
+// setDevice sets the row's device.
+func (b *Block) setDevice(i int, dev uint64) {
+	b.dev[i] = dev
+	b.devInfo[i] = b.devices.get(dev, b.devFn)
+}
+
+// legitMerchant draws a merchant of country k by popularity. On the paying
+// customer's local weekend a draw is kept with its category's weekend
+// acceptance, which shifts the category mix (restaurants up, utilities down).
+func (b *Block) legitMerchant(k, home int, t int64, r *rng.Stream) uint32 {
+	w := b.w
+	mer := w.merchants.start[k] + uint32(w.merchants.pick[k].Pick(r.Next()))
+	if w.weekendAccept == nil || !isWeekend(t/60e6+int64(w.countries[home].offsetMin)) {
+		return mer
 	}
-	if present {
+	for try := 0; try < 3; try++ {
+		m := b.merchants.get(uint64(mer), b.merFn)
+		if r.Float64() < w.weekendAccept[m.mcc] {
+			break
+		}
+		mer = w.merchants.start[k] + uint32(w.merchants.pick[k].Pick(r.Next()))
+	}
+	return mer
+}
+
+// legitPayment draws how, how much and with what outcome customer cust pays
+// merchant mer on row i.
+func (b *Block) legitPayment(i int, cust uint32, cp customer, mer uint32, r *rng.Stream) {
+	w := b.w
+	m := b.setMerchant(i, mer)
+	mcc := &w.mccs[m.mcc]
+	tu := &w.tune
+	if r.Float64() < mcc.CardPresent {
 		b.entry[i] = uint8(w.modePick.Pick(r.Float64()))
-		b.dev[i] = terminalOf(mer, r.IntN(terminals))
+		b.setDevice(i, terminalOf(mer, r.IntN(terminals)))
 		b.three[i] = false
 	} else {
 		b.entry[i] = modeEcommerce
-		b.dev[i] = w.deviceOf(cust, r.IntN(cp.devices))
+		dev := w.deviceOf(cust, r.IntN(cp.devices))
+		if r.Float64() < tu.guestDev {
+			dev = guestBase + r.Next()>>24 // a one-off device: a friend's phone, a work computer
+		}
+		b.setDevice(i, dev)
 		b.three[i] = r.Float64() < w.cfg.Payment.ThreeDSShare
 	}
-
-	// Amount: the MCC's typical ticket, scaled by the customer's spend level,
-	// lognormal noise, converted to the merchant's currency.
 	usd := mcc.MedianUSD * cp.spend * math.Exp(mcc.Sigma*r.Norm())
+	if r.Float64() < tu.large {
+		usd *= 3 + 7*r.Float64()
+	}
 	auth := w.authPick.Pick(r.Float64())
-	switch scenario {
-	case scCardTesting:
-		usd = 0.5 + 4.5*r.Float64()
-		if r.Float64() < 0.55 {
-			auth = w.authIndex("declined")
-		}
-	case scAccountTakeover:
-		b.dev[i] = fraudBase + rng.Mix(b.key+uint64(i))>>24
-		b.three[i] = r.Float64() < 0.3
-		usd *= 3 + 5*r.Float64()
-	case scStolenCard:
-		usd *= 2 + 4*r.Float64()
-	case scDeviceFarm:
-		b.dev[i] = fraudBase + 1 + uint64(r.IntN(16))
-		b.three[i] = r.Float64() < 0.2
-		usd *= 1.5 + 2*r.Float64()
+	if r.Float64() < tu.decline {
+		auth = w.authDeclined
 	}
 	b.auth[i] = uint8(auth)
-	b.cardInfo[i] = b.cards.get(uint64(b.card[i]), b.cardFn)
-	b.devInfo[i] = b.devices.get(b.dev[i], b.devFn)
 	b.amount[i] = w.minorUnits(usd, m.country)
+}
+
+// trip returns the country customer cust is travelling in at time t, or -1.
+// Each (customer, week) starts a trip of 2-6 days abroad with probability
+// tune.tripWeek, hash-defined, so a traveller's payments cluster in one
+// foreign country for days, like a stolen card's but at ordinary merchants.
+func (w *World) trip(cust uint32, home int, t int64) int {
+	if w.tune.tripWeek <= 0 {
+		return -1
+	}
+	day := t / 86400e6
+	key := rng.Key(w.tripKey, uint64(cust))
+	for wk := day/7 - 1; wk <= day/7; wk++ {
+		h := rng.At(key, uint64(wk))
+		if rng.Unit(h) >= w.tune.tripWeek {
+			continue
+		}
+		h = rng.Mix(h)
+		start := wk*7 + int64(h%7)
+		if day < start || day >= start+2+int64(h>>8%5) {
+			continue
+		}
+		return w.foreign(home, rng.Mix(h))
+	}
+	return -1
+}
+
+// foreign draws a country other than home, by volume.
+func (w *World) foreign(home int, x uint64) int {
+	k := w.byVolume.Pick(x)
+	if k == home {
+		k = (k + 1 + int(rng.Below(rng.Mix(x), uint64(len(w.countries)-1)))) % len(w.countries)
+	}
+	return k
 }
 
 // minorUnits converts a USD amount into the country's currency, in

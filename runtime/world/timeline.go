@@ -8,20 +8,26 @@ import (
 )
 
 // timeline is the cumulative event intensity over the window, in minute
-// buckets, and the per-hour distribution of the paying customer's country.
+// buckets, the per-hour distribution of the paying customer's country, and
+// the cumulative fraud intensities that set each block's fraud quota.
 //
 // The intensity of minute m is the sum over countries of
-// volume_c * daily(local minute of day) * weekly(local weekday): each
-// country's local evening peak moves the global curve as the day goes round.
+// volume_c * daily(local minute of day) * calendar volume(local day): each
+// country's local evening peak moves the global curve as the day goes round,
+// and weekends, paydays and spikes follow each country's local date. The
+// fraud-pressure intensity multiplies each term by the calendar's fraud
+// factor of that local day.
 type timeline struct {
 	startMicros int64
 	minutes     int
 	rate        []float64  // intensity of each minute
 	cum         []float64  // cum[m] = sum of rate[0..m]
+	pressure    []float64  // cumulative fraud-pressure intensity
 	byHour      []dist.Cum // country index given the hour of the window
+	cal         *calendar
 }
 
-func newTimeline(cfg *Config, startUnix int64, countries []activeCountry) *timeline {
+func newTimeline(cfg *Config, startUnix int64, countries []activeCountry, cal *calendar) *timeline {
 	minutes := cfg.WindowDays * 1440
 	daily := dailyCurve(cfg)
 	tl := &timeline{
@@ -29,6 +35,8 @@ func newTimeline(cfg *Config, startUnix int64, countries []activeCountry) *timel
 		minutes:     minutes,
 		rate:        make([]float64, minutes),
 		cum:         make([]float64, minutes),
+		pressure:    make([]float64, minutes),
+		cal:         cal,
 	}
 	startMin := startUnix / 60
 	hours := minutes / 60
@@ -41,14 +49,17 @@ func newTimeline(cfg *Config, startUnix int64, countries []activeCountry) *timel
 		for mm := 0; mm < 60; mm++ {
 			m := h*60 + mm
 			abs := startMin + int64(m)
-			total := 0.0
+			total, press := 0.0, 0.0
 			for k, c := range countries {
 				local := abs + int64(c.offsetMin)
-				w := c.volume * daily[mod(local, 1440)] * weekly(cfg, local)
+				d := cal.day(local)
+				w := c.volume * daily[mod(local, 1440)] * cal.volume[d]
 				weights[k] += w
 				total += w
+				press += w * cal.fraud[d]
 			}
 			tl.rate[m] = total
+			tl.pressure[m] = press
 		}
 		tl.byHour[h] = dist.NewCum(weights)
 	}
@@ -57,7 +68,75 @@ func newTimeline(cfg *Config, startUnix int64, countries []activeCountry) *timel
 		s += r
 		tl.cum[m] = s
 	}
+	accumulate(tl.pressure)
 	return tl
+}
+
+// accumulate turns per-minute intensities into cumulative sums, in place.
+func accumulate(x []float64) {
+	s := 0.0
+	for i, v := range x {
+		s += v
+		x[i] = s
+	}
+}
+
+// minuteOf returns the minute bucket holding the quantile q of the volume
+// intensity and the fraction of that minute's intensity below it.
+func (tl *timeline) minuteOf(q float64) (int, float64) {
+	target := q * tl.cum[tl.minutes-1]
+	lo, hi := 0, tl.minutes-1
+	for lo < hi { // first m with cum[m] > target
+		m := (lo + hi) >> 1
+		if tl.cum[m] > target {
+			hi = m
+		} else {
+			lo = m + 1
+		}
+	}
+	prev := 0.0
+	if lo > 0 {
+		prev = tl.cum[lo-1]
+	}
+	frac := (target - prev) / tl.rate[lo]
+	return lo, max(0, min(frac, 1))
+}
+
+// share maps a quantile q of the volume intensity to the matching quantile
+// of a cumulative intensity curve c (same minute buckets): the share of c's
+// mass that lies before the time where a share q of all payments lies.
+// share(0) = 0 and share(1) = 1 exactly; equal inputs give equal outputs, so
+// adjacent blocks agree on their common boundary.
+func (tl *timeline) share(c []float64, q float64) float64 {
+	if q <= 0 {
+		return 0
+	}
+	if q >= 1 {
+		return 1
+	}
+	m, frac := tl.minuteOf(q)
+	prev := 0.0
+	if m > 0 {
+		prev = c[m-1]
+	}
+	return (prev + frac*(c[m]-prev)) / c[tl.minutes-1]
+}
+
+// quantile returns the share of the volume intensity before time micros.
+func (tl *timeline) quantile(micros int64) float64 {
+	off := float64(micros-tl.startMicros) / 60e6
+	if off <= 0 {
+		return 0
+	}
+	m := int(off)
+	if m >= tl.minutes {
+		return 1
+	}
+	prev := 0.0
+	if m > 0 {
+		prev = tl.cum[m-1]
+	}
+	return (prev + (off-float64(m))*tl.rate[m]) / tl.cum[tl.minutes-1]
 }
 
 // dailyCurve is the relative activity of each local minute of the day: a flat
@@ -74,16 +153,6 @@ func dailyCurve(cfg *Config) []float64 {
 		d[m] = cfg.DailyFloor + (1-cfg.DailyFloor)*math.Exp(-0.5*z*z)
 	}
 	return d
-}
-
-// weekly returns the weekend factor for a local minute since the epoch
-// (1970-01-01 was a Thursday).
-func weekly(cfg *Config, localMin int64) float64 {
-	day := mod(localMin/1440+4, 7) // 0 = Sunday
-	if day == 0 || day == 6 {
-		return cfg.WeekendFactor
-	}
-	return 1
 }
 
 func mod(a, n int64) int64 {
@@ -111,7 +180,7 @@ func (tl *timeline) fill(dst []int64, spac []float64, lo, hi float64, key uint64
 	s += r.Exp()
 	scale := (hi - lo) * total / s
 	base := lo * total
-	m := 0
+	m, _ := tl.minuteOf(lo)
 	for i := range dst {
 		target := base + spac[i]*scale
 		for m < tl.minutes-1 && tl.cum[m] <= target {

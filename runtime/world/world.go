@@ -39,10 +39,20 @@ type World struct {
 	modePick   dist.Cum
 	authNames  []string
 	authPick   dist.Cum
-	scenarios  []string
-	scenPick   dist.Cum
+	scenarios  []string // names of the enabled scenarios, indexed like scen
 	fraudTotal int64
 	vocab      vocab
+
+	scen          []scenario
+	kindIdx       [numKinds]int // scenario index of each kind, -1 when off
+	compromises   []compromise
+	tune          tuning
+	highRisk      []bool    // per MCC: a stolen-card target category
+	weekendAccept []float64 // per MCC: acceptance of a weekend merchant draw; nil when no weekend mix
+	cnp           []bool    // per MCC: mostly card-not-present (online-capable)
+	tripKey       uint64
+	authApproved  int
+	authDeclined  int
 }
 
 // activeCountry is a country with payment volume.
@@ -94,7 +104,11 @@ func New(cfg Config, seed uint64, rows int64, date time.Time) (*World, error) {
 	}
 	w.byVolume = dist.NewAlias(vols)
 	start := date.AddDate(0, 0, -cfg.WindowDays).Unix()
-	w.tl = newTimeline(&w.cfg, start, w.countries)
+	cal, err := newCalendar(&w.cfg, start, cfg.WindowDays)
+	if err != nil {
+		return nil, err
+	}
+	w.tl = newTimeline(&w.cfg, start, w.countries, cal)
 
 	nCust := max(1000, rows/int64(max(1, cfg.Customer.RowsPerEntity)))
 	nMer := max(200, rows/int64(max(1, cfg.Merchant.RowsPerEntity)))
@@ -124,9 +138,13 @@ func New(cfg Config, seed uint64, rows int64, date time.Time) (*World, error) {
 	w.devTypes, w.devPick = names(cfg.Device.Types)
 	w.modes, w.modePick = names(cfg.Payment.CardPresentModes)
 	w.authNames, w.authPick = names(cfg.Payment.AuthStatus)
-	w.scenarios, w.scenPick = names(cfg.Fraud.Scenarios)
-	w.fraudTotal = int64(math.Round(cfg.Fraud.Rate * float64(rows)))
+	w.authApproved, w.authDeclined = w.authIndex("approved"), w.authIndex("declined")
 	w.buildVocab()
+	w.buildMerchantMix()
+	w.tripKey = rng.Key(w.seed, rng.StrKey("trip"))
+	if err := w.buildFraud(); err != nil {
+		return nil, err
+	}
 	return w, nil
 }
 
@@ -153,6 +171,34 @@ func newPartition(n int64, vols []float64, zipf float64) partition {
 		p.pick[k] = dist.NewAlias(dist.ZipfWeights(int(c), zipf))
 	}
 	return p
+}
+
+// buildMerchantMix derives per-MCC tables: the weekend acceptance of each
+// MCC's category (its weekend weight over the largest one) and whether the
+// MCC is mostly card-not-present.
+func (w *World) buildMerchantMix() {
+	w.cnp = make([]bool, len(w.mccs))
+	for i, m := range w.mccs {
+		w.cnp[i] = m.CardPresent < 0.5
+	}
+	wc := w.cfg.Seasonality.WeekendCategories
+	if len(wc) == 0 {
+		return
+	}
+	top := 1.0
+	for _, c := range wc {
+		top = math.Max(top, c.Weight)
+	}
+	w.weekendAccept = make([]float64, len(w.mccs))
+	for i, m := range w.mccs {
+		f := 1.0
+		for _, c := range wc {
+			if c.Name == m.Category {
+				f = c.Weight
+			}
+		}
+		w.weekendAccept[i] = f / top
+	}
 }
 
 // owner returns the country index of entity id.

@@ -104,14 +104,28 @@ func fillFraudScenario(b *world.Block, rows []Payment) {
 func TestLiteralFragments(t *testing.T) {
 	cfg := world.Config{
 		WindowDays: 30,
-		Fraud:      world.FraudConfig{Rate: 0.003, Scenarios: []world.Weighted{{Name: "a", Weight: 1}}},
+		Card:       world.CardConfig{Brands: []world.Weighted{{Name: "a", Weight: 1}}},
+		Fraud: world.FraudConfig{Rate: 0.003, CardTesting: world.CardTestingConfig{
+			Episode: world.Episode{Share: 1, Rows: world.IntRange{Min: 6, Max: 16}},
+		}},
 	}
 	assert.Equal(t, `world.Config{
 	WindowDays: 30,
+	Card: world.CardConfig{
+		Brands: []world.Weighted{
+			{Name: "a", Weight: 1},
+		},
+	},
 	Fraud: world.FraudConfig{
 		Rate: 0.003,
-		Scenarios: []world.Weighted{
-			{Name: "a", Weight: 1},
+		CardTesting: world.CardTestingConfig{
+			Episode: world.Episode{
+				Share: 1,
+				Rows: world.IntRange{
+					Min: 6,
+					Max: 16,
+				},
+			},
 		},
 	},
 }`, fmt.Sprintf("%#v", literal(reflect.ValueOf(cfg), true)))

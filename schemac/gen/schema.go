@@ -117,8 +117,12 @@ func literal(v reflect.Value, typed bool) jen.Code {
 	panic(fmt.Sprintf("gen: literal of unsupported kind %s", v.Kind()))
 }
 
-// typeName emits a named type, qualified by its package (world.Weighted).
+// typeName emits a named type, qualified by its package (world.Weighted),
+// or a predeclared one (int, string).
 func typeName(t reflect.Type) *jen.Statement {
+	if t.PkgPath() == "" {
+		return jen.Id(t.Name())
+	}
 	return jen.Qual(t.PkgPath(), t.Name())
 }
 

@@ -20,6 +20,9 @@ func (c *checker) config(f *load.File) world.Config {
 		cfg.DailyPeakSigma = sec.float("daily_peak_sigma", w.DailyPeakSigma, math.SmallestNonzeroFloat64, 24)
 		cfg.DailyFloor = sec.share("daily_floor", w.DailyFloor)
 		cfg.WeekendFactor = sec.float("weekend_factor", w.WeekendFactor, 0, math.MaxFloat64)
+		if w.Seasonality != nil {
+			cfg.Seasonality = c.seasonality(w.Seasonality)
+		}
 	}
 	if e := f.Entities; e != nil {
 		if cu := e.Customer; cu != nil {
@@ -56,7 +59,12 @@ func (c *checker) config(f *load.File) world.Config {
 	if fr := f.Fraud; fr != nil {
 		sec := section{c, "fraud", fr.Pos}
 		cfg.Fraud.Rate = sec.share("rate", fr.Rate)
-		cfg.Fraud.Scenarios = sec.weights("scenarios", fr.Scenarios)
+		cfg.Fraud.Difficulty = sec.share("difficulty", fr.Difficulty)
+		if fr.Scenarios == nil {
+			sec.missing("scenarios")
+		} else {
+			c.scenarios(&cfg.Fraud, fr.Scenarios)
+		}
 	}
 	return cfg
 }
@@ -113,12 +121,20 @@ func (s section) share(key string, v load.Float) float64 {
 }
 
 func (s section) intRange(key string, r load.IntRange) (int, int) {
+	return s.intRangeMax(key, r, math.MaxInt)
+}
+
+// intRangeMax checks an integer range with 1 <= min <= max <= hi.
+func (s section) intRangeMax(key string, r load.IntRange, hi int) (int, int) {
 	if !r.Set {
 		s.missing(key)
 		return 0, 0
 	}
-	if r.Min.V < 1 || r.Min.V > r.Max.V {
+	switch {
+	case r.Min.V < 1 || r.Min.V > r.Max.V:
 		s.c.errorf(r.Pos, "%s: %s [%d, %d] needs 1 <= min <= max", s.name, key, r.Min.V, r.Max.V)
+	case r.Max.V > hi:
+		s.c.errorf(r.Pos, "%s: %s [%d, %d]: max must be at most %d", s.name, key, r.Min.V, r.Max.V, hi)
 	}
 	return r.Min.V, r.Max.V
 }

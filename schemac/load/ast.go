@@ -27,12 +27,39 @@ type Table struct {
 // World holds the time-shape parameters of the synthetic world.
 type World struct {
 	Pos            Pos
-	WindowDays     Int   `yaml:"window_days"`
-	BlockRows      Int   `yaml:"block_rows"`
-	DailyPeakHour  Float `yaml:"daily_peak_hour"`
-	DailyPeakSigma Float `yaml:"daily_peak_sigma"`
-	DailyFloor     Float `yaml:"daily_floor"`
-	WeekendFactor  Float `yaml:"weekend_factor"`
+	WindowDays     Int          `yaml:"window_days"`
+	BlockRows      Int          `yaml:"block_rows"`
+	DailyPeakHour  Float        `yaml:"daily_peak_hour"`
+	DailyPeakSigma Float        `yaml:"daily_peak_sigma"`
+	DailyFloor     Float        `yaml:"daily_floor"`
+	WeekendFactor  Float        `yaml:"weekend_factor"`
+	Seasonality    *Seasonality `yaml:"seasonality"`
+}
+
+// Seasonality shapes volume and fraud pressure over the calendar.
+type Seasonality struct {
+	Pos               Pos
+	WeekendCategories Weights  `yaml:"weekend_categories"`
+	Paydays           *Paydays `yaml:"paydays"`
+	Spikes            []Spike  `yaml:"spikes"`
+}
+
+// Paydays raises volume on paydays.
+type Paydays struct {
+	Pos      Pos
+	Days     IntSeq `yaml:"days"`
+	Volume   Float  `yaml:"volume"`
+	SpanDays Int    `yaml:"span_days"`
+}
+
+// Spike is a recurring calendar event with its volume and fraud pressure.
+type Spike struct {
+	Pos    Pos
+	Name   Str   `yaml:"name"`
+	From   Str   `yaml:"from"`
+	Days   Int   `yaml:"days"`
+	Volume Float `yaml:"volume"`
+	Fraud  Float `yaml:"fraud"`
 }
 
 // Entities holds the entity populations.
@@ -84,11 +111,86 @@ type Payment struct {
 	AuthStatus       Weights `yaml:"auth_status"`
 }
 
-// Fraud sets the fraud prevalence and scenario mix.
+// Fraud sets the fraud prevalence, the difficulty and the scenarios.
 type Fraud struct {
-	Pos       Pos
-	Rate      Float   `yaml:"rate"`
-	Scenarios Weights `yaml:"scenarios"`
+	Pos        Pos
+	Rate       Float      `yaml:"rate"`
+	Difficulty Float      `yaml:"difficulty"`
+	Scenarios  *Scenarios `yaml:"scenarios"`
+}
+
+// Scenarios holds one optional section per fraud scenario.
+type Scenarios struct {
+	Pos                 Pos
+	CardTesting         *CardTesting         `yaml:"card_testing"`
+	AccountTakeover     *AccountTakeover     `yaml:"account_takeover"`
+	StolenCard          *StolenCard          `yaml:"stolen_card"`
+	CompromisedMerchant *CompromisedMerchant `yaml:"compromised_merchant"`
+	DeviceFarm          *DeviceFarm          `yaml:"device_farm"`
+}
+
+// CardTesting: bursts of small card-not-present authorisations on one card.
+type CardTesting struct {
+	Pos            Pos
+	Share          Float      `yaml:"share"`
+	Rows           IntRange   `yaml:"rows"`
+	Minutes        Float      `yaml:"minutes"`
+	Merchants      IntRange   `yaml:"merchants"`
+	SmallUSD       FloatRange `yaml:"small_usd"`
+	Declined       Float      `yaml:"declined"`
+	PurchaseFactor FloatRange `yaml:"purchase_factor"`
+	ThreeDS        Float      `yaml:"three_ds"`
+}
+
+// AccountTakeover: a customer's card from a new device, often at night.
+type AccountTakeover struct {
+	Pos          Pos
+	Share        Float      `yaml:"share"`
+	Rows         IntRange   `yaml:"rows"`
+	Minutes      Float      `yaml:"minutes"`
+	NightShare   Float      `yaml:"night_share"`
+	ForeignShare Float      `yaml:"foreign_share"`
+	AmountFactor FloatRange `yaml:"amount_factor"`
+	NewDevice    Float      `yaml:"new_device"`
+	ThreeDS      Float      `yaml:"three_ds"`
+}
+
+// StolenCard: card-present use abroad at high-risk merchants.
+type StolenCard struct {
+	Pos           Pos
+	Share         Float      `yaml:"share"`
+	Rows          IntRange   `yaml:"rows"`
+	Minutes       Float      `yaml:"minutes"`
+	Categories    StrSeq     `yaml:"categories"`
+	HighRiskShare Float      `yaml:"high_risk_share"`
+	AmountFactor  FloatRange `yaml:"amount_factor"`
+}
+
+// CompromisedMerchant: merchants compromised for days, fraud on their
+// victims' cards afterwards.
+type CompromisedMerchant struct {
+	Pos               Pos
+	Share             Float      `yaml:"share"`
+	Rows              IntRange   `yaml:"rows"`
+	Minutes           Float      `yaml:"minutes"`
+	Merchants         Int        `yaml:"merchants"`
+	Days              IntRange   `yaml:"days"`
+	VictimsPerMillion Int        `yaml:"victims_per_million"`
+	DelayDays         FloatRange `yaml:"delay_days"`
+	AmountFactor      FloatRange `yaml:"amount_factor"`
+	NewDevice         Float      `yaml:"new_device"`
+	ThreeDS           Float      `yaml:"three_ds"`
+}
+
+// DeviceFarm: one device and IP used with many customers' cards.
+type DeviceFarm struct {
+	Pos          Pos
+	Share        Float      `yaml:"share"`
+	Rows         IntRange   `yaml:"rows"`
+	Minutes      Float      `yaml:"minutes"`
+	Merchants    IntRange   `yaml:"merchants"`
+	AmountFactor FloatRange `yaml:"amount_factor"`
+	ThreeDS      Float      `yaml:"three_ds"`
 }
 
 // Column is one entry of the columns list.

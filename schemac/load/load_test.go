@@ -39,8 +39,11 @@ func TestLoadErrors(t *testing.T) {
 		{"alias", "version: &v 1\ntable: {name: *v}\n", "s.yaml:2:15: aliases are not supported"},
 		{"two documents", "version: 1\n---\nversion: 1\n", "s.yaml:2:1: a schema file holds one YAML document"},
 		{"pair", "entities: {customer: {cards: [1, 2, 3]}}\n", "s.yaml:1:30: expected [min, max], found a list of 3"},
-		{"weights", "fraud: {scenarios: {a: x}}\n", `s.yaml:1:24: expected a number, found "x"`},
-		{"duplicate weight", "fraud: {scenarios: {a: 1, a: 2}}\n", `s.yaml:1:27: duplicate key "a"`},
+		{"weights", "entities: {card: {brands: {a: x}}}\n", `s.yaml:1:31: expected a number, found "x"`},
+		{"duplicate weight", "entities: {card: {brands: {a: 1, a: 2}}}\n", `s.yaml:1:34: duplicate key "a"`},
+		{"scenario typo", "fraud: {scenarios: {card_tsting: {}}}\n", `s.yaml:1:21: unknown key "card_tsting" (did you mean "card_testing"?)`},
+		{"float range", "fraud: {scenarios: {card_testing: {small_usd: [1]}}}\n", "s.yaml:1:47: expected [min, max], found a list of 1"},
+		{"int list", "world: {seasonality: {paydays: {days: 1}}}\n", "s.yaml:1:39: expected a list of integers, found 1"},
 		{"syntax", "a: [\n", "s.yaml:1:1: did not find expected node content"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

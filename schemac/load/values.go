@@ -115,6 +115,46 @@ func (r *IntRange) decodeNode(d *decoder, n *yaml.Node) {
 	*r = IntRange{Min: lo, Max: hi, Pos: posOf(n), Set: lo.Set && hi.Set}
 }
 
+// FloatRange is an inclusive [min, max] pair of numbers.
+type FloatRange struct {
+	Min, Max Float
+	Pos      Pos
+	Set      bool
+}
+
+func (r *FloatRange) decodeNode(d *decoder, n *yaml.Node) {
+	items, ok := d.pair(n, "[min, max]")
+	if !ok {
+		return
+	}
+	var lo, hi Float
+	lo.decodeNode(d, items[0])
+	hi.decodeNode(d, items[1])
+	*r = FloatRange{Min: lo, Max: hi, Pos: posOf(n), Set: lo.Set && hi.Set}
+}
+
+// IntSeq is a sequence of integers.
+type IntSeq struct {
+	Items []Int
+	Pos   Pos
+	Set   bool
+}
+
+func (s *IntSeq) decodeNode(d *decoder, n *yaml.Node) {
+	if !d.kind(n, yaml.SequenceNode, "a list of integers") {
+		return
+	}
+	out := IntSeq{Pos: posOf(n), Set: true}
+	for _, it := range n.Content {
+		var x Int
+		x.decodeNode(d, it)
+		if x.Set {
+			out.Items = append(out.Items, x)
+		}
+	}
+	*s = out
+}
+
 // OptFloat is a number or null (an open bound).
 type OptFloat struct {
 	V    float64

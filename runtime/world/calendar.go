@@ -1,0 +1,168 @@
+package world
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// The calendar turns the seasonality configuration into one volume factor and
+// one fraud-pressure factor per local day: weekend, paydays and spikes
+// (Black Friday, Christmas week). The time line multiplies each country's
+// daily curve by the factors of its local day.
+
+// DayRule is the first day of a recurring spike: a fixed month and day, or
+// the nth weekday of a month.
+type DayRule struct {
+	Month   time.Month
+	Day     int          // 1..31, or 0 when Weekday and Nth are used
+	Weekday time.Weekday // with Nth
+	Nth     int          // 1..5
+}
+
+var weekdays = map[string]time.Weekday{
+	"sun": time.Sunday, "mon": time.Monday, "tue": time.Tuesday, "wed": time.Wednesday,
+	"thu": time.Thursday, "fri": time.Friday, "sat": time.Saturday,
+}
+
+// ParseDayRule reads "MM-DD" (12-18) or "MM-<weekday><n>" (11-fri4, the
+// fourth Friday of November).
+func ParseDayRule(s string) (DayRule, error) {
+	bad := fmt.Errorf("%q is not MM-DD or MM-<weekday><n> (e.g. 12-18, 11-fri4)", s)
+	ms, rest, ok := strings.Cut(s, "-")
+	if !ok || len(ms) != 2 {
+		return DayRule{}, bad
+	}
+	m, err := strconv.Atoi(ms)
+	if err != nil || m < 1 || m > 12 {
+		return DayRule{}, bad
+	}
+	r := DayRule{Month: time.Month(m)}
+	if len(rest) == 4 {
+		wd, ok := weekdays[rest[:3]]
+		n := int(rest[3] - '0')
+		if !ok || n < 1 || n > 5 {
+			return DayRule{}, bad
+		}
+		r.Weekday, r.Nth = wd, n
+		return r, nil
+	}
+	d, err := strconv.Atoi(rest)
+	if err != nil || len(rest) != 2 || d < 1 || d > daysIn(r.Month, 2024) {
+		return DayRule{}, bad
+	}
+	r.Day = d
+	return r, nil
+}
+
+// In returns the rule's day in year (UTC midnight). An nth weekday that
+// does not exist (a fifth Friday) falls back to the last one.
+func (r DayRule) In(year int) time.Time {
+	if r.Nth == 0 {
+		d := min(r.Day, daysIn(r.Month, year))
+		return time.Date(year, r.Month, d, 0, 0, 0, 0, time.UTC)
+	}
+	first := time.Date(year, r.Month, 1, 0, 0, 0, 0, time.UTC)
+	off := (int(r.Weekday) - int(first.Weekday()) + 7) % 7
+	d := 1 + off + 7*(r.Nth-1)
+	for d > daysIn(r.Month, year) {
+		d -= 7
+	}
+	return time.Date(year, r.Month, d, 0, 0, 0, 0, time.UTC)
+}
+
+func daysIn(m time.Month, year int) int {
+	return time.Date(year, m+1, 0, 0, 0, 0, 0, time.UTC).Day()
+}
+
+// calendar holds per-day factors for the local days that the window can
+// touch in any time zone: day index 0 is firstDay (days since the epoch).
+type calendar struct {
+	firstDay int64
+	volume   []float64 // weekend x payday x spike volume factors
+	fraud    []float64 // spike fraud-pressure factors
+}
+
+type spikeRule struct {
+	rule                DayRule
+	days                int
+	volume, fraudFactor float64
+}
+
+func newCalendar(cfg *Config, startUnix int64, windowDays int) (*calendar, error) {
+	var spikes []spikeRule
+	for _, s := range cfg.Seasonality.Spikes {
+		r, err := ParseDayRule(s.From)
+		if err != nil {
+			return nil, fmt.Errorf("world config: spike %q: from %v", s.Name, err)
+		}
+		if s.Days < 1 || s.Volume <= 0 || s.Fraud <= 0 {
+			return nil, fmt.Errorf("world config: spike %q needs days >= 1 and positive volume and fraud factors", s.Name)
+		}
+		spikes = append(spikes, spikeRule{r, s.Days, s.Volume, s.Fraud})
+	}
+	pd := cfg.Seasonality.Paydays
+	c := &calendar{firstDay: floorDiv(startUnix, 86400) - 1}
+	n := windowDays + 3
+	c.volume = make([]float64, n)
+	c.fraud = make([]float64, n)
+	for i := range n {
+		day := c.firstDay + int64(i)
+		t := time.Unix(day*86400, 0).UTC()
+		v, f := 1.0, 1.0
+		if wd := t.Weekday(); wd == time.Saturday || wd == time.Sunday {
+			v *= cfg.WeekendFactor
+		}
+		if pd.SpanDays > 0 && pd.Volume > 0 && isPayday(t, pd) {
+			v *= pd.Volume
+		}
+		for _, s := range spikes {
+			for y := t.Year() - 1; y <= t.Year(); y++ {
+				first := s.rule.In(y)
+				if !t.Before(first) && t.Before(first.AddDate(0, 0, s.days)) {
+					v *= s.volume
+					f *= s.fraudFactor
+					break
+				}
+			}
+		}
+		c.volume[i], c.fraud[i] = v, f
+	}
+	return c, nil
+}
+
+// isPayday reports whether day t is a payday or within SpanDays-1 days after one.
+func isPayday(t time.Time, pd PaydayConfig) bool {
+	for k := range pd.SpanDays {
+		d := t.AddDate(0, 0, -k)
+		last := daysIn(d.Month(), d.Year())
+		for _, p := range pd.Days {
+			if d.Day() == p || (p == -1 && d.Day() == last) || (p > last && d.Day() == last) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// day returns the calendar index of a local minute since the epoch.
+func (c *calendar) day(localMin int64) int {
+	i := int(floorDiv(localMin, 1440) - c.firstDay)
+	return max(0, min(i, len(c.volume)-1))
+}
+
+func floorDiv(a, n int64) int64 {
+	q := a / n
+	if a%n != 0 && (a < 0) != (n < 0) {
+		q--
+	}
+	return q
+}
+
+// isWeekend reports whether a local minute since the epoch falls on a
+// Saturday or Sunday (1970-01-01 was a Thursday).
+func isWeekend(localMin int64) bool {
+	d := mod(floorDiv(localMin, 1440)+4, 7) // 0 = Sunday
+	return d == 0 || d == 6
+}

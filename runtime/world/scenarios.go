@@ -1,0 +1,284 @@
+package world
+
+import (
+	"math"
+
+	"github.com/paygen/paygen/runtime/rng"
+)
+
+// Merchant filters for merchantIn.
+const (
+	anyMerchant    = iota
+	onlineOnly     // mostly card-not-present MCCs
+	highRiskOnly   // the stolen-card target categories
+	inStoreCapable // MCCs with card-present payments
+)
+
+// setupEpisode draws what the rows of episode e share, from the episode's
+// own stream; t0 is the time of its first row.
+func (b *Block) setupEpisode(e *episode, kind int, t0 int64) {
+	w := b.w
+	r := rng.New(e.key)
+	fc := &w.cfg.Fraud
+	tu := &w.tune
+	switch kind {
+	case kindCardTesting:
+		b.victimAt(e, w.tl.country(t0, r.Float64()), &r)
+		e.dev = fraudBase + r.Next()>>24
+		k := b.custCty0(e)
+		if r.Float64() >= 0.6 {
+			k = w.foreign(k, r.Next())
+		}
+		e.nmers = uint8(min(4, draw(fc.CardTesting.Merchants, &r)))
+		for j := range int(e.nmers) {
+			e.mers[j] = b.merchantIn(k, onlineOnly, &r)
+		}
+	case kindAccountTakeover:
+		k := w.tl.country(t0, r.Float64())
+		if r.Float64() < min(1, fc.AccountTakeover.NightShare*tu.tellScale) {
+			k = w.nightCountry(t0, r.Float64())
+		}
+		b.victimAt(e, k, &r)
+		e.country = uint16(b.custCty0(e))
+		if r.Float64() < fc.AccountTakeover.ForeignShare {
+			e.country = uint16(w.foreign(int(e.country), r.Next()))
+		}
+		e.dev = b.fraudDevice(e, w.tell(fc.AccountTakeover.NewDevice, tu.guestDev), &r)
+	case kindStolenCard:
+		b.victimAt(e, w.tl.country(t0, r.Float64()), &r)
+		e.country = uint16(w.foreign(b.custCty0(e), r.Next()))
+	case kindCompromisedMerchant:
+		c := &w.compromises[w.compromiseAt(t0, r.Float64())]
+		e.cust, e.card = w.victim(c, r.IntN(c.victims))
+		e.country = uint16(c.country)
+		if r.Float64() < 0.5 {
+			e.country = uint16(w.foreign(c.country, r.Next()))
+		}
+		e.dev = b.fraudDevice(e, w.tell(fc.CompromisedMerchant.NewDevice, tu.guestDev), &r)
+	case kindDeviceFarm:
+		e.dev = fraudBase + r.Next()>>24
+		k := w.tl.country(t0, r.Float64()) // the farm's victims and merchants are in one country
+		e.country = uint16(k)
+		e.nmers = uint8(min(4, draw(fc.DeviceFarm.Merchants, &r)))
+		for j := range int(e.nmers) {
+			e.mers[j] = b.merchantIn(k, anyMerchant, &r)
+		}
+	}
+}
+
+// victimAt picks the episode's victim among country k's customers by
+// popularity, and one of their cards.
+func (b *Block) victimAt(e *episode, k int, r *rng.Stream) {
+	w := b.w
+	e.cust = w.customers.start[k] + uint32(w.customers.pick[k].Pick(r.Next()))
+	cp := b.customers.get(uint64(e.cust), b.custFn)
+	e.card = w.cardOf(e.cust, r.IntN(cp.cards))
+}
+
+// custCty0 is the home country of the episode's victim.
+func (b *Block) custCty0(e *episode) int {
+	return b.customers.get(uint64(e.cust), b.custFn).country
+}
+
+// fraudDevice is a new device for the fraudster with probability p, else one
+// of the victim's own devices (remote access, malware).
+func (b *Block) fraudDevice(e *episode, p float64, r *rng.Stream) uint64 {
+	w := b.w
+	if r.Float64() < p {
+		return fraudBase + r.Next()>>24
+	}
+	cp := b.customers.get(uint64(e.cust), b.custFn)
+	return w.deviceOf(e.cust, r.IntN(cp.devices))
+}
+
+// draw returns a uniform integer in the inclusive range.
+func draw(ir IntRange, r *rng.Stream) int { return ir.Min + r.IntN(ir.Max-ir.Min+1) }
+
+// depart draws a factor in rg and applies the difficulty: at difficulty d
+// the factor f becomes f^(2(1-d)), unchanged at the default 0.5, 1 at d = 1.
+func (w *World) depart(rg Range, r *rng.Stream) float64 {
+	f := rg.Min + (rg.Max-rg.Min)*r.Float64()
+	return math.Exp(math.Log(f) * w.tune.depart)
+}
+
+// merchantIn draws a merchant of country k by popularity whose MCC passes
+// the filter, trying a bounded number of times (the last draw is kept).
+func (b *Block) merchantIn(k int, filter int, r *rng.Stream) uint32 {
+	w := b.w
+	var mer uint32
+	for try := 0; try < 64; try++ {
+		mer = w.merchants.start[k] + uint32(w.merchants.pick[k].Pick(r.Next()))
+		m := b.merchants.get(uint64(mer), b.merFn)
+		ok := true
+		switch filter {
+		case onlineOnly:
+			ok = w.cnp[m.mcc]
+		case highRiskOnly:
+			ok = w.highRisk[m.mcc]
+		case inStoreCapable:
+			ok = w.mccs[m.mcc].CardPresent >= 0.3
+		}
+		if ok {
+			break
+		}
+	}
+	return mer
+}
+
+// nightCountry draws a country where time t is local night (00-06 h),
+// weighted by payment volume.
+func (w *World) nightCountry(t int64, u float64) int {
+	mins := t / 60e6
+	sum := 0.0
+	for _, c := range w.countries {
+		if mod(mins+int64(c.offsetMin), 1440) < 360 {
+			sum += c.volume
+		}
+	}
+	if sum == 0 {
+		return w.byVolume.Pick(uint64(u * (1 << 63)))
+	}
+	x := u * sum
+	last := 0
+	for k, c := range w.countries {
+		if mod(mins+int64(c.offsetMin), 1440) < 360 {
+			last = k
+			if x -= c.volume; x < 0 {
+				return k
+			}
+		}
+	}
+	return last
+}
+
+// compromiseAt picks the compromise whose aftermath covers time t, weighted
+// by the density of its aftermath; if none does, the latest one whose
+// aftermath has begun (or the first one).
+func (w *World) compromiseAt(t int64, u float64) int {
+	sum := 0.0
+	for i := range w.compromises {
+		c := &w.compromises[i]
+		if t >= c.tail[0] && t < c.tail[1] {
+			sum += c.density
+		}
+	}
+	if sum > 0 {
+		x := u * sum
+		last := 0
+		for i := range w.compromises {
+			c := &w.compromises[i]
+			if t >= c.tail[0] && t < c.tail[1] {
+				last = i
+				if x -= c.density; x < 0 {
+					return i
+				}
+			}
+		}
+		return last
+	}
+	best := 0
+	for i := range w.compromises {
+		c := &w.compromises[i]
+		if c.tail[0] <= t && c.tail[0] > w.compromises[best].tail[0] {
+			best = i
+		}
+	}
+	return best
+}
+
+// fraudRow draws row i of its episode.
+func (b *Block) fraudRow(i int, r *rng.Stream) {
+	w := b.w
+	e := &b.eps[b.epi[i]]
+	fc := &w.cfg.Fraud
+	tu := &w.tune
+	kind := int(e.kind)
+	var cp customer
+	if kind != kindDeviceFarm {
+		cp = b.customers.get(uint64(e.cust), b.custFn)
+		b.setCard(i, e.cust, cp, e.card)
+	}
+	var usd float64
+	auth := w.authPick.Pick(r.Float64())
+	switch kind {
+	case kindCardTesting:
+		m := b.setMerchant(i, e.mers[r.IntN(int(e.nmers))])
+		b.online(i, e.dev, w.tell(fc.CardTesting.ThreeDS, tu.legit3DS), r)
+		if int(b.role[i]) == int(e.rows)-1 && e.rows > 1 { // the purchase the tests were for
+			usd = b.ticket(m, cp, r) * w.depart(fc.CardTesting.PurchaseFactor, r)
+			auth = w.authApproved
+		} else {
+			s := fc.CardTesting.SmallUSD
+			usd = s.Min + (s.Max-s.Min)*r.Float64()
+			auth = w.authApproved
+			if r.Float64() < w.tell(fc.CardTesting.Declined, tu.legitDecl) {
+				auth = w.authDeclined
+			}
+		}
+	case kindAccountTakeover:
+		m := b.setMerchant(i, b.merchantIn(int(e.country), anyMerchant, r))
+		b.online(i, e.dev, w.tell(fc.AccountTakeover.ThreeDS, tu.legit3DS), r)
+		usd = b.ticket(m, cp, r) * w.depart(fc.AccountTakeover.AmountFactor, r)
+	case kindStolenCard:
+		filter := inStoreCapable
+		if r.Float64() < min(1, fc.StolenCard.HighRiskShare*tu.tellScale) {
+			filter = highRiskOnly
+		}
+		mer := b.merchantIn(int(e.country), filter, r)
+		m := b.setMerchant(i, mer)
+		b.entry[i] = uint8(w.modePick.Pick(r.Float64()))
+		b.setDevice(i, terminalOf(mer, r.IntN(terminals)))
+		b.three[i] = false
+		usd = b.ticket(m, cp, r) * w.depart(fc.StolenCard.AmountFactor, r)
+	case kindCompromisedMerchant:
+		m := b.setMerchant(i, b.merchantIn(int(e.country), anyMerchant, r))
+		b.online(i, e.dev, w.tell(fc.CompromisedMerchant.ThreeDS, tu.legit3DS), r)
+		usd = b.ticket(m, cp, r) * w.depart(fc.CompromisedMerchant.AmountFactor, r)
+	case kindDeviceFarm:
+		cust := b.farmCustomer(e, r)
+		cp = b.customers.get(uint64(cust), b.custFn)
+		b.setCard(i, cust, cp, w.cardOf(cust, r.IntN(cp.cards)))
+		m := b.setMerchant(i, e.mers[r.IntN(int(e.nmers))])
+		b.online(i, e.dev, w.tell(fc.DeviceFarm.ThreeDS, tu.legit3DS), r)
+		usd = b.ticket(m, cp, r) * w.depart(fc.DeviceFarm.AmountFactor, r)
+	}
+	b.auth[i] = uint8(auth)
+	b.amount[i] = w.minorUnits(usd, b.merInfo[i].country)
+}
+
+// online makes row i a card-not-present payment from device dev,
+// authenticated with 3-D Secure with probability threeDS.
+func (b *Block) online(i int, dev uint64, threeDS float64, r *rng.Stream) {
+	b.entry[i] = modeEcommerce
+	b.setDevice(i, dev)
+	b.three[i] = r.Float64() < threeDS
+}
+
+// ticket is the customer's usual amount at the merchant's MCC, in USD.
+func (b *Block) ticket(m *merchant, cp customer, r *rng.Stream) float64 {
+	mcc := &b.w.mccs[m.mcc]
+	return mcc.MedianUSD * cp.spend * math.Exp(mcc.Sigma*r.Norm())
+}
+
+// farmCustomer draws a customer of the farm's country for a device-farm
+// row, different from the farm's earlier customers, and records them.
+func (b *Block) farmCustomer(e *episode, r *rng.Stream) uint32 {
+	w := b.w
+	var cust uint32
+	k := int(e.country)
+	for try := 0; try < 8; try++ {
+		cust = w.customers.start[k] + uint32(w.customers.pick[k].Pick(r.Next()))
+		seen := false
+		for _, c := range e.custs[:e.ncust] {
+			seen = seen || c == cust
+		}
+		if !seen {
+			break
+		}
+	}
+	if int(e.ncust) < len(e.custs) {
+		e.custs[e.ncust] = cust
+		e.ncust++
+	}
+	return cust
+}
