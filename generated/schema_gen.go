@@ -8,7 +8,7 @@ const (
 	Table       = "payments"                       // table name
 	FilePrefix  = "payments"                       // output file name prefix
 	SchemaPath  = "schema/transaction_schema.yaml" // the schema, from the module root
-	Fingerprint = "316b8848167e6be1"               // first 16 hex digits of the schema's SHA-256
+	Fingerprint = "4131194158be18fa"               // first 16 hex digits of the schema's SHA-256
 )
 
 // ColumnNames lists the columns in table order.
@@ -128,7 +128,7 @@ var Config = world.Config{
 		Difficulty: 0.5,
 		CardTesting: world.CardTestingConfig{
 			Episode: world.Episode{
-				Share: 0.25,
+				Share: 0.2,
 				Rows: world.IntRange{
 					Min: 6,
 					Max: 16,
@@ -143,12 +143,12 @@ var Config = world.Config{
 				Min: 0.5,
 				Max: 5,
 			},
-			Declined: 0.6,
+			Declined: 0.5,
 			PurchaseFactor: world.Range{
 				Min: 2,
 				Max: 5,
 			},
-			ThreeDS: 0.2,
+			ThreeDS: 0.4,
 		},
 		AccountTakeover: world.AccountTakeoverConfig{
 			Episode: world.Episode{
@@ -160,13 +160,13 @@ var Config = world.Config{
 				Minutes: 45,
 			},
 			NightShare:   0.5,
-			ForeignShare: 0.4,
+			ForeignShare: 0.3,
 			AmountFactor: world.Range{
-				Min: 3,
-				Max: 8,
+				Min: 2,
+				Max: 6,
 			},
-			NewDevice: 0.8,
-			ThreeDS:   0.35,
+			NewDevice: 0.6,
+			ThreeDS:   0.55,
 		},
 		StolenCard: world.StolenCardConfig{
 			Episode: world.Episode{
@@ -182,10 +182,10 @@ var Config = world.Config{
 				"jewelry",
 				"money_transfer",
 			},
-			HighRiskShare: 0.7,
+			HighRiskShare: 0.5,
 			AmountFactor: world.Range{
-				Min: 2,
-				Max: 5,
+				Min: 1.5,
+				Max: 4,
 			},
 		},
 		CompromisedMerchant: world.CompromisedMerchantConfig{
@@ -208,15 +208,15 @@ var Config = world.Config{
 				Max: 10,
 			},
 			AmountFactor: world.Range{
-				Min: 2,
-				Max: 6,
+				Min: 1.5,
+				Max: 5,
 			},
-			NewDevice: 0.8,
-			ThreeDS:   0.35,
+			NewDevice: 0.6,
+			ThreeDS:   0.55,
 		},
 		DeviceFarm: world.DeviceFarmConfig{
 			Episode: world.Episode{
-				Share: 0.15,
+				Share: 0.2,
 				Rows: world.IntRange{
 					Min: 6,
 					Max: 20,
@@ -228,10 +228,10 @@ var Config = world.Config{
 				Max: 3,
 			},
 			AmountFactor: world.Range{
-				Min: 1.5,
-				Max: 3,
+				Min: 1.2,
+				Max: 2.5,
 			},
-			ThreeDS: 0.3,
+			ThreeDS: 0.55,
 		},
 	},
 }

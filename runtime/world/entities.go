@@ -109,8 +109,19 @@ const (
 	terminals    = 3 // terminals per merchant
 )
 
-func (w *World) deviceOf(cust uint32, k int) uint64 {
-	return uint64(cust)*uint64(w.cfg.Customer.DevicesMax) + uint64(k)
+// deviceLifeDays is how long a personal device is used before it is
+// replaced: device k of a customer is renewed every deviceLifeDays days, at
+// a hash-defined phase, so at any time a customer has 1-2 devices but over a
+// window some show a new one, as people change phones.
+const deviceLifeDays = 120
+
+// deviceOf is the id of customer cust's k-th personal device in use at time
+// t (µs): the slot cust*DevicesMax+k in the low 32 bits, its generation above.
+func (w *World) deviceOf(cust uint32, k int, t int64) uint64 {
+	slot := uint64(cust)*uint64(w.cfg.Customer.DevicesMax) + uint64(k)
+	phase := int64(rng.Below(rng.Mix(w.devKey^slot), deviceLifeDays))
+	gen := uint64((t/86400e6+phase)/deviceLifeDays) & 255
+	return gen<<32 | slot
 }
 
 func terminalOf(mer uint32, k int) uint64 { return terminalBase + uint64(mer)*terminals + uint64(k) }

@@ -112,7 +112,7 @@ func (b *Block) legitPayment(i int, cust uint32, cp customer, mer uint32, r *rng
 		b.three[i] = false
 	} else {
 		b.entry[i] = modeEcommerce
-		dev := w.deviceOf(cust, r.IntN(cp.devices))
+		dev := w.deviceOf(cust, r.IntN(cp.devices), b.time[i])
 		if r.Float64() < tu.guestDev {
 			dev = guestBase + r.Next()>>24 // a one-off device: a friend's phone, a work computer
 		}
@@ -140,18 +140,19 @@ func (w *World) trip(cust uint32, home int, t int64) int {
 		return -1
 	}
 	day := t / 86400e6
-	key := rng.Key(w.tripKey, uint64(cust))
-	for wk := day/7 - 1; wk <= day/7; wk++ {
-		h := rng.At(key, uint64(wk))
+	wk, off := day/7, day%7
+	// Trips start on day 0-6 of their week and last 2-6 days, so last
+	// week's trip can still run on days 0-4 of this one.
+	for k := int64(0); k <= 1 && (k == 0 || off <= 4); k++ {
+		h := rng.Mix(w.tripKey ^ uint64(cust)<<24 ^ uint64(wk-k))
 		if rng.Unit(h) >= w.tune.tripWeek {
 			continue
 		}
 		h = rng.Mix(h)
-		start := wk*7 + int64(h%7)
-		if day < start || day >= start+2+int64(h>>8%5) {
-			continue
+		start := (wk-k)*7 + int64(h%7)
+		if day >= start && day < start+2+int64(h>>8%5) {
+			return w.foreign(home, rng.Mix(h))
 		}
-		return w.foreign(home, rng.Mix(h))
 	}
 	return -1
 }

@@ -43,7 +43,7 @@ func (b *Block) setupEpisode(e *episode, kind int, t0 int64) {
 		if r.Float64() < fc.AccountTakeover.ForeignShare {
 			e.country = uint16(w.foreign(int(e.country), r.Next()))
 		}
-		e.dev = b.fraudDevice(e, w.tell(fc.AccountTakeover.NewDevice, tu.guestDev), &r)
+		e.dev = b.fraudDevice(e, w.tell(fc.AccountTakeover.NewDevice, tu.guestDev), t0, &r)
 	case kindStolenCard:
 		b.victimAt(e, w.tl.country(t0, r.Float64()), &r)
 		e.country = uint16(w.foreign(b.custCty0(e), r.Next()))
@@ -54,7 +54,7 @@ func (b *Block) setupEpisode(e *episode, kind int, t0 int64) {
 		if r.Float64() < 0.5 {
 			e.country = uint16(w.foreign(c.country, r.Next()))
 		}
-		e.dev = b.fraudDevice(e, w.tell(fc.CompromisedMerchant.NewDevice, tu.guestDev), &r)
+		e.dev = b.fraudDevice(e, w.tell(fc.CompromisedMerchant.NewDevice, tu.guestDev), t0, &r)
 	case kindDeviceFarm:
 		e.dev = fraudBase + r.Next()>>24
 		k := w.tl.country(t0, r.Float64()) // the farm's victims and merchants are in one country
@@ -82,13 +82,13 @@ func (b *Block) custCty0(e *episode) int {
 
 // fraudDevice is a new device for the fraudster with probability p, else one
 // of the victim's own devices (remote access, malware).
-func (b *Block) fraudDevice(e *episode, p float64, r *rng.Stream) uint64 {
+func (b *Block) fraudDevice(e *episode, p float64, t0 int64, r *rng.Stream) uint64 {
 	w := b.w
 	if r.Float64() < p {
 		return fraudBase + r.Next()>>24
 	}
 	cp := b.customers.get(uint64(e.cust), b.custFn)
-	return w.deviceOf(e.cust, r.IntN(cp.devices))
+	return w.deviceOf(e.cust, r.IntN(cp.devices), t0)
 }
 
 // draw returns a uniform integer in the inclusive range.

@@ -51,6 +51,7 @@ type World struct {
 	weekendAccept []float64 // per MCC: acceptance of a weekend merchant draw; nil when no weekend mix
 	cnp           []bool    // per MCC: mostly card-not-present (online-capable)
 	tripKey       uint64
+	devKey        uint64
 	authApproved  int
 	authDeclined  int
 }
@@ -142,6 +143,7 @@ func New(cfg Config, seed uint64, rows int64, date time.Time) (*World, error) {
 	w.buildVocab()
 	w.buildMerchantMix()
 	w.tripKey = rng.Key(w.seed, rng.StrKey("trip"))
+	w.devKey = rng.Key(w.seed, rng.StrKey("device-life"))
 	if err := w.buildFraud(); err != nil {
 		return nil, err
 	}
