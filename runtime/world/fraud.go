@@ -16,15 +16,14 @@ const (
 	kindSession                   // several payments of one card within the hour
 )
 
-// episode is one multi-row fraud event inside a block: its rows are
-// positions of the block whose times lie within the scenario's minutes, so
-// no row is ever re-timed.
+// episode is one multi-row event inside one block: its rows are positions
+// of the block whose times lie within the scenario's minutes of each other,
+// so no row is ever re-timed.
 type episode struct {
 	kind    uint8   // scenario kind, or kindRetry / kindSession
 	sc      uint8   // index into w.scen (fraud episodes)
 	entry   uint8   // entry mode (retry)
-	usd     float64 // amount (retry)
-	rows    uint8   // rows of the episode
+	rows    uint8   // rows of the whole episode
 	nmers   uint8   // merchants in mers
 	ncust   uint8   // customers in custs (device farm)
 	country uint16  // merchant country of the episode
@@ -32,39 +31,94 @@ type episode struct {
 	card    uint32  // the victim card
 	dev     uint64  // the fraudster's device
 	key     uint64  // root of the episode's stream
+	usd     float64 // amount (retry)
 	mers    [4]uint32
 	custs   [MaxEpisodeRows]uint32
 }
 
-// placeFraud fills the block's exact per-scenario quotas with episodes.
-// Scenario s gets floor(F_s*C_s(end/R)) - floor(F_s*C_s(start/R)) rows, C_s
-// its cumulative intensity (calendar fraud pressure, or the aftermath of
-// compromises): the quotas telescope to F_s over the dataset, so the total
-// is exactly F at any worker count or shard split. Each quota is filled with
-// episodes of the scenario's length; the last one is shortened to fit.
+// frameRows is the number of a scenario's fraud rows cut into episodes as
+// one unit: episodes never cross a frame, and a block re-derives the cuts of
+// the frames it needs from their start.
+const frameRows = 1024
+
+// minOwnerRows: a last block shorter than this owns no episodes; the block
+// before it owns them (and places them at its end), so a tiny tail block
+// never has to hold a whole episode.
+const minOwnerRows = 1024
+
+// placeFraud places the fraud episodes the block owns. Each scenario's
+// global sequence of F_s fraud rows is cut into episodes frame by frame,
+// from each frame's own stream, so the episodes partition [0, F_s) and the
+// total is exactly F_s, hence F overall, at any worker count or shard split.
+// Episode [g0, g1) has the nominal position p0 = floor(R*Q_s((g0+0.5)/F_s)),
+// Q_s the inverse of the scenario's cumulative intensity C_s (calendar fraud
+// pressure, or the aftermath of compromises), and belongs whole to the block
+// holding row p0, which places its rows around p0.
 func (b *Block) placeFraud(end int64) {
 	w := b.w
 	n := b.n
 	clear(b.mark[:n])
 	clear(b.fraud[:n])
 	b.eps = b.eps[:0]
+	own0, own1 := w.ownedRows(b.index)
+	if own0 >= own1 {
+		return
+	}
 	r := rng.New(rng.Key(b.key, 3))
 	for si := range w.scen {
 		sc := &w.scen[si]
-		k := sc.quota(w.tl, b.first, end, w.rows)
-		minTime := int64(-1 << 63)
-		if sc.kind == kindCompromisedMerchant {
-			minTime = w.firstTail()
-		}
-		for k > 0 {
-			L := episodeLen(&r, sc.rows, k)
-			b.newEpisode(si, L, minTime, &r)
-			k -= L
+		w.eachEpisode(sc, own0, own1, func(key uint64, g0, g1, p0 int64) {
+			b.placeEpisode(si, key, g0, g1, p0, &r)
+		})
+	}
+}
+
+// ownedRows is the range of nominal positions whose episodes block bi owns.
+func (w *World) ownedRows(bi int) (int64, int64) {
+	br := int64(w.cfg.BlockRows)
+	first, end := int64(bi)*br, min(int64(bi+1)*br, w.rows)
+	B := w.Blocks()
+	short := B > 1 && w.rows-int64(B-1)*br < minOwnerRows
+	switch {
+	case short && bi == B-1:
+		return 0, 0
+	case short && bi == B-2:
+		return first, w.rows
+	}
+	return first, end
+}
+
+// eachEpisode calls fn for every episode of sc whose nominal position lies
+// in [own0, own1), in order, with its key, its fraud rows [g0, g1) and p0.
+func (w *World) eachEpisode(sc *scenario, own0, own1 int64, fn func(key uint64, g0, g1, p0 int64)) {
+	if sc.total == 0 {
+		return
+	}
+	lo, hi := sc.rowRange(w.tl, own0, own1, w.rows)
+	lo, hi = max(0, lo-2), min(sc.total, hi+2) // candidate starts (rounding slack)
+	for f := lo / frameRows; f*frameRows < hi; f++ {
+		fr := rng.New(rng.Key(sc.key, uint64(f)))
+		fend := min((f+1)*frameRows, sc.total)
+		for g, idx := f*frameRows, 0; g < fend && g < hi; idx++ {
+			g1 := g + int64(episodeLen(&fr, sc.rows, int(fend-g)))
+			if g >= lo {
+				if p0 := w.nominalRow(sc, g); p0 >= own0 && p0 < own1 {
+					fn(rng.Key(sc.key, uint64(f)<<20|uint64(idx)), g, g1, p0)
+				}
+			}
+			g = g1
 		}
 	}
 }
 
-// episodeLen draws the rows of the next episode when k rows of the quota
+// nominalRow is the dataset row where the episode starting at fraud row g0
+// of sc nominally happens.
+func (w *World) nominalRow(sc *scenario, g0 int64) int64 {
+	q := w.tl.atShare(sc.curve, (float64(g0)+0.5)/float64(sc.total))
+	return min(max(int64(q*float64(w.rows)), 0), w.rows-1)
+}
+
+// episodeLen draws the rows of the next episode when k rows of the frame
 // remain: a uniform length in rows, avoiding a stub shorter than rows.Min
 // after it; the last episode takes what is left.
 func episodeLen(r *rng.Stream, rows IntRange, k int) int {
@@ -81,26 +135,38 @@ func episodeLen(r *rng.Stream, rows IntRange, k int) int {
 	return L
 }
 
+// placeEpisode places the fraud episode [g0, g1) of scenario si around the
+// block row nearest its nominal position p0, and draws what its rows share
+// from the episode's key.
+func (b *Block) placeEpisode(si int, key uint64, g0, g1, p0 int64, r *rng.Stream) {
+	w := b.w
+	sc := &w.scen[si]
+	c := int(min(max(p0-b.first, 0), int64(b.n-1)))
+	pos := b.choose(int(g1-g0), sc.minutes, c, markFraud, r)
+	e := episode{kind: uint8(sc.kind), sc: uint8(si), rows: uint8(len(pos)), key: key}
+	b.setupEpisode(&e, sc.kind, b.time[pos[0]])
+	ei := uint32(len(b.eps))
+	b.eps = append(b.eps, e)
+	for j, p := range pos {
+		b.fraud[p] = true
+		b.scen[p] = uint8(si)
+		b.epi[p] = ei
+		b.role[p] = uint8(j)
+	}
+}
+
 // choose picks L free positions whose times lie within about minutes of
-// each other, around a random centre at or after minTime, marks them with
-// mark and returns them in time order. When the window holds too few free
-// rows it doubles, up to the whole block, so the quota is always met.
-func (b *Block) choose(L int, minutes float64, minTime int64, mark uint8, r *rng.Stream) []int {
+// each other around position c, marks them with mark and returns them in
+// time order. When the window holds too few free rows it doubles, up to
+// the whole block, so the quota is always met.
+func (b *Block) choose(L int, minutes float64, c int, mark uint8, r *rng.Stream) []int {
 	n := b.n
 	t := b.time[:n]
-	first := lowerBound(t, minTime)
-	if first >= n {
-		first = 0
-	}
-	c := first + r.IntN(n-first)
 	half := int64(minutes * 30e6)
 	pos := b.pos[:0]
 	for len(pos) < L {
-		lo := max(first, lowerBound(t, t[c]-half))
-		hi := lowerBound(t, t[c]+half+1)
-		if hi <= lo {
-			hi = lo + 1
-		}
+		lo := lowerBound(t, t[c]-half)
+		hi := max(lowerBound(t, t[c]+half+1), lo+1)
 		W := hi - lo
 		for try := 0; try < 4*L+16 && len(pos) < L; try++ {
 			p := lo + r.IntN(W)
@@ -109,11 +175,7 @@ func (b *Block) choose(L int, minutes float64, minTime int64, mark uint8, r *rng
 				pos = append(pos, p)
 			}
 		}
-		if len(pos) < L && lo <= first && hi >= n {
-			if first > 0 {
-				first = 0 // no room after minTime: use the whole block
-				continue
-			}
+		if len(pos) < L && lo == 0 && hi >= n {
 			for p := 0; p < n && len(pos) < L; p++ { // dense block: take any free rows
 				if b.mark[p] == markFree {
 					b.mark[p] = mark
@@ -144,33 +206,6 @@ func lowerBound(t []int64, x int64) int {
 		}
 	}
 	return lo
-}
-
-// newEpisode places an episode of scenario si on L rows and draws what its
-// rows share (victim, card, device, merchants).
-func (b *Block) newEpisode(si, L int, minTime int64, r *rng.Stream) {
-	w := b.w
-	sc := &w.scen[si]
-	pos := b.choose(L, sc.minutes, minTime, markFraud, r)
-	e := episode{kind: uint8(sc.kind), sc: uint8(si), rows: uint8(len(pos)), key: rng.Key(b.key, 1<<32+uint64(len(b.eps)))}
-	b.setupEpisode(&e, sc.kind, b.time[pos[0]])
-	ei := uint32(len(b.eps))
-	b.eps = append(b.eps, e)
-	for j, p := range pos {
-		b.fraud[p] = true
-		b.scen[p] = uint8(si)
-		b.epi[p] = ei
-		b.role[p] = uint8(j)
-	}
-}
-
-// firstTail is the earliest time compromise aftermath fraud may happen.
-func (w *World) firstTail() int64 {
-	t := int64(1<<63 - 1)
-	for i := range w.compromises {
-		t = min(t, w.compromises[i].tail[0])
-	}
-	return t
 }
 
 // placeVisits marks the rows where a compromised merchant's victims pay
@@ -230,7 +265,7 @@ func (b *Block) placeLegit() {
 // customer, card and (for a retry) merchant, entry mode, device and amount.
 func (b *Block) newLegitEpisode(kind, L int, minutes float64, r *rng.Stream) {
 	w := b.w
-	pos := b.choose(L, minutes, -1<<63, markLegit, r)
+	pos := b.choose(L, minutes, r.IntN(b.n), markLegit, r)
 	if len(pos) == 0 {
 		return
 	}

@@ -35,19 +35,18 @@ type scenario struct {
 	rows    IntRange
 	minutes float64
 	total   int64     // exact fraud rows of this scenario in the dataset
+	key     uint64    // root of the scenario's episode cuts and attributes
 	curve   []float64 // cumulative fraud intensity per minute (shared or own)
 }
 
-// quota is the scenario's exact fraud rows among the rows [s, e) of the
-// dataset: floor(F_s*C(e/R)) - floor(F_s*C(s/R)), C the scenario's
-// cumulative intensity as a share of the volume quantile. Quotas of
-// adjacent row ranges telescope to F_s.
-func (sc *scenario) quota(tl *timeline, s, e, rows int64) int {
+// rowRange is the range of the scenario's global fraud rows that fall in
+// the dataset rows [s, e): [floor(F_s*C(s/R)), floor(F_s*C(e/R))), C the
+// scenario's cumulative intensity as a share of the volume quantile. The
+// ranges of adjacent row ranges meet, so they partition [0, F_s).
+func (sc *scenario) rowRange(tl *timeline, s, e, rows int64) (int64, int64) {
 	R := float64(rows)
 	F := float64(sc.total)
-	hi := math.Floor(F * tl.share(sc.curve, float64(e)/R))
-	lo := math.Floor(F * tl.share(sc.curve, float64(s)/R))
-	return int(hi - lo)
+	return int64(math.Floor(F * tl.share(sc.curve, float64(s)/R))), int64(math.Floor(F * tl.share(sc.curve, float64(e)/R)))
 }
 
 // compromise is one compromised-merchant event. Its victims are not stored:
@@ -176,6 +175,9 @@ func (w *World) buildFraud() error {
 		return nil
 	}
 	w.apportion()
+	for i := range w.scen {
+		w.scen[i].key = rng.Key(rng.Key(w.seed, uint64(w.date.Unix())), rng.StrKey(w.scen[i].name))
+	}
 	if err := w.checkDensity(); err != nil {
 		return err
 	}
@@ -186,6 +188,14 @@ func (w *World) buildFraud() error {
 				if m.Category == c {
 					w.highRisk[i] = true
 				}
+			}
+		}
+		// countries where merchantIn can find a high-risk merchant
+		w.riskyCountry = make([]bool, len(w.countries))
+		for k := range w.countries {
+			start, count := w.merchants.start[k], w.merchants.count[k]
+			for j := uint32(0); j < min(count, 4096) && !w.riskyCountry[k]; j++ {
+				w.riskyCountry[k] = w.highRisk[w.merchant(start+j).mcc]
 			}
 		}
 	}
@@ -245,15 +255,26 @@ func (w *World) checkDensity() error {
 			return fmt.Errorf("world config: fraud rate %g with its calendar pressure makes more than half of some minute's payments fraud", w.cfg.Fraud.Rate)
 		}
 	}
-	for b := 0; b < w.Blocks(); b++ {
-		s := int64(b) * int64(w.cfg.BlockRows)
-		e := min(s+int64(w.cfg.BlockRows), w.rows)
-		k := 0
+	// Every owning block must hold its episodes. The floor quota plus two
+	// episodes per scenario bounds a block's rows; only when that bound
+	// exceeds the block are its episodes counted.
+	for bi := 0; bi < w.Blocks(); bi++ {
+		own0, own1 := w.ownedRows(bi)
+		n := min(int64(bi+1)*int64(w.cfg.BlockRows), w.rows) - int64(bi)*int64(w.cfg.BlockRows)
+		bound := int64(0)
 		for i := range w.scen {
-			k += w.scen[i].quota(tl, s, e, w.rows)
+			lo, hi := w.scen[i].rowRange(tl, own0, own1, w.rows)
+			bound += hi - lo + 2*int64(w.scen[i].rows.Max)
 		}
-		if int64(k) > e-s {
-			return fmt.Errorf("world config: block %d of %d rows cannot hold its %d fraud rows (fraud rate too high for block_rows)", b, e-s, k)
+		if bound <= n {
+			continue
+		}
+		k := int64(0)
+		for i := range w.scen {
+			w.eachEpisode(&w.scen[i], own0, own1, func(_ uint64, g0, g1, _ int64) { k += g1 - g0 })
+		}
+		if k > n {
+			return fmt.Errorf("world config: block %d of %d rows cannot hold its %d fraud rows (fraud rate too high for block_rows)", bi, n, k)
 		}
 	}
 	return nil

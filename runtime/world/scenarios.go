@@ -46,7 +46,12 @@ func (b *Block) setupEpisode(e *episode, kind int, t0 int64) {
 		e.dev = b.fraudDevice(e, w.tell(fc.AccountTakeover.NewDevice, tu.guestDev), t0, &r)
 	case kindStolenCard:
 		b.victimAt(e, w.tl.country(t0, r.Float64()), &r)
-		e.country = uint16(w.foreign(b.custCty0(e), r.Next()))
+		home := b.custCty0(e)
+		k := w.foreign(home, r.Next())
+		for try := 0; try < 16 && !w.riskyCountry[k]; try++ { // where the loot is
+			k = w.foreign(home, r.Next())
+		}
+		e.country = uint16(k)
 	case kindCompromisedMerchant:
 		c := &w.compromises[w.compromiseAt(t0, r.Float64())]
 		e.cust, e.card = w.victim(c, r.IntN(c.victims))
@@ -102,27 +107,44 @@ func (w *World) depart(rg Range, r *rng.Stream) float64 {
 }
 
 // merchantIn draws a merchant of country k by popularity whose MCC passes
-// the filter, trying a bounded number of times (the last draw is kept).
+// the filter. After 32 draws it scans up to 4096 of the country's merchants
+// from a random one (a rare category may be missing from the popular
+// ones); if none passes, the last draw is kept.
 func (b *Block) merchantIn(k int, filter int, r *rng.Stream) uint32 {
 	w := b.w
-	var mer uint32
-	for try := 0; try < 64; try++ {
-		mer = w.merchants.start[k] + uint32(w.merchants.pick[k].Pick(r.Next()))
-		m := b.merchants.get(uint64(mer), b.merFn)
-		ok := true
-		switch filter {
-		case onlineOnly:
-			ok = w.cnp[m.mcc]
-		case highRiskOnly:
-			ok = w.highRisk[m.mcc]
-		case inStoreCapable:
-			ok = w.mccs[m.mcc].CardPresent >= 0.3
+	mer := w.merchants.start[k] + uint32(w.merchants.pick[k].Pick(r.Next()))
+	if filter == anyMerchant {
+		return mer
+	}
+	for try := 0; try < 32; try++ {
+		if b.passes(mer, filter) {
+			return mer
 		}
-		if ok {
-			break
+		mer = w.merchants.start[k] + uint32(w.merchants.pick[k].Pick(r.Next()))
+	}
+	count := w.merchants.count[k]
+	off := uint32(r.IntN(int(count)))
+	for j := uint32(0); j < min(count, 4096); j++ {
+		if m := w.merchants.start[k] + (off+j)%count; b.passes(m, filter) {
+			return m
 		}
 	}
 	return mer
+}
+
+// passes reports whether merchant mer's MCC passes the filter.
+func (b *Block) passes(mer uint32, filter int) bool {
+	w := b.w
+	m := b.merchants.get(uint64(mer), b.merFn)
+	switch filter {
+	case onlineOnly:
+		return w.cnp[m.mcc]
+	case highRiskOnly:
+		return w.highRisk[m.mcc]
+	case inStoreCapable:
+		return w.mccs[m.mcc].CardPresent >= 0.3
+	}
+	return true
 }
 
 // nightCountry draws a country where time t is local night (00-06 h),

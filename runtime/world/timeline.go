@@ -122,6 +122,37 @@ func (tl *timeline) share(c []float64, q float64) float64 {
 	return (prev + frac*(c[m]-prev)) / c[tl.minutes-1]
 }
 
+// atShare inverts share: the volume quantile where the cumulative curve c
+// reaches the share y of its mass.
+func (tl *timeline) atShare(c []float64, y float64) float64 {
+	last := tl.minutes - 1
+	target := max(0, min(y, 1)) * c[last]
+	lo, hi := 0, last
+	for lo < hi { // first m with c[m] > target
+		m := (lo + hi) >> 1
+		if c[m] > target {
+			hi = m
+		} else {
+			lo = m + 1
+		}
+	}
+	prevC, prev := 0.0, 0.0
+	if lo > 0 {
+		prevC, prev = c[lo-1], tl.cum[lo-1]
+	}
+	frac := 0.0
+	if d := c[lo] - prevC; d > 0 {
+		frac = max(0, min((target-prevC)/d, 1))
+	}
+	return (prev + frac*tl.rate[lo]) / tl.cum[last]
+}
+
+// timeAt returns the time (µs) at the volume quantile q.
+func (tl *timeline) timeAt(q float64) int64 {
+	m, frac := tl.minuteOf(q)
+	return tl.startMicros + int64(m)*60e6 + int64(frac*60e6)
+}
+
 // quantile returns the share of the volume intensity before time micros.
 func (tl *timeline) quantile(micros int64) float64 {
 	off := float64(micros-tl.startMicros) / 60e6

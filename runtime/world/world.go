@@ -48,6 +48,7 @@ type World struct {
 	compromises   []compromise
 	tune          tuning
 	highRisk      []bool    // per MCC: a stolen-card target category
+	riskyCountry  []bool    // per country: has a merchant of a high-risk category
 	weekendAccept []float64 // per MCC: acceptance of a weekend merchant draw; nil when no weekend mix
 	cnp           []bool    // per MCC: mostly card-not-present (online-capable)
 	tripKey       uint64
