@@ -8,7 +8,7 @@ const (
 	Table       = "payments"                       // table name
 	FilePrefix  = "payments"                       // output file name prefix
 	SchemaPath  = "schema/transaction_schema.yaml" // the schema, from the module root
-	Fingerprint = "4131194158be18fa"               // first 16 hex digits of the schema's SHA-256
+	Fingerprint = "584a97332d5850eb"               // first 16 hex digits of the schema's SHA-256
 )
 
 // ColumnNames lists the columns in table order.
@@ -69,7 +69,7 @@ var Config = world.Config{
 			SpanDays: 2,
 		},
 		Spikes: []world.Spike{
-			{Name: "black_friday", From: "11-fri4", Days: 4, Volume: 1.6, Fraud: 1.8},
+			{Name: "black_friday", From: "11-thu4+1", Days: 4, Volume: 1.6, Fraud: 1.8},
 			{Name: "christmas_week", From: "12-18", Days: 7, Volume: 1.35, Fraud: 1.5},
 		},
 	},

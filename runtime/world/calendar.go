@@ -13,12 +13,13 @@ import (
 // daily curve by the factors of its local day.
 
 // DayRule is the first day of a recurring spike: a fixed month and day, or
-// the nth weekday of a month.
+// the nth weekday of a month plus an offset in days.
 type DayRule struct {
 	Month   time.Month
 	Day     int          // 1..31, or 0 when Weekday and Nth are used
 	Weekday time.Weekday // with Nth
 	Nth     int          // 1..5
+	Offset  int          // days added to the nth weekday, 0..31
 }
 
 var weekdays = map[string]time.Weekday{
@@ -26,10 +27,10 @@ var weekdays = map[string]time.Weekday{
 	"thu": time.Thursday, "fri": time.Friday, "sat": time.Saturday,
 }
 
-// ParseDayRule reads "MM-DD" (12-18) or "MM-<weekday><n>" (11-fri4, the
-// fourth Friday of November).
+// ParseDayRule reads "MM-DD" (12-18) or "MM-<weekday><n>[+days]" (11-thu4+1,
+// the day after the fourth Thursday of November: Black Friday).
 func ParseDayRule(s string) (DayRule, error) {
-	bad := fmt.Errorf("%q is not MM-DD or MM-<weekday><n> (e.g. 12-18, 11-fri4)", s)
+	bad := fmt.Errorf("%q is not MM-DD or MM-<weekday><n>[+days] (e.g. 12-18, 11-thu4+1)", s)
 	ms, rest, ok := strings.Cut(s, "-")
 	if !ok || len(ms) != 2 {
 		return DayRule{}, bad
@@ -39,6 +40,13 @@ func ParseDayRule(s string) (DayRule, error) {
 		return DayRule{}, bad
 	}
 	r := DayRule{Month: time.Month(m)}
+	if base, off, ok := strings.Cut(rest, "+"); ok && len(base) == 4 {
+		d, err := strconv.Atoi(off)
+		if err != nil || off == "" || off[0] < '0' || off[0] > '9' || d > 31 {
+			return DayRule{}, bad
+		}
+		rest, r.Offset = base, d
+	}
 	if len(rest) == 4 {
 		wd, ok := weekdays[rest[:3]]
 		n := int(rest[3] - '0')
@@ -69,7 +77,7 @@ func (r DayRule) In(year int) time.Time {
 	for d > daysIn(r.Month, year) {
 		d -= 7
 	}
-	return time.Date(year, r.Month, d, 0, 0, 0, 0, time.UTC)
+	return time.Date(year, r.Month, d+r.Offset, 0, 0, 0, 0, time.UTC)
 }
 
 func daysIn(m time.Month, year int) int {

@@ -87,7 +87,7 @@ type PaydayConfig struct {
 // its own volume and fraud pressure.
 type Spike struct {
 	Name   string
-	From   string  // first day: "MM-DD", or "MM-<weekday><n>" such as "11-fri4" (the fourth Friday of November)
+	From   string  // first day: "MM-DD", or "MM-<weekday><n>[+days]" such as "11-thu4+1" (Black Friday)
 	Days   int     // length in days
 	Volume float64 // volume factor
 	Fraud  float64 // fraud-pressure factor: multiplies the share of fraud among the spike's payments

@@ -28,7 +28,7 @@ func testConfig() world.Config {
 			WeekendCategories: []world.Weighted{{Name: "restaurants", Weight: 1.4}, {Name: "entertainment", Weight: 1.6}, {Name: "utilities", Weight: 0.4}},
 			Paydays:           world.PaydayConfig{Days: []int{1, 15, -1}, Volume: 1.1, SpanDays: 2},
 			Spikes: []world.Spike{
-				{Name: "black_friday", From: "11-fri4", Days: 4, Volume: 1.6, Fraud: 1.8},
+				{Name: "black_friday", From: "11-thu4+1", Days: 4, Volume: 1.6, Fraud: 1.8},
 				{Name: "christmas_week", From: "12-18", Days: 7, Volume: 1.35, Fraud: 1.5},
 			},
 		},
