@@ -105,13 +105,13 @@ func newTuning(d float64) tuning {
 	return tuning{
 		depart:     2 * (1 - d),
 		tellScale:  2 * (1 - d),
-		tripWeek:   min(0.5, 0.05*m),
+		tripWeek:   min(0.5, 0.04*m),
 		tripAbroad: 0.85,
-		guestDev:   0.05 * m,
-		large:      0.012 * m,
-		decline:    0.012 * m,
-		retry:      0.006 * m,
-		session:    0.03 * m,
+		guestDev:   0.03 * m,
+		large:      0.008 * m,
+		decline:    0.006 * m,
+		retry:      0.003 * m,
+		session:    0.02 * m,
 	}
 }
 
