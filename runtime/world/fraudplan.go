@@ -98,11 +98,13 @@ type tuning struct {
 	session    float64 // legit: share of rows in shopping sessions (one card, 2-5 payments within 45 minutes): 0.03m
 	legitDecl  float64 // legit decline rate (auth mix + decline)
 	legit3DS   float64 // legit 3-D Secure share of card-not-present payments
+	// guestDev, large and decline as thresholds on 16 random bits
+	guest16, large16, decline16 uint64
 }
 
 func newTuning(d float64) tuning {
 	m := 2 * d
-	return tuning{
+	t := tuning{
 		depart:     2 * (1 - d),
 		tellScale:  2 * (1 - d),
 		tripWeek:   min(0.5, 0.04*m),
@@ -113,6 +115,10 @@ func newTuning(d float64) tuning {
 		retry:      0.003 * m,
 		session:    0.02 * m,
 	}
+	t.guest16 = uint64(t.guestDev * 65536)
+	t.large16 = uint64(t.large * 65536)
+	t.decline16 = uint64(t.decline * 65536)
+	return t
 }
 
 // tell is the probability of a fraud trait configured at p (at the default

@@ -106,6 +106,7 @@ func (b *Block) legitPayment(i int, cust uint32, cp customer, mer uint32, r *rng
 	m := b.setMerchant(i, mer)
 	mcc := &w.mccs[m.mcc]
 	tu := &w.tune
+	traits := r.Next() // 16 bits each: one-off device, large purchase, extra decline
 	if r.Float64() < mcc.CardPresent {
 		b.entry[i] = uint8(w.modePick.Pick(r.Float64()))
 		b.setDevice(i, terminalOf(mer, r.IntN(terminals)))
@@ -113,18 +114,18 @@ func (b *Block) legitPayment(i int, cust uint32, cp customer, mer uint32, r *rng
 	} else {
 		b.entry[i] = modeEcommerce
 		dev := w.deviceOf(cust, r.IntN(cp.devices), b.time[i])
-		if r.Float64() < tu.guestDev {
+		if traits&0xffff < tu.guest16 {
 			dev = guestBase + r.Next()>>24 // a one-off device: a friend's phone, a work computer
 		}
 		b.setDevice(i, dev)
 		b.three[i] = r.Float64() < w.cfg.Payment.ThreeDSShare
 	}
 	usd := mcc.MedianUSD * cp.spend * math.Exp(mcc.Sigma*r.Norm())
-	if r.Float64() < tu.large {
+	if traits>>16&0xffff < tu.large16 {
 		usd *= 3 + 7*r.Float64()
 	}
 	auth := w.authPick.Pick(r.Float64())
-	if r.Float64() < tu.decline {
+	if traits>>32&0xffff < tu.decline16 {
 		auth = w.authDeclined
 	}
 	b.auth[i] = uint8(auth)

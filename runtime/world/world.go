@@ -55,6 +55,7 @@ type World struct {
 	devKey        uint64
 	authApproved  int
 	authDeclined  int
+	kindKeys      [len(entityKinds)]uint64 // rng.Key(seed, StrKey(kind)) of each entity kind
 }
 
 // activeCountry is a country with payment volume.
@@ -87,6 +88,9 @@ func New(cfg Config, seed uint64, rows int64, date time.Time) (*World, error) {
 	}
 	date = time.Date(date.Year(), date.Month(), date.Day(), 0, 0, 0, 0, time.UTC)
 	w := &World{cfg: cfg, seed: seed, rows: rows, date: date, dateTag: date.Format("20060102")}
+	for i, k := range entityKinds {
+		w.kindKeys[i] = rng.Key(seed, rng.StrKey(k))
+	}
 	for _, c := range refdata.Countries() {
 		if c.Volume <= 0 {
 			continue
@@ -242,8 +246,16 @@ func (w *World) blockKey(b int) uint64 {
 	return rng.Key(rng.Key(w.seed, uint64(w.date.Unix())), uint64(b))
 }
 
+// entityKinds are the entity kinds whose root keys New caches.
+var entityKinds = [...]string{"customer", "card", "merchant", "terminal", "merchant-ip", "device"}
+
 // entityKey is the root key of an entity's attributes: they depend on the seed
 // only, so an entity is the same in every block, shard and run.
 func (w *World) entityKey(kind string, id uint64) uint64 {
+	for i, k := range entityKinds {
+		if k == kind {
+			return rng.Key(w.kindKeys[i], id)
+		}
+	}
 	return rng.Key(rng.Key(w.seed, rng.StrKey(kind)), id)
 }
