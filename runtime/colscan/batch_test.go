@@ -80,3 +80,26 @@ func TestInRowGroup(t *testing.T) {
 	require.NoError(t, f.ScanBool(f.ColumnIndex("three_ds"), func([]bool, []bool) error { return nil }))
 	assert.Panics(t, func() { f.InRowGroup(3) })
 }
+
+func TestDictIDsDifferAcrossViews(t *testing.T) {
+	path, _ := writeFixture(t, fixture.Options{Rows: 2500, RowGroupRows: 1000})
+	f := open(t, path)
+	col := f.ColumnIndex("card_brand")
+	ids := map[int]bool{}
+	for rg := range f.RowGroups() {
+		require.NoError(t, f.InRowGroup(rg).BytesBatches(col, func(b *colscan.Batch[[]byte]) error {
+			require.NotNil(t, b.Dict)
+			ids[b.DictID] = true
+			return nil
+		}))
+	}
+	assert.Len(t, ids, 3)
+}
+
+func TestCallbackPanicIsNotACorruptFile(t *testing.T) {
+	path, _ := writeFixture(t, fixture.Options{Rows: 100})
+	f := open(t, path)
+	assert.PanicsWithValue(t, "boom", func() {
+		_ = f.ScanBool(f.ColumnIndex("three_ds"), func([]bool, []bool) error { panic("boom") })
+	})
+}

@@ -373,3 +373,11 @@ func TestCorruptPagesNeverPanic(t *testing.T) {
 	}
 	assert.Positive(t, failures, "flipping bytes in the data never produced an error")
 }
+
+func TestColumnBytes(t *testing.T) {
+	path, _ := writeFixture(t, fixture.Options{Rows: 1000})
+	f := open(t, path)
+	// transaction_id (24 distinct bytes per row) is much larger than three_ds (1 bit per row).
+	assert.Greater(t, f.ColumnBytes(0), 10*f.ColumnBytes(f.ColumnIndex("three_ds")))
+	assert.Positive(t, f.ColumnBytes(f.ColumnIndex("three_ds")))
+}

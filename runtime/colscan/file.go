@@ -242,3 +242,19 @@ func (f *File) Compression() string {
 }
 
 func codecName(c format.CompressionCodec) string { return c.String() }
+
+// ColumnBytes returns the total uncompressed size in bytes of column col over all row groups
+// (0 for nested columns). Useful to balance work across goroutines.
+func (f *File) ColumnBytes(col int) int64 {
+	c := f.cols[col]
+	if c.leaf < 0 {
+		return 0
+	}
+	var n int64
+	for _, rg := range f.pf.Metadata().RowGroups {
+		if c.leaf < len(rg.Columns) {
+			n += rg.Columns[c.leaf].MetaData.TotalUncompressedSize
+		}
+	}
+	return n
+}

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"sync"
+	"sync/atomic"
 
 	"github.com/parquet-go/parquet-go"
 	"github.com/parquet-go/parquet-go/encoding"
@@ -22,8 +23,8 @@ type Batch[T any] struct {
 	// dictionary index of row i (0 for null rows), so Values[i] == Dict[Index[i]].
 	Dict  []T
 	Index []int32
-	// DictID identifies Dict within one scan: it changes exactly when the dictionary does
-	// (at most once per column chunk), so per-dictionary-entry results can be cached.
+	// DictID identifies Dict: it is unique in the process and changes exactly when the
+	// dictionary does (at most once per column chunk), so per-entry results can be cached.
 	DictID int
 	// Row is the index within the file of the first row of the batch; RowGroup its row group.
 	Row      int64
@@ -142,7 +143,7 @@ func scanBatches[T any](f *File, col int, method string, accept []string, conv c
 			return readError{err}
 		}
 		s.out.Row, s.out.RowGroup = row, rg
-		return fn(&s.out)
+		return callback(fn, &s.out)
 	})
 }
 
@@ -176,6 +177,21 @@ func byteViews(v *encoding.Values, buf *[][]byte, _ int) ([][]byte, error) {
 	}
 	return nil, fmt.Errorf("unexpected page kind %v", v.Kind())
 }
+
+// callbackPanic carries a panic raised by a caller's callback through scan's recover.
+type callbackPanic struct{ v any }
+
+func callback[T any](fn func(*Batch[T]) error, b *Batch[T]) (err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			panic(callbackPanic{p})
+		}
+	}()
+	return fn(b)
+}
+
+// dictIDs numbers dictionaries process-wide, so a DictID is never reused.
+var dictIDs atomic.Int64
 
 // batch holds the reusable buffers of one scan.
 type batch[T any] struct {
@@ -222,7 +238,7 @@ func (s *batch[T]) fill(p parquet.Page, conv converter[T]) error {
 				return err
 			}
 			s.dict, s.dvals = d, vals
-			s.dictID++
+			s.dictID = int(dictIDs.Add(1))
 		}
 		dv = s.dvals
 		if data.Kind() != encoding.Int32 {
@@ -341,6 +357,9 @@ func (f *File) scan(col int, method string, accept []string, reset func(), page 
 	rgIndex := 0
 	defer func() {
 		if p := recover(); p != nil {
+			if cp, ok := p.(callbackPanic); ok {
+				panic(cp.v) // a bug in the caller's callback, not a corrupt file
+			}
 			err = fmt.Errorf("colscan: %s: column %q: row group %d: %w: %v", f.path, c.Name, rgIndex, ErrCorrupt, p)
 		}
 	}()
