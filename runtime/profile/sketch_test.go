@@ -194,3 +194,48 @@ func TestImbalanceAndCramer(t *testing.T) {
 	v, _ = cramersV([]int64{5, 5, 5, 5}, 2, 2, 2)
 	assert.InDelta(t, 0, v, 1e-12)
 }
+
+func TestMisraGriesMergedCounts(t *testing.T) {
+	r := rand.New(rand.NewPCG(15, 16))
+	m := newMisraGries(8)
+	truth := map[string]uint64{}
+	var n uint64
+	for chunk := range 20 {
+		counts := map[string]uint64{}
+		for range 1000 {
+			v := "x" + strconv.Itoa(r.IntN(3000))
+			if r.IntN(5) == 0 {
+				v = "hot" + strconv.Itoa(r.IntN(3))
+			}
+			counts[v]++
+			truth[v]++
+			n++
+		}
+		var es []mgEntry
+		for v, c := range counts {
+			es = append(es, mgEntry{hash: hashBytes([]byte(v), 1), count: c, value: []byte(v)})
+		}
+		if chunk%2 == 0 {
+			m.addCounts(es)
+		} else { // mixed with row-by-row updates
+			for _, e := range es {
+				for range e.count {
+					m.add(e.hash, e.value)
+				}
+			}
+		}
+	}
+	bound := m.errBound()
+	assert.EqualValues(t, n/9, bound)
+	got := map[string]uint64{}
+	for _, it := range m.items() {
+		got[it.value] = it.count
+		assert.LessOrEqual(t, it.count, truth[it.value])
+		assert.GreaterOrEqual(t, it.count+bound, truth[it.value])
+	}
+	for v, c := range truth {
+		if c > bound {
+			assert.Contains(t, got, v)
+		}
+	}
+}
