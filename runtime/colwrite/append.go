@@ -4,6 +4,7 @@ import (
 	"encoding/binary"
 	"fmt"
 	"math"
+	"math/bits"
 	"slices"
 	"unsafe"
 )
@@ -169,51 +170,102 @@ func (c *column) bools(vals []bool, valid []bool) {
 }
 
 func (c *column) strings(vals []string, valid []bool) {
-	switch c.spec.Encoding {
-	case Dict:
-		c.idx = slices.Grow(c.idx, len(vals))
-		if c.strs == nil {
-			c.strs = make(map[string]int32)
-		}
+	if c.spec.Encoding == Dict {
+		c.stringKeyed(vals, valid)
+		return
+	}
+	var mn, mx string
+	have := false
+	if c.spec.Encoding == Delta {
+		// DELTA_BYTE_ARRAY: each value is the length of the prefix it shares
+		// with the page's previous value, and the rest. prev aliases the
+		// caller's strings until the call ends, then is copied.
+		prev := unsafe.String(unsafe.SliceData(c.prev), len(c.prev))
 		for i, v := range vals {
 			if valid != nil && !valid[i] {
 				continue
 			}
-			id, ok := c.strs[v]
-			if !ok {
-				id = int32(c.ndict)
-				off := len(c.dict) + 4
-				c.dict = binary.LittleEndian.AppendUint32(c.dict, uint32(len(v)))
-				c.dict = append(c.dict, v...)
-				c.ndict++
-				// The key aliases the dictionary bytes, which are only
-				// appended to until reset clears the map.
-				key := ""
-				if len(v) > 0 {
-					key = unsafe.String(&c.dict[off], len(v))
-				}
-				c.strs[key] = id
+			p := commonPrefix(prev, v)
+			c.pre = append(c.pre, int32(p))
+			c.suf = append(c.suf, int32(len(v)-p))
+			c.plain = append(c.plain, v[p:]...)
+			prev = v
+			switch {
+			case !have:
+				mn, mx, have = v, v, true
+			case v > mx:
+				mx = v
+			case v < mn:
+				mn = v
 			}
-			c.idx = append(c.idx, id)
 		}
-	case Delta:
-		for i, v := range vals {
-			if valid != nil && !valid[i] {
-				continue
-			}
-			c.plain = append(c.plain, v...)
-			c.offs = append(c.offs, uint32(len(c.plain)))
-			c.pb.string(v)
-		}
-	default:
+		c.prev = append(c.prev[:0], prev...)
+	} else {
 		for i, v := range vals {
 			if valid != nil && !valid[i] {
 				continue
 			}
 			c.plain = binary.LittleEndian.AppendUint32(c.plain, uint32(len(v)))
 			c.plain = append(c.plain, v...)
-			c.pb.string(v)
+			switch {
+			case !have:
+				mn, mx, have = v, v, true
+			case v > mx:
+				mx = v
+			case v < mn:
+				mn = v
+			}
 		}
+	}
+	if have {
+		c.pb.string(mn)
+		c.pb.string(mx)
+	}
+}
+
+// commonPrefix is the length of the longest common prefix of a and b.
+func commonPrefix(a, b string) int {
+	n := min(len(a), len(b))
+	x := unsafe.Slice(unsafe.StringData(a), len(a))
+	y := unsafe.Slice(unsafe.StringData(b), len(b))
+	i := 0
+	for ; i+8 <= n; i += 8 {
+		if d := binary.LittleEndian.Uint64(x[i:]) ^ binary.LittleEndian.Uint64(y[i:]); d != 0 {
+			return i + bits.TrailingZeros64(d)/8
+		}
+	}
+	for ; i < n && x[i] == y[i]; i++ {
+	}
+	return i
+}
+
+// stringKeyed appends dictionary indexes for strings keyed by themselves.
+func (c *column) stringKeyed(vals []string, valid []bool) {
+	c.idx = slices.Grow(c.idx, len(vals))
+	if c.strs == nil {
+		c.strs = make(map[string]int32)
+	}
+	for i, v := range vals {
+		if valid != nil && !valid[i] {
+			continue
+		}
+		id, ok := c.strs[v]
+		if !ok {
+			id = int32(c.ndict)
+			off := len(c.dict) + 4
+			c.dict = binary.LittleEndian.AppendUint32(c.dict, uint32(len(v)))
+			c.dict = append(c.dict, v...)
+			c.ndict++
+			// The key aliases the dictionary bytes, which are only appended
+			// to until reset clears the map.
+			key := ""
+			if len(v) > 0 {
+				key = unsafe.String(&c.dict[off], len(v))
+			}
+			c.strs[key] = id
+		}
+		c.idx = append(c.idx, id)
+		c.top = max(c.top, id)
 	}
 }
 
@@ -221,7 +273,7 @@ func (c *column) strings(vals []string, valid []bool) {
 // format (BYTE_ARRAY) or value (DOUBLE).
 func (c *column) keyed(keys []uint64, valid []bool, format func([]byte, uint64) []byte, value func(uint64) float64) {
 	m := &c.keys
-	idx := slices.Grow(c.idx, len(keys))
+	idx, top := slices.Grow(c.idx, len(keys)), c.top
 	for i, k := range keys {
 		if valid != nil && !valid[i] {
 			continue
@@ -230,27 +282,34 @@ func (c *column) keyed(keys []uint64, valid []bool, format func([]byte, uint64) 
 		if k < uint64(len(m.dense)) && m.dense[k] != 0 {
 			id = m.dense[k] - 1
 		} else if id = m.get(k); id < 0 {
-			id = int32(c.ndict)
-			if format != nil {
-				off := len(c.dict)
-				c.dict = append(c.dict, 0, 0, 0, 0)
-				c.dict = format(c.dict, k)
-				binary.LittleEndian.PutUint32(c.dict[off:], uint32(len(c.dict)-off-4))
-			} else {
-				c.dict = binary.LittleEndian.AppendUint64(c.dict, math.Float64bits(value(k)))
-			}
-			c.ndict++
-			m.put(k, id)
+			id = c.addKey(k, format, value)
 		}
 		idx = append(idx, id)
+		top = max(top, id)
 	}
-	c.idx = idx
+	c.idx, c.top = idx, top
+}
+
+// addKey adds key's value to the dictionary and returns its index.
+func (c *column) addKey(k uint64, format func([]byte, uint64) []byte, value func(uint64) float64) int32 {
+	id := int32(c.ndict)
+	if format != nil {
+		off := len(c.dict)
+		c.dict = append(c.dict, 0, 0, 0, 0)
+		c.dict = format(c.dict, k)
+		binary.LittleEndian.PutUint32(c.dict[off:], uint32(len(c.dict)-off-4))
+	} else {
+		c.dict = binary.LittleEndian.AppendUint64(c.dict, math.Float64bits(value(k)))
+	}
+	c.ndict++
+	c.keys.put(k, id)
+	return id
 }
 
 // valueKeyed appends dictionary indexes for 8-byte values keyed by their bits.
 func (c *column) valueKeyed(bits []uint64, valid []bool) {
 	m := &c.keys
-	idx := slices.Grow(c.idx, len(bits))
+	idx, top := slices.Grow(c.idx, len(bits)), c.top
 	for i, k := range bits {
 		if valid != nil && !valid[i] {
 			continue
@@ -265,6 +324,7 @@ func (c *column) valueKeyed(bits []uint64, valid []bool) {
 			m.put(k, id)
 		}
 		idx = append(idx, id)
+		top = max(top, id)
 	}
-	c.idx = idx
+	c.idx, c.top = idx, top
 }

@@ -2,7 +2,7 @@ package colwrite
 
 // denseKeys bounds the keys looked up by direct indexing: small keys
 // (vocabulary indexes) never reach the hash table.
-const denseKeys = 1 << 12
+const denseKeys = 1 << 20
 
 // keyMap maps caller keys to dictionary indexes. Keys below denseKeys index
 // a slice; others live in an open-addressing table (linear probing, load at

@@ -4,6 +4,7 @@ import (
 	"encoding/binary"
 	"fmt"
 	"math"
+	"math/bits"
 	"slices"
 
 	"github.com/klauspost/compress/s2"
@@ -17,10 +18,15 @@ import (
 // of each serves every goroutine.
 var (
 	levelEncoding      = rle.Encoding{BitWidth: 1}
-	dictIndexEncoding  rle.DictionaryEncoding
-	deltaInt64Encoding delta.BinaryPackedEncoding
-	deltaBytesEncoding delta.ByteArrayEncoding
+	deltaEncoding      delta.BinaryPackedEncoding
+	indexEncodings     [33]rle.Encoding // by bit width
 )
+
+func init() {
+	for w := range indexEncodings {
+		indexEncodings[w].BitWidth = w
+	}
+}
 
 // column is one column's state in a row group: the page being filled, the
 // dictionary, and the encoded pages.
@@ -36,9 +42,12 @@ type column struct {
 	levels []byte   // definition levels (optional columns)
 	plain  []byte   // PLAIN values, or DELTA_BYTE_ARRAY value bytes
 	nbits  int      // BOOLEAN values in plain
-	offs   []uint32 // DELTA_BYTE_ARRAY value ends, after a leading 0
+	pre    []int32  // DELTA_BYTE_ARRAY prefix lengths
+	suf    []int32  // DELTA_BYTE_ARRAY suffix lengths (suffixes in plain)
+	prev   []byte   // DELTA_BYTE_ARRAY previous value
 	ints   []int64  // DELTA_BINARY_PACKED values
 	idx    []int32  // dictionary indexes
+	top    int32    // largest index in idx
 	pb     bounds   // page bounds (dictionary columns take theirs from the dictionary)
 	cb     bounds   // chunk bounds
 
@@ -74,13 +83,12 @@ func (s *sink) Write(p []byte) (int, error) {
 func newColumn(spec Column) *column {
 	c := &column{spec: spec, path: thrift.Slice[string]{spec.Name}}
 	c.tenc = thrift.NewEncoder(new(thrift.CompactProtocol).NewWriter(&c.hb))
-	c.offs = append(c.offs, 0)
 	return c
 }
 
 // pageSize estimates the page's unencoded value bytes.
 func (c *column) pageSize() int {
-	return len(c.plain) + 4*len(c.offs) + 8*len(c.ints) + 2*len(c.idx)
+	return len(c.plain) + 8*len(c.pre) + 8*len(c.ints) + 2*len(c.idx)
 }
 
 // flushPage encodes, compresses and appends the current data page.
@@ -101,17 +109,27 @@ func (c *column) flushPage() error {
 	case values == 0:
 		// A page of nulls has no values; PLAIN needs no dictionary.
 	case c.spec.Encoding == Dict:
+		// RLE_DICTIONARY: the indexes' bit width, then the RLE/bit-packed
+		// hybrid.
 		enc = format.RLEDictionary
-		c.enc, err = dictIndexEncoding.EncodeInt32(c.enc, c.idx)
+		w := bits.Len32(uint32(c.top))
+		body = append(body, byte(w))
+		c.enc, err = indexEncodings[w].EncodeInt32(c.enc, c.idx)
 		body = append(body, c.enc...)
 	case c.spec.Encoding == Delta && c.spec.Physical == Int64:
 		enc = format.DeltaBinaryPacked
-		c.enc, err = deltaInt64Encoding.EncodeInt64(c.enc, c.ints)
+		c.enc, err = deltaEncoding.EncodeInt64(c.enc, c.ints)
 		body = append(body, c.enc...)
 	case c.spec.Encoding == Delta:
+		// DELTA_BYTE_ARRAY: DELTA_BINARY_PACKED prefix lengths, then
+		// DELTA_LENGTH_BYTE_ARRAY suffixes (DELTA_BINARY_PACKED lengths and
+		// the concatenated bytes).
 		enc = format.DeltaByteArray
-		c.enc, err = deltaBytesEncoding.EncodeByteArray(c.enc, c.plain, c.offs)
+		c.enc, err = deltaEncoding.EncodeInt32(c.enc, c.pre)
 		body = append(body, c.enc...)
+		c.enc, err = deltaEncoding.EncodeInt32(c.enc, c.suf)
+		body = append(body, c.enc...)
+		body = append(body, c.plain...)
 	default:
 		body = append(body, c.plain...)
 	}
@@ -138,13 +156,7 @@ func (c *column) flushPage() error {
 	c.cb.merge(&c.pb, c.spec.Physical)
 	c.nulls += int64(c.pNulls)
 
-	c.pRows, c.pNulls, c.nbits = 0, 0, 0
-	c.levels = c.levels[:0]
-	c.plain = c.plain[:0]
-	c.offs = c.offs[:1]
-	c.ints = c.ints[:0]
-	c.idx = c.idx[:0]
-	c.pb.reset()
+	c.clearPage()
 	return nil
 }
 
@@ -245,16 +257,24 @@ func (c *column) dictBounds() {
 	}
 }
 
-// reset empties the column and keeps its buffers.
-func (c *column) reset() {
-	c.rows, c.nulls = 0, 0
+// clearPage empties the page being filled.
+func (c *column) clearPage() {
 	c.pRows, c.pNulls, c.nbits = 0, 0, 0
 	c.levels = c.levels[:0]
 	c.plain = c.plain[:0]
-	c.offs = c.offs[:1]
+	c.pre = c.pre[:0]
+	c.suf = c.suf[:0]
+	c.prev = c.prev[:0]
 	c.ints = c.ints[:0]
 	c.idx = c.idx[:0]
+	c.top = 0
 	c.pb.reset()
+}
+
+// reset empties the column and keeps its buffers.
+func (c *column) reset() {
+	c.rows, c.nulls = 0, 0
+	c.clearPage()
 	c.cb.reset()
 	c.keys.reset()
 	clear(c.strs)

@@ -1,7 +1,6 @@
 package colwrite
 
 import (
-	"fmt"
 	"math"
 	"math/rand/v2"
 	"strconv"
@@ -123,8 +122,7 @@ func genTable(n int, seed uint64, o tableOpts) *table {
 		} else {
 			ip, ok := ips[t.device[i]]
 			if !ok {
-				h := mix(t.device[i] + 3)
-				ip = fmt.Sprintf("%d.%d.%d.%d", 1+h%223, h>>8&255, h>>16&255, h>>24&255)
+				ip = string(fmtIP(nil, t.device[i]))
 				ips[t.device[i]] = ip
 			}
 			t.ip[i] = ip
@@ -186,14 +184,44 @@ func fmtDevice(dst []byte, k uint64) []byte {
 	}
 	return appendPad(append(dst, "dev_"...), k, 12)
 }
+func fmtIP(dst []byte, k uint64) []byte {
+	h := mix(k + 3)
+	dst = strconv.AppendUint(dst, 1+h%223, 10)
+	for s := 8; s <= 24; s += 8 {
+		dst = strconv.AppendUint(append(dst, '.'), h>>s&255, 10)
+	}
+	return dst
+}
+func fmtCurrency(dst []byte, k uint64) []byte { return append(dst, currencies[k]...) }
 func vocab(words []string) func([]byte, uint64) []byte {
 	return func(dst []byte, k uint64) []byte { return append(dst, words[k]...) }
 }
+
+var (
+	fmtBrand    = vocab(brands)
+	fmtCardType = vocab(cardTypes)
+	fmtCategory = vocab(categories)
+	fmtCountry  = vocab(countries)
+	fmtEntry    = vocab(entryModes)
+	fmtDevType  = vocab(devTypes)
+	fmtAuth     = vocab(authNames)
+	fmtScenario = vocab(scenarios)
+)
 
 // testColumns is the 24-column payments schema, exercising every append
 // method: Delta strings and timestamps, Keyed dictionaries, string-keyed
 // dictionaries, plain strings and decimals, keyed and value-keyed doubles.
 func testColumns() []Column {
+	return tableColumns(false)
+}
+
+// tableColumns is testColumns, or with keyed set the schema as paygen
+// writes it: currency and ip_address keyed dictionaries too.
+func tableColumns(keyed bool) []Column {
+	ip := Plain
+	if keyed {
+		ip = Dict
+	}
 	s := func(name string, enc Encoding, opt bool) Column {
 		return Column{Name: name, Physical: ByteArray, Logical: String, Encoding: enc, Optional: opt}
 	}
@@ -215,7 +243,7 @@ func testColumns() []Column {
 		s("entry_mode", Dict, false),
 		s("device_id", Dict, true),
 		s("device_type", Dict, false),
-		s("ip_address", Plain, false),
+		s("ip_address", ip, false),
 		{Name: "latitude", Physical: Double, Encoding: Dict, Optional: true},
 		{Name: "longitude", Physical: Double, Encoding: Dict, Optional: true},
 		{Name: "three_ds", Physical: Boolean},
@@ -227,30 +255,44 @@ func testColumns() []Column {
 
 // appendRows appends rows lo..hi of t to rg as one batch.
 func appendRows(rg *RowGroup, t *table, lo, hi int) {
+	appendTable(rg, t, lo, hi, false)
+}
+
+// appendTable appends rows lo..hi of t to rg as one batch, for
+// tableColumns(keyed).
+func appendTable(rg *RowGroup, t *table, lo, hi int, keyed bool) {
 	rg.Strings(0, t.txnID[lo:hi], nil)
 	rg.Int64(1, t.eventTime[lo:hi], nil)
 	rg.Keyed(2, t.cust[lo:hi], nil, fmtCust)
 	rg.Keyed(3, t.card[lo:hi], nil, fmtCard)
 	rg.Keyed(4, t.card[lo:hi], nil, fmtMasked)
-	rg.Keyed(5, t.brand[lo:hi], nil, vocab(brands))
-	rg.Keyed(6, t.ctype[lo:hi], nil, vocab(cardTypes))
+	rg.Keyed(5, t.brand[lo:hi], nil, fmtBrand)
+	rg.Keyed(6, t.ctype[lo:hi], nil, fmtCardType)
 	rg.Int64(7, t.amount[lo:hi], nil)
-	rg.Strings(8, t.currency[lo:hi], nil)
+	if keyed {
+		rg.Keyed(8, t.mcountry[lo:hi], nil, fmtCurrency)
+	} else {
+		rg.Strings(8, t.currency[lo:hi], nil)
+	}
 	rg.Keyed(9, t.merchant[lo:hi], nil, fmtMer)
 	rg.Keyed(10, t.mcc[lo:hi], t.mccValid[lo:hi], fmtMCC)
-	rg.Keyed(11, t.category[lo:hi], nil, vocab(categories))
-	rg.Keyed(12, t.mcountry[lo:hi], nil, vocab(countries))
-	rg.Keyed(13, t.ccountry[lo:hi], nil, vocab(countries))
-	rg.Keyed(14, t.entry[lo:hi], nil, vocab(entryModes))
+	rg.Keyed(11, t.category[lo:hi], nil, fmtCategory)
+	rg.Keyed(12, t.mcountry[lo:hi], nil, fmtCountry)
+	rg.Keyed(13, t.ccountry[lo:hi], nil, fmtCountry)
+	rg.Keyed(14, t.entry[lo:hi], nil, fmtEntry)
 	rg.Keyed(15, t.device[lo:hi], t.deviceValid[lo:hi], fmtDevice)
-	rg.Keyed(16, t.devType[lo:hi], nil, vocab(devTypes))
-	rg.Strings(17, t.ip[lo:hi], nil)
+	rg.Keyed(16, t.devType[lo:hi], nil, fmtDevType)
+	if keyed {
+		rg.Keyed(17, t.device[lo:hi], nil, fmtIP)
+	} else {
+		rg.Strings(17, t.ip[lo:hi], nil)
+	}
 	rg.KeyedDouble(18, t.merchant[lo:hi], t.geoValid[lo:hi], latOf)
 	rg.Double(19, t.lon[lo:hi], t.geoValid[lo:hi])
 	rg.Bool(20, t.threeDS[lo:hi], nil)
-	rg.Keyed(21, t.auth[lo:hi], nil, vocab(authNames))
+	rg.Keyed(21, t.auth[lo:hi], nil, fmtAuth)
 	rg.Bool(22, t.fraud[lo:hi], nil)
-	rg.Keyed(23, t.scenario[lo:hi], t.fraud[lo:hi], vocab(scenarios))
+	rg.Keyed(23, t.scenario[lo:hi], t.fraud[lo:hi], fmtScenario)
 }
 
 // value is the expected value of column col at row i: string, int64,
