@@ -17,9 +17,9 @@ import (
 // The encoders are stateless (scratch space comes from sync.Pools), so one
 // of each serves every goroutine.
 var (
-	levelEncoding      = rle.Encoding{BitWidth: 1}
-	deltaEncoding      delta.BinaryPackedEncoding
-	indexEncodings     [33]rle.Encoding // by bit width
+	levelEncoding  = rle.Encoding{BitWidth: 1}
+	deltaEncoding  delta.BinaryPackedEncoding
+	indexEncodings [33]rle.Encoding // by bit width
 )
 
 func init() {
@@ -39,17 +39,17 @@ type column struct {
 	// The page being filled.
 	pRows  int
 	pNulls int
-	levels []byte   // definition levels (optional columns)
-	plain  []byte   // PLAIN values, or DELTA_BYTE_ARRAY value bytes
-	nbits  int      // BOOLEAN values in plain
-	pre    []int32  // DELTA_BYTE_ARRAY prefix lengths
-	suf    []int32  // DELTA_BYTE_ARRAY suffix lengths (suffixes in plain)
-	prev   []byte   // DELTA_BYTE_ARRAY previous value
-	ints   []int64  // DELTA_BINARY_PACKED values
-	idx    []int32  // dictionary indexes
-	top    int32    // largest index in idx
-	pb     bounds   // page bounds (dictionary columns take theirs from the dictionary)
-	cb     bounds   // chunk bounds
+	levels []byte  // definition levels (optional columns)
+	plain  []byte  // PLAIN values, or DELTA_BYTE_ARRAY value bytes
+	nbits  int     // BOOLEAN values in plain
+	pre    []int32 // DELTA_BYTE_ARRAY prefix lengths
+	suf    []int32 // DELTA_BYTE_ARRAY suffix lengths (suffixes in plain)
+	prev   []byte  // DELTA_BYTE_ARRAY previous value
+	ints   []int64 // DELTA_BINARY_PACKED values
+	idx    []int32 // dictionary indexes
+	top    int32   // largest index in idx
+	pb     bounds  // page bounds (dictionary columns take theirs from the dictionary)
+	cb     bounds  // chunk bounds
 
 	// The dictionary: PLAIN values, and what maps to their indexes.
 	keys  keyMap
