@@ -40,6 +40,7 @@ var emitters = []emitter{
 	{"row_gen.go", rowFile},
 	{"schema_gen.go", schemaFile},
 	{"fill_gen.go", fillFile},
+	{"write_gen.go", writeFile},
 	{"contract_gen.go", contractFile},
 	{"profile_gen.go", profileFile},
 }
