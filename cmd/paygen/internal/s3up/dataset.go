@@ -28,11 +28,11 @@ const (
 
 // DatasetMeta describes a dataset file; it is the head of its [Manifest].
 type DatasetMeta struct {
-	Name              string `json:"name"`               // file name, e.g. payments_1M_20250529.parquet
-	Date              string `json:"date"`               // dataset date, YYYY-MM-DD
-	Rows              int64  `json:"rows"`               // row count
-	Seed              string `json:"seed,omitempty"`     // generator seed, as written
-	Schema            string `json:"schema,omitempty"`   // table name
+	Name              string `json:"name"`             // file name, e.g. payments_1M_20250529.parquet
+	Date              string `json:"date"`             // dataset date, YYYY-MM-DD
+	Rows              int64  `json:"rows"`             // row count
+	Seed              string `json:"seed,omitempty"`   // generator seed, as written
+	Schema            string `json:"schema,omitempty"` // table name
 	SchemaFingerprint string `json:"schema_fingerprint,omitempty"`
 	Version           string `json:"paygen_version,omitempty"`
 }

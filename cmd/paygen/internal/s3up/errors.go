@@ -37,10 +37,13 @@ func (e *Error) Error() string { return e.Msg }
 
 // Unwrap lets errors.Is match both the kind and the cause.
 func (e *Error) Unwrap() []error {
-	if e.Err == nil {
-		return []error{e.Kind}
+	var errs []error
+	for _, err := range []error{e.Kind, e.Err} {
+		if err != nil {
+			errs = append(errs, err)
+		}
 	}
-	return []error{e.Kind, e.Err}
+	return errs
 }
 
 // apiCode returns the S3 error code and HTTP status in err's chain, if any.
@@ -91,7 +94,8 @@ func (u *Uploader) classify(err error, key string) error {
 	case code == "NoSuchBucket":
 		return mk(ErrNoBucket, "bucket %q does not exist", u.bucket)
 	case code == "InvalidAccessKeyId" || code == "SignatureDoesNotMatch" || code == "ExpiredToken" ||
-		code == "InvalidToken" || code == "TokenRefreshRequired":
+		code == "InvalidToken" || code == "TokenRefreshRequired" ||
+		code == "XAdminUserNotFound": // versitygw's answer to an unknown access key id
 		return mk(ErrAccessDenied, "access denied to %s (%s): check the AWS credentials", where, code)
 	case code == "AccessDenied" || status == 403:
 		return mk(ErrAccessDenied, "access denied to %s: the credentials lack permission or are wrong", where)
