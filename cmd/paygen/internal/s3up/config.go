@@ -51,8 +51,9 @@ type Config struct {
 	Timeout     time.Duration // limit of one HTTP attempt incl. body upload; default 5 min
 	DialTimeout time.Duration // connect and response-header timeout; default 10 s (header 60 s)
 
-	// Progress, when set, is called (from several goroutines, serially per object) as bytes
-	// of key are acknowledged by the server; total is -1 while unknown (streams).
+	// Progress, when set, is called as bytes of key are acknowledged by the server, with
+	// growing done; total is -1 when unknown (streams). Calls for one object are serialized
+	// but come from the upload's goroutines.
 	Progress func(key string, done, total int64)
 }
 

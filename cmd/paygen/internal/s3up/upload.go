@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"path"
+	"sync"
 	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
@@ -234,12 +235,20 @@ func contentType(key string) string {
 	return "application/octet-stream"
 }
 
-// progress adapts Config.Progress to the transfer manager's listener interface.
+// progress adapts Config.Progress to the transfer manager's listener interface, whose
+// events come from the part workers concurrently: it serializes them and drops stale ones.
 type progress struct {
-	key string
-	fn  func(key string, done, total int64)
+	key  string
+	fn   func(key string, done, total int64)
+	mu   sync.Mutex
+	last int64
 }
 
 func (p *progress) OnObjectBytesTransferred(_ context.Context, e *transfermanager.ObjectBytesTransferredEvent) {
-	p.fn(p.key, e.BytesTransferred, e.TotalBytes)
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if e.BytesTransferred > p.last {
+		p.last = e.BytesTransferred
+		p.fn(p.key, e.BytesTransferred, e.TotalBytes)
+	}
 }
