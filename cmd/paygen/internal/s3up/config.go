@@ -39,6 +39,8 @@ type Config struct {
 	// Endpoint (e.g. http://127.0.0.1:7070) overrides AWS_ENDPOINT_URL_S3; with any custom
 	// endpoint the client uses path-style addressing.
 	Endpoint string
+	// Profile selects a shared-config profile like AWS_PROFILE (which the SDK reads itself).
+	Profile string
 	// Credentials replaces the SDK default credential chain when set.
 	Credentials aws.CredentialsProvider
 
@@ -119,6 +121,9 @@ func New(ctx context.Context, cfg Config) (*Uploader, error) {
 	}
 	if cfg.Region != "" {
 		opts = append(opts, config.WithRegion(cfg.Region))
+	}
+	if cfg.Profile != "" {
+		opts = append(opts, config.WithSharedConfigProfile(cfg.Profile))
 	}
 	if cfg.Credentials != nil {
 		opts = append(opts, config.WithCredentialsProvider(cfg.Credentials))
