@@ -1,0 +1,156 @@
+// Package refdata provides embedded reference vocabularies: countries, currencies, MCCs and card BIN ranges.
+package refdata
+
+import (
+	"embed"
+	"encoding/csv"
+	"fmt"
+	"io"
+	"slices"
+	"sync"
+)
+
+//go:embed data/*.csv
+var dataFS embed.FS
+
+// Country is one ISO 3166-1 country with the attributes the generator needs.
+type Country struct {
+	Code         string  // ISO 3166-1 alpha-2, e.g. "US"
+	Name         string  // English short name
+	Currency     string  // ISO 4217 code of its main currency
+	Lat, Lon     float64 // representative centroid, degrees
+	UTCOffsetMin int     // representative standard UTC offset in minutes
+	Volume       float64 // relative share of card-payment volume; 0 for most countries
+}
+
+// Currency is one active ISO 4217 currency.
+type Currency struct {
+	Code       string  // ISO 4217 alpha code
+	Numeric    int     // ISO 4217 numeric code
+	MinorUnits int     // digits after the decimal point
+	Name       string  // English name
+	PerUSD     float64 // approximate units per 1 USD (2025)
+}
+
+// MCC is one ISO 18245 merchant category code with ticket-size and mix parameters.
+type MCC struct {
+	Code        string  // 4-digit code with leading zeros, e.g. "0742"
+	Description string  // e.g. "Veterinary Services"
+	Category    string  // snake_case merchant category, e.g. "grocery"
+	Risk        string  // "low", "medium" or "high"
+	MedianUSD   float64 // typical ticket in USD
+	Sigma       float64 // lognormal sigma of the ticket
+	Weight      float64 // relative share of transactions
+	CardPresent float64 // share of card-present payments (0..1)
+}
+
+// BINRange is an inclusive range of IIN prefixes of one card brand.
+type BINRange struct {
+	Brand     string // "visa", "mastercard", "amex", "discover", "jcb", "unionpay"
+	Low, High uint64 // inclusive range of IIN prefixes with Digits digits each
+	Digits    int    // number of digits in Low and High
+	PANLength int    // card number length
+}
+
+var brands = []string{"visa", "mastercard", "amex", "discover", "jcb", "unionpay"}
+
+type tables struct {
+	countries  []Country
+	currencies []Currency
+	mccs       []MCC
+	bins       []BINRange
+	categories []string
+	countryIdx map[string]int
+	currIdx    map[string]int
+	mccIdx     map[string]int
+}
+
+var (
+	loadOnce sync.Once
+	tbl      *tables
+)
+
+func data() *tables {
+	loadOnce.Do(func() {
+		t, err := load()
+		if err != nil {
+			panic("refdata: embedded data is invalid: " + err.Error())
+		}
+		tbl = t
+	})
+	return tbl
+}
+
+// Countries returns all 249 ISO 3166-1 countries sorted by Code. The slice is a fresh copy.
+func Countries() []Country { return slices.Clone(data().countries) }
+
+// Currencies returns the active ISO 4217 currencies sorted by Code. The slice is a fresh copy.
+func Currencies() []Currency { return slices.Clone(data().currencies) }
+
+// MCCs returns the merchant category codes sorted by Code. The slice is a fresh copy.
+func MCCs() []MCC { return slices.Clone(data().mccs) }
+
+// BINRanges returns the card IIN ranges sorted by Brand then Low. The slice is a fresh copy.
+func BINRanges() []BINRange { return slices.Clone(data().bins) }
+
+// Brands returns the card brands in a fixed order.
+func Brands() []string { return slices.Clone(brands) }
+
+// Categories returns the distinct MCC categories, sorted. The slice is a fresh copy.
+func Categories() []string { return slices.Clone(data().categories) }
+
+// CountryByCode looks up a country by its ISO 3166-1 alpha-2 code.
+func CountryByCode(code string) (Country, bool) {
+	t := data()
+	i, ok := t.countryIdx[code]
+	if !ok {
+		return Country{}, false
+	}
+	return t.countries[i], true
+}
+
+// CurrencyByCode looks up a currency by its ISO 4217 alpha code.
+func CurrencyByCode(code string) (Currency, bool) {
+	t := data()
+	i, ok := t.currIdx[code]
+	if !ok {
+		return Currency{}, false
+	}
+	return t.currencies[i], true
+}
+
+// MCCByCode looks up a merchant category code such as "5411".
+func MCCByCode(code string) (MCC, bool) {
+	t := data()
+	i, ok := t.mccIdx[code]
+	if !ok {
+		return MCC{}, false
+	}
+	return t.mccs[i], true
+}
+
+func readCSV(name string, cols int, row func(rec []string) error) error {
+	f, err := dataFS.Open("data/" + name)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	r := csv.NewReader(f)
+	r.FieldsPerRecord = cols
+	if _, err := r.Read(); err != nil { // header
+		return fmt.Errorf("%s: %w", name, err)
+	}
+	for {
+		rec, err := r.Read()
+		if err == io.EOF {
+			return nil
+		}
+		if err != nil {
+			return fmt.Errorf("%s: %w", name, err)
+		}
+		if err := row(rec); err != nil {
+			line, _ := r.FieldPos(0)
+			return fmt.Errorf("%s line %d: %w", name, line, err)
+		}
+	}
+}

@@ -1,0 +1,198 @@
+package world
+
+import (
+	"fmt"
+	"math"
+	"time"
+
+	"github.com/paygen/paygen/runtime/dist"
+	"github.com/paygen/paygen/runtime/refdata"
+	"github.com/paygen/paygen/runtime/rng"
+)
+
+// World is everything shared by all blocks of one dataset: the population
+// sizes, popularity tables, reference data and the time line. It is built once
+// from (config, seed, rows, date) and is read-only afterwards.
+type World struct {
+	cfg     Config
+	seed    uint64
+	rows    int64
+	date    time.Time // exclusive end of the window (midnight UTC)
+	dateTag string    // YYYYMMDD
+
+	countries []activeCountry
+	byVolume  *dist.Alias // country index by payment volume (foreign merchants)
+	tl        *timeline
+
+	customers  partition
+	merchants  partition
+	mccs       []refdata.MCC
+	mccPick    *dist.Alias
+	brands     []string
+	brandPick  dist.Cum
+	bins       [][]refdata.BINRange // per brand
+	cardTypes  []string
+	typePick   dist.Cum
+	devTypes   []string
+	devPick    dist.Cum
+	modes      []string
+	modePick   dist.Cum
+	authNames  []string
+	authPick   dist.Cum
+	scenarios  []string
+	scenPick   dist.Cum
+	fraudTotal int64
+}
+
+// activeCountry is a country with payment volume.
+type activeCountry struct {
+	code      string
+	currency  string
+	perUSD    float64
+	minor     int
+	lat, lon  float64
+	offsetMin int
+	volume    float64
+}
+
+// partition spreads an entity population over the active countries in
+// proportion to volume; within a country, popularity follows a Zipf law.
+type partition struct {
+	start []uint32      // first entity id of each country
+	count []uint32      // entities in each country
+	pick  []*dist.Alias // popularity within each country
+}
+
+// New builds the world for a dataset of rows rows ending at date (exclusive,
+// truncated to midnight UTC).
+func New(cfg Config, seed uint64, rows int64, date time.Time) (*World, error) {
+	if rows <= 0 {
+		return nil, fmt.Errorf("rows must be positive")
+	}
+	if cfg.BlockRows <= 0 || cfg.WindowDays <= 0 {
+		return nil, fmt.Errorf("world config: block_rows and window_days must be positive")
+	}
+	date = time.Date(date.Year(), date.Month(), date.Day(), 0, 0, 0, 0, time.UTC)
+	w := &World{cfg: cfg, seed: seed, rows: rows, date: date, dateTag: date.Format("20060102")}
+	for _, c := range refdata.Countries() {
+		if c.Volume <= 0 {
+			continue
+		}
+		cur, ok := refdata.CurrencyByCode(c.Currency)
+		if !ok {
+			return nil, fmt.Errorf("refdata: country %s has unknown currency %s", c.Code, c.Currency)
+		}
+		w.countries = append(w.countries, activeCountry{
+			code: c.Code, currency: c.Currency, perUSD: cur.PerUSD, minor: cur.MinorUnits,
+			lat: c.Lat, lon: c.Lon, offsetMin: c.UTCOffsetMin, volume: c.Volume,
+		})
+	}
+	vols := make([]float64, len(w.countries))
+	for i, c := range w.countries {
+		vols[i] = c.volume
+	}
+	w.byVolume = dist.NewAlias(vols)
+	start := date.AddDate(0, 0, -cfg.WindowDays).Unix()
+	w.tl = newTimeline(&w.cfg, start, w.countries)
+
+	nCust := max(1000, rows/int64(max(1, cfg.Customer.RowsPerEntity)))
+	nMer := max(200, rows/int64(max(1, cfg.Merchant.RowsPerEntity)))
+	w.customers = newPartition(nCust, vols, cfg.Customer.Zipf)
+	w.merchants = newPartition(nMer, vols, cfg.Merchant.Zipf)
+
+	w.mccs = refdata.MCCs()
+	mw := make([]float64, len(w.mccs))
+	for i, m := range w.mccs {
+		mw[i] = m.Weight
+	}
+	w.mccPick = dist.NewAlias(mw)
+	w.brands, w.brandPick = names(cfg.Card.Brands)
+	all := refdata.BINRanges()
+	w.bins = make([][]refdata.BINRange, len(w.brands))
+	for i, b := range w.brands {
+		for _, r := range all {
+			if r.Brand == b {
+				w.bins[i] = append(w.bins[i], r)
+			}
+		}
+		if len(w.bins[i]) == 0 {
+			return nil, fmt.Errorf("refdata: no BIN range for card brand %q", b)
+		}
+	}
+	w.cardTypes, w.typePick = names(cfg.Card.Types)
+	w.devTypes, w.devPick = names(cfg.Device.Types)
+	w.modes, w.modePick = names(cfg.Payment.CardPresentModes)
+	w.authNames, w.authPick = names(cfg.Payment.AuthStatus)
+	w.scenarios, w.scenPick = names(cfg.Fraud.Scenarios)
+	w.fraudTotal = int64(math.Round(cfg.Fraud.Rate * float64(rows)))
+	return w, nil
+}
+
+func names(ws []Weighted) ([]string, dist.Cum) {
+	n := make([]string, len(ws))
+	f := make([]float64, len(ws))
+	for i, w := range ws {
+		n[i], f[i] = w.Name, w.Weight
+	}
+	return n, dist.NewCum(f)
+}
+
+func newPartition(n int64, vols []float64, zipf float64) partition {
+	total := 0.0
+	for _, v := range vols {
+		total += v
+	}
+	p := partition{start: make([]uint32, len(vols)), count: make([]uint32, len(vols)), pick: make([]*dist.Alias, len(vols))}
+	next := uint32(0)
+	for k, v := range vols {
+		c := uint32(max(1, int64(math.Round(float64(n)*v/total))))
+		p.start[k], p.count[k] = next, c
+		next += c
+		p.pick[k] = dist.NewAlias(dist.ZipfWeights(int(c), zipf))
+	}
+	return p
+}
+
+// owner returns the country index of entity id.
+func (p partition) owner(id uint32) int {
+	lo, hi := 0, len(p.start)-1
+	for lo < hi {
+		m := (lo + hi + 1) >> 1
+		if p.start[m] <= id {
+			lo = m
+		} else {
+			hi = m - 1
+		}
+	}
+	return lo
+}
+
+// Rows is the dataset's row count.
+func (w *World) Rows() int64 { return w.rows }
+
+// BlockRows is the number of rows in every block but the last.
+func (w *World) BlockRows() int { return w.cfg.BlockRows }
+
+// Blocks is the number of blocks in the dataset.
+func (w *World) Blocks() int {
+	return int((w.rows + int64(w.cfg.BlockRows) - 1) / int64(w.cfg.BlockRows))
+}
+
+// FraudTotal is the exact number of fraud rows in the dataset.
+func (w *World) FraudTotal() int64 { return w.fraudTotal }
+
+// Window returns the dataset's time window [start, end).
+func (w *World) Window() (time.Time, time.Time) {
+	return w.date.AddDate(0, 0, -w.cfg.WindowDays), w.date
+}
+
+// blockKey is the root key of block b's random streams.
+func (w *World) blockKey(b int) uint64 {
+	return rng.Key(rng.Key(w.seed, uint64(w.date.Unix())), uint64(b))
+}
+
+// entityKey is the root key of an entity's attributes: they depend on the seed
+// only, so an entity is the same in every block, shard and run.
+func (w *World) entityKey(kind string, id uint64) uint64 {
+	return rng.Key(rng.Key(w.seed, rng.StrKey(kind)), id)
+}
