@@ -170,10 +170,8 @@ func (u *Uploader) UploadDataset(ctx context.Context, prefix, path string) (Data
 	if hasProfile {
 		keys = append(keys, res.Keys.Profile)
 	}
-	for _, k := range keys {
-		if err := u.refuseExisting(ctx, k); err != nil {
-			return res, err
-		}
+	if err := u.RefuseExisting(ctx, keys...); err != nil {
+		return res, err
 	}
 	if res.Data, err = u.uploadFile(ctx, res.Keys.Data, path); err != nil {
 		return res, err

@@ -87,6 +87,13 @@ func (u *Uploader) classify(err error, key string) error {
 	mk := func(kind error, format string, a ...any) error {
 		return &Error{Kind: kind, Msg: fmt.Sprintf(format, a...), Err: err}
 	}
+	// Credential errors first: their chain may hold an HTTP error of the credential source
+	// (e.g. a 403 from the instance metadata service) that is not about the bucket.
+	if strings.Contains(err.Error(), "failed to refresh cached credentials") ||
+		strings.Contains(err.Error(), "failed to retrieve credentials") {
+		return mk(ErrNoCredentials, "no AWS credentials found: set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, "+
+			"or AWS_PROFILE, or run with an IAM role")
+	}
 	code, status := apiCode(err)
 	switch {
 	case isPrecondition(err):
@@ -110,11 +117,6 @@ func (u *Uploader) classify(err error, key string) error {
 			msg += ": " + ae.ErrorMessage()
 		}
 		return mk(nil, "%s: %s", where, oneLine(msg))
-	}
-	if strings.Contains(err.Error(), "failed to refresh cached credentials") ||
-		strings.Contains(err.Error(), "failed to retrieve credentials") {
-		return mk(ErrNoCredentials, "no AWS credentials found: set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, "+
-			"or AWS_PROFILE, or run with an IAM role")
 	}
 	if errors.Is(err, context.Canceled) {
 		return mk(ErrAborted, "upload of %s cancelled", where)

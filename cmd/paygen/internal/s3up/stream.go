@@ -25,7 +25,7 @@ type StreamWriter struct {
 // with ErrExists when key already exists. Close completes and verifies the upload; Abort (or
 // cancelling ctx) aborts it so that no object appears.
 func (u *Uploader) Stream(ctx context.Context, key string) (*StreamWriter, error) {
-	if err := u.refuseExisting(ctx, key); err != nil {
+	if err := u.RefuseExisting(ctx, key); err != nil {
 		return nil, err
 	}
 	pr, pw := io.Pipe()

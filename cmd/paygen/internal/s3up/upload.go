@@ -43,17 +43,21 @@ func (u *Uploader) Exists(ctx context.Context, key string) (bool, error) {
 	return false, u.classify(err, key)
 }
 
-// refuseExisting fails with ErrExists when overwriting is off and key exists.
-func (u *Uploader) refuseExisting(ctx context.Context, key string) error {
+// RefuseExisting fails with ErrExists for the first of keys that exists, unless overwriting.
+// Call it before producing data that goes to several keys (as UploadDataset does); the
+// conditional writes remain the authoritative check.
+func (u *Uploader) RefuseExisting(ctx context.Context, keys ...string) error {
 	if u.cfg.Overwrite {
 		return nil
 	}
-	ok, err := u.Exists(ctx, key)
-	if err != nil {
-		return err
-	}
-	if ok {
-		return &Error{Kind: ErrExists, Msg: URL(u.bucket, key) + " already exists"}
+	for _, key := range keys {
+		ok, err := u.Exists(ctx, key)
+		if err != nil {
+			return err
+		}
+		if ok {
+			return &Error{Kind: ErrExists, Msg: URL(u.bucket, key) + " already exists"}
+		}
 	}
 	return nil
 }
@@ -89,7 +93,7 @@ func (u *Uploader) AbortIncomplete(ctx context.Context, key string) (int, error)
 
 // UploadFile uploads the file at path to key and verifies it.
 func (u *Uploader) UploadFile(ctx context.Context, key, path string) (Object, error) {
-	if err := u.refuseExisting(ctx, key); err != nil {
+	if err := u.RefuseExisting(ctx, key); err != nil {
 		return Object{}, err
 	}
 	return u.uploadFile(ctx, key, path)
@@ -114,7 +118,7 @@ func (u *Uploader) uploadFile(ctx context.Context, key, path string) (Object, er
 
 // UploadBytes uploads a small in-memory object (e.g. a manifest) and verifies it.
 func (u *Uploader) UploadBytes(ctx context.Context, key string, data []byte) (Object, error) {
-	if err := u.refuseExisting(ctx, key); err != nil {
+	if err := u.RefuseExisting(ctx, key); err != nil {
 		return Object{}, err
 	}
 	obj, _, err := u.put(ctx, key, bytes.NewReader(data), int64(len(data)))

@@ -40,6 +40,9 @@ func Required() bool {
 // Binary finds versitygw: $PAYGEN_VERSITYGW, then $(go env GOPATH)/bin, then $PATH.
 func Binary() (string, error) {
 	if p := os.Getenv("PAYGEN_VERSITYGW"); p != "" {
+		if _, err := os.Stat(p); err != nil {
+			return "", fmt.Errorf("PAYGEN_VERSITYGW: %v", err)
+		}
 		return p, nil
 	}
 	gopath := os.Getenv("GOPATH")
