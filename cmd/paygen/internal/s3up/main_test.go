@@ -1,13 +1,14 @@
 package s3up
 
 import (
-	"bytes"
 	"context"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
 	"sort"
+	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -86,8 +87,20 @@ func newUploader(t *testing.T, cfg Config) *Uploader {
 	return u
 }
 
-// prefix returns a key prefix unique to the test.
-func prefix(t *testing.T) string { return "t/" + t.Name() }
+var (
+	prefixes  sync.Map
+	prefixSeq atomic.Int64
+)
+
+// prefix returns a key prefix unique to the test run (also under -count N).
+func prefix(t *testing.T) string {
+	if p, ok := prefixes.Load(t); ok {
+		return p.(string)
+	}
+	p := fmt.Sprintf("t/%d/%s", prefixSeq.Add(1), t.Name())
+	prefixes.Store(t, p)
+	return p
+}
 
 // get reads an object back from the server directly.
 func get(t *testing.T, c *s3.Client, key string) []byte {
@@ -159,7 +172,6 @@ func chunks(w io.Writer, b []byte) error {
 	return nil
 }
 
-var _ = bytes.Equal
 
 func staticCreds(id, secret string) aws.CredentialsProvider {
 	return aws.CredentialsProviderFunc(func(context.Context) (aws.Credentials, error) {
