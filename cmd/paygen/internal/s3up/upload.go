@@ -129,8 +129,12 @@ func (u *Uploader) UploadBytes(ctx context.Context, key string, data []byte) (Ob
 // conditionally unless overwriting, and verifies the result.
 func (u *Uploader) put(ctx context.Context, key string, body io.Reader, size int64) (Object, *commitClient, error) {
 	start := time.Now()
-	// Best effort: a missing ListBucketMultipartUploads permission must not stop the upload.
-	_, _ = u.AbortIncomplete(ctx, key)
+	// Best effort: a missing ListBucketMultipartUploads permission must not stop the upload,
+	// but an unreachable endpoint, missing credentials or bucket would only fail it later.
+	if _, err := u.AbortIncomplete(ctx, key); errors.Is(err, ErrUnreachable) ||
+		errors.Is(err, ErrNoCredentials) || errors.Is(err, ErrNoBucket) || errors.Is(err, ErrAborted) {
+		return Object{}, nil, err
+	}
 
 	src := newCRCReader(body)
 	api := &commitClient{Client: u.s3, src: src}
