@@ -172,7 +172,6 @@ func chunks(w io.Writer, b []byte) error {
 	return nil
 }
 
-
 func staticCreds(id, secret string) aws.CredentialsProvider {
 	return aws.CredentialsProviderFunc(func(context.Context) (aws.Credentials, error) {
 		return aws.Credentials{AccessKeyID: id, SecretAccessKey: secret, Source: "test"}, nil
