@@ -106,7 +106,7 @@ func (u *Uploader) classify(err error, key string) error {
 		return mk(ErrAccessDenied, "access denied to %s (%s): check the AWS credentials", where, code)
 	case code == "AccessDenied" || status == 403:
 		return mk(ErrAccessDenied, "access denied to %s: the credentials lack permission or are wrong", where)
-	case code == "BadDigest" || code == "InvalidDigest" || strings.Contains(code, "Checksum"):
+	case strings.Contains(code, "Digest") || strings.Contains(code, "Checksum") || code == "XAmzContentSHA256Mismatch":
 		return mk(ErrChecksum, "%s: the server rejected the data (%s)", where, code)
 	case code == "PermanentRedirect" || code == "AuthorizationHeaderMalformed" && strings.Contains(err.Error(), "region"):
 		return mk(nil, "%s: bucket is in another region (%s); set AWS_REGION or --region", where, code)

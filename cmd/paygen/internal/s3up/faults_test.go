@@ -207,3 +207,24 @@ func TestChecksumVerificationDetectsMismatch(t *testing.T) {
 		crc32cOf(b)+"; deleted it", err.Error())
 	assert.False(t, exists(t, srv.Client(""), key), "the unverified object is removed")
 }
+
+func TestCorruptedPartIsRejected(t *testing.T) {
+	srv := needServer(t)
+	// The proxy flips one byte in the middle of the second part. Over plain HTTP the SDK also
+	// signs the payload's SHA-256, so the server reports XAmzContentSHA256Mismatch (over
+	// HTTPS, where the payload is unsigned, the part's CRC32C is what catches it).
+	px := s3test.NewProxy(srv.Addr, func(op s3test.Op) s3test.Action {
+		if op.Name == "UploadPart" && op.Seq == 2 {
+			return s3test.Action{Body: func(b []byte) { b[len(b)/2] ^= 0xff }}
+		}
+		return s3test.Action{}
+	})
+	defer px.Close()
+	p, _ := randomFile(t, "big.bin", 11_000_000, 12)
+	key := prefix(t) + "/big.bin"
+	_, err := newUploader(t, testConfig(px.URL)).UploadFile(context.Background(), key, p)
+	require.ErrorIs(t, err, ErrChecksum)
+	assert.Regexp(t, "^s3://paygen-test/"+regexp.QuoteMeta(key)+`: the server rejected the data \(\w+\)$`, err.Error())
+	assert.False(t, exists(t, srv.Client(""), key))
+	assert.Equal(t, 0, incomplete(t, srv.Client(""), key))
+}

@@ -8,6 +8,8 @@ import (
 	"hash/crc32"
 	"os"
 	"path/filepath"
+	"strings"
+	"sync"
 	"testing"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
@@ -114,7 +116,17 @@ func TestSinglePartChecksum(t *testing.T) {
 
 func TestMultipartSmallParts(t *testing.T) {
 	srv := needServer(t)
-	px := s3test.NewProxy(srv.Addr, nil) // only counts requests
+	var mu sync.Mutex
+	partCRC := 0 // UploadPart requests that carry a CRC32C (header or trailer)
+	px := s3test.NewProxy(srv.Addr, func(op s3test.Op) s3test.Action {
+		if op.Name == "UploadPart" && (op.Header.Get("X-Amz-Checksum-Crc32c") != "" ||
+			strings.EqualFold(op.Header.Get("X-Amz-Trailer"), "x-amz-checksum-crc32c")) {
+			mu.Lock()
+			partCRC++
+			mu.Unlock()
+		}
+		return s3test.Action{}
+	})
 	defer px.Close()
 	p, b := randomFile(t, "big.bin", 12_000_000, 2)
 	key := prefix(t) + "/big.bin"
@@ -128,6 +140,7 @@ func TestMultipartSmallParts(t *testing.T) {
 	assert.Equal(t, 3, px.Count("UploadPart"), "12 MB in 5 MiB parts")
 	assert.Equal(t, 1, px.Count("CompleteMultipartUpload"))
 	assert.Equal(t, 0, px.Count("PutObject"))
+	assert.Equal(t, 3, partCRC, "every part carries its CRC32C")
 	assert.EqualValues(t, len(b), last, "progress reached the total")
 	assert.EqualValues(t, len(b), total)
 

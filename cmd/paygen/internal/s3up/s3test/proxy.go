@@ -1,6 +1,7 @@
 package s3test
 
 import (
+	"bytes"
 	"fmt"
 	"io"
 	"net/http"
@@ -14,6 +15,8 @@ type Op struct {
 	Name string // S3 operation: PutObject, UploadPart, CompleteMultipartUpload, HeadObject, …
 	Key  string // object key (path without the bucket)
 	Seq  int    // 1 for the first request of this operation name, 2 for the second, …
+	// Header holds the request headers (read-only).
+	Header http.Header
 }
 
 // Action tells a [Proxy] what to do with a request. The zero Action forwards it unchanged.
@@ -24,6 +27,8 @@ type Action struct {
 	Forward bool // with Status: forward the request first, then answer with the error anyway
 	// Header rewrites response headers of a forwarded request.
 	Header func(http.Header)
+	// Body rewrites the request body (same length) before forwarding it.
+	Body func([]byte)
 }
 
 // Proxy is a loopback reverse proxy in front of an S3 server that injects faults.
@@ -104,7 +109,7 @@ func opName(r *http.Request) string {
 }
 
 func (p *Proxy) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	op := Op{Name: opName(r)}
+	op := Op{Name: opName(r), Header: r.Header}
 	if _, key, ok := strings.Cut(strings.TrimPrefix(r.URL.Path, "/"), "/"); ok {
 		op.Key = key
 	}
@@ -128,6 +133,15 @@ func (p *Proxy) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	out := r.Clone(r.Context())
 	out.URL.Scheme, out.URL.Host, out.RequestURI = "http", p.target, ""
 	out.Header.Del("Expect")
+	if act.Body != nil {
+		b, err := io.ReadAll(r.Body)
+		if err != nil {
+			http.Error(w, err.Error(), http.StatusBadRequest)
+			return
+		}
+		act.Body(b)
+		out.Body = io.NopCloser(bytes.NewReader(b))
+	}
 	if r.ContentLength == 0 {
 		out.Body = nil
 	}
