@@ -30,9 +30,22 @@
 //
 //   - [Uploader.UploadFile] uploads one file; [Uploader.UploadBytes] a small in-memory object.
 //   - [Uploader.Stream] returns a [StreamWriter]: bytes written to it go straight into a
-//     multipart upload, with memory bounded by about PartSize × (Concurrency+2). Close
-//     completes and verifies the object; Abort aborts the multipart upload so no object appears.
+//     multipart upload (no temporary file), with buffers bounded by about
+//     PartSize × (Concurrency+2) whatever the stream's length (BenchmarkStream: 33–43 MiB peak
+//     Go heap for 40 MB and 120 MB streams with 5 MiB parts, concurrency 2). Close completes
+//     and verifies the object; Abort aborts the multipart upload so no object appears.
 //   - [Uploader.UploadDataset] uploads a Parquet file, its HTML profile and a [Manifest].
+//
+// A generate→S3 pipeline uses the pieces directly:
+//
+//	keys := s3up.DatasetKeysFor(prefix, date, "payments_1M_20250529.parquet")
+//	if err := u.RefuseExisting(ctx, keys.Data, keys.Profile, keys.Manifest); err != nil { … }
+//	w, err := u.Stream(ctx, keys.Data)
+//	defer w.Abort()                  // no-op after a successful Close
+//	… write the Parquet bytes to w …
+//	err = w.Close()                  // completes, verifies; w.Object() has size and CRC32C
+//	prof, err := u.UploadBytes(ctx, keys.Profile, html) // or UploadFile
+//	_, err = u.PutManifest(ctx, keys.Manifest, s3up.NewManifest(meta, w.Object(), &prof))
 //
 // # Integrity
 //
