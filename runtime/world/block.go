@@ -42,6 +42,8 @@ type Block struct {
 	used    int // string buffers handed out since Fill
 	usedB   int
 	usedF   int
+	usedK   int
+	keys    [][]uint64
 	masks   map[string][]bool
 
 	customers cache[customer]
@@ -109,7 +111,7 @@ func (b *Block) Fill(idx int) {
 	b.n = int(end - b.first)
 	b.key = w.blockKey(idx)
 	b.arena = b.arena[:0]
-	b.used, b.usedB, b.usedF = 0, 0, 0
+	b.used, b.usedB, b.usedF, b.usedK = 0, 0, 0, 0
 	clear(b.masks)
 	n := b.n
 	R := float64(w.rows)
