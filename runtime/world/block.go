@@ -42,7 +42,18 @@ type Block struct {
 	used    int // string buffers handed out since Fill
 	usedB   int
 	usedF   int
+	usedK   int
+	keys    [][]uint64
 	masks   map[string][]bool
+
+	customers cache[customer]
+	cards     cache[card]
+	merchants cache[merchant]
+	devices   cache[device]
+	custFn    func(uint64) customer
+	cardFn    func(uint64) card
+	merFn     func(uint64) merchant
+	devFn     func(uint64) device
 }
 
 const modeEcommerce = 255
@@ -70,6 +81,15 @@ func (w *World) NewBlock() *Block {
 		scratch:  make([]float64, n),
 		arena:    make([]byte, 0, n*64),
 		masks:    make(map[string][]bool),
+
+		customers: newCache[customer](13),
+		cards:     newCache[card](13),
+		merchants: newCache[merchant](12),
+		devices:   newCache[device](13),
+		custFn:    func(id uint64) customer { return w.customer(uint32(id)) },
+		cardFn:    func(id uint64) card { return w.card(uint32(id)) },
+		merFn:     func(id uint64) merchant { return w.merchant(uint32(id)) },
+		devFn:     w.device,
 	}
 }
 
@@ -91,7 +111,7 @@ func (b *Block) Fill(idx int) {
 	b.n = int(end - b.first)
 	b.key = w.blockKey(idx)
 	b.arena = b.arena[:0]
-	b.used, b.usedB, b.usedF = 0, 0, 0
+	b.used, b.usedB, b.usedF, b.usedK = 0, 0, 0, 0
 	clear(b.masks)
 	n := b.n
 	R := float64(w.rows)

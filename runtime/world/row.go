@@ -21,7 +21,7 @@ func (b *Block) row(i int, r rng.Stream) {
 	t := b.time[i]
 	k := w.tl.country(t, r.Float64())
 	cust := w.customers.start[k] + uint32(w.customers.pick[k].Pick(r.Next()))
-	cp := w.customer(cust)
+	cp := b.customers.get(uint64(cust), b.custFn)
 	b.cust[i] = cust
 	b.custCty[i] = uint16(cp.country)
 	b.card[i] = w.cardOf(cust, r.IntN(cp.cards))
@@ -40,7 +40,7 @@ func (b *Block) row(i int, r rng.Stream) {
 		}
 	}
 	mer := w.merchants.start[mk] + uint32(w.merchants.pick[mk].Pick(r.Next()))
-	m := w.merchant(mer)
+	m := b.merchants.get(uint64(mer), b.merFn)
 	b.mer[i] = mer
 	b.merInfo[i] = m
 	mcc := &w.mccs[m.mcc]
@@ -84,8 +84,8 @@ func (b *Block) row(i int, r rng.Stream) {
 		usd *= 1.5 + 2*r.Float64()
 	}
 	b.auth[i] = uint8(auth)
-	b.cardInfo[i] = w.card(b.card[i])
-	b.devInfo[i] = w.device(b.dev[i])
+	b.cardInfo[i] = b.cards.get(uint64(b.card[i]), b.cardFn)
+	b.devInfo[i] = b.devices.get(b.dev[i], b.devFn)
 	b.amount[i] = w.minorUnits(usd, m.country)
 }
 

@@ -42,6 +42,7 @@ type World struct {
 	scenarios  []string
 	scenPick   dist.Cum
 	fraudTotal int64
+	vocab      vocab
 }
 
 // activeCountry is a country with payment volume.
@@ -125,6 +126,7 @@ func New(cfg Config, seed uint64, rows int64, date time.Time) (*World, error) {
 	w.authNames, w.authPick = names(cfg.Payment.AuthStatus)
 	w.scenarios, w.scenPick = names(cfg.Fraud.Scenarios)
 	w.fraudTotal = int64(math.Round(cfg.Fraud.Rate * float64(rows)))
+	w.buildVocab()
 	return w, nil
 }
 

@@ -1,0 +1,47 @@
+# paygen — the same targets run locally and in CI (.ci/run calls `make lint` and `make test`).
+GO      ?= go
+BIN     := bin/paygen
+ROWS    ?= 1_000_000
+DATE    ?= $(shell date -u +%Y-%m-%d)
+export PATH := $(shell $(GO) env GOPATH)/bin:$(PATH)
+
+.PHONY: all build generate drift data test test-deps lint bench bench-peers validate profile clean
+
+all: build
+
+build:
+	$(GO) build -o $(BIN) ./cmd/paygen
+
+## generate: recompile schema/transaction_schema.yaml into generated/
+generate:
+	$(GO) generate ./...
+
+## drift: fail when generated/ does not match the schema
+drift:
+	$(GO) run ./cmd/schemac -check
+
+## data: 1,000,000 payments into outputs/
+data: build
+	./$(BIN) generate --rows $(ROWS) --out outputs --date $(DATE) --overwrite
+
+## test-deps: install what the tests need on a fresh machine (idempotent)
+test-deps:
+	@for s in tests/tools/install-*.sh; do [ -f "$$s" ] && bash "$$s" || exit 1; done
+
+## test: the whole suite (drift check, vet, unit, end-to-end, S3, browser, DuckDB)
+test: test-deps drift
+	$(GO) vet ./...
+	$(GO) test -count=1 ./...
+	@if [ -f tests/duckdb/go.mod ]; then cd tests/duckdb && $(GO) test -count=1 ./...; fi
+
+lint:
+	@out=$$(gofmt -l $$(git ls-files '*.go')); if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
+	$(GO) vet ./...
+
+## bench: Go benchmarks of the hot paths, then paygen against its peers at 1M rows
+bench: build
+	$(GO) test -run '^$$' -bench . -benchmem -count 1 ./runtime/... | tee bench.txt
+	../shared/peers/bench.sh 1000000 -- ./$(BIN) generate --rows {ROWS} --out {OUT} --date 2025-05-29 --quiet
+
+clean:
+	rm -rf bin outputs bench.txt

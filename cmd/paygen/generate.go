@@ -1,0 +1,215 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/paygen/paygen/generated"
+	"github.com/paygen/paygen/runtime/pqwrite"
+	"github.com/paygen/paygen/runtime/world"
+)
+
+// bytesPerRow is the measured compressed size of a row, used to turn a
+// --row-group-size in bytes into whole blocks.
+const bytesPerRow = 36
+
+type genFlags struct {
+	rows, out, date, rowGroup, shard string
+	seed                             uint64
+	workers                          int
+	overwrite, quiet                 bool
+}
+
+func runGenerate(args []string, stdout, stderr io.Writer) int {
+	var g genFlags
+	fs := newFlags("generate", "generate --rows N --out DIR [flags]", stderr)
+	fs.StringVar(&g.rows, "rows", "1_000_000", "number of rows (1000000, 1_000_000, 10k, 2.5M)")
+	fs.StringVar(&g.out, "out", "outputs", "output directory")
+	fs.Uint64Var(&g.seed, "seed", 42, "random seed: same seed, rows and date give the same data")
+	fs.StringVar(&g.date, "date", "", "dataset date YYYY-MM-DD; events fall in the 30 days before it (default today, UTC)")
+	fs.IntVar(&g.workers, "workers", runtime.GOMAXPROCS(0), "generator goroutines (does not change the output)")
+	fs.StringVar(&g.rowGroup, "row-group-size", "8MB", "target row group size (bytes such as 128MB, or a row count)")
+	fs.StringVar(&g.shard, "shard", "", "write only shard i of N (i/N, 1-based): disjoint slices whose union is the full dataset")
+	fs.BoolVar(&g.overwrite, "overwrite", false, "replace an existing output file")
+	fs.BoolVar(&g.quiet, "quiet", false, "print nothing on success")
+	if code, done := parseFlags(fs, args, stdout, stderr); done {
+		return code
+	}
+	if fs.NArg() > 0 {
+		return fail(stderr, "generate", 2, "unexpected argument %q (see 'paygen generate --help')", fs.Arg(0))
+	}
+	plan, err := g.plan()
+	if err != nil {
+		return fail(stderr, "generate", 2, "%v", err)
+	}
+	res, err := plan.run(stderr)
+	if err != nil {
+		code := 2
+		if strings.Contains(err.Error(), errExists.Error()) {
+			code = 1
+		}
+		return fail(stderr, "generate", code, "%v", err)
+	}
+	if !g.quiet {
+		fmt.Fprintln(stdout, res.summary())
+	}
+	return 0
+}
+
+// genPlan is a validated generate request.
+type genPlan struct {
+	w          *world.World
+	rows       int64
+	seed       uint64
+	date       time.Time
+	path       string
+	workers    int
+	groupBlks  int
+	shard      int // 1-based; 0 = whole dataset
+	shards     int
+	overwrite  bool
+	progressTo *os.File
+}
+
+func (g *genFlags) plan() (*genPlan, error) {
+	rows, err := parseCount(g.rows)
+	if err != nil {
+		return nil, fmt.Errorf("--rows: %v", err)
+	}
+	date := time.Now().UTC()
+	if g.date != "" {
+		if date, err = time.Parse("2006-01-02", g.date); err != nil {
+			return nil, fmt.Errorf("--date: %q is not a date of the form YYYY-MM-DD", g.date)
+		}
+	}
+	if g.workers < 1 || g.workers > 256 {
+		return nil, fmt.Errorf("--workers: %d is outside 1..256", g.workers)
+	}
+	w, err := world.New(generated.Config, g.seed, rows, date)
+	if err != nil {
+		return nil, err
+	}
+	p := &genPlan{w: w, rows: rows, seed: g.seed, date: date, workers: g.workers, overwrite: g.overwrite}
+	if p.groupBlks, err = groupBlocks(g.rowGroup, w.BlockRows()); err != nil {
+		return nil, fmt.Errorf("--row-group-size: %v", err)
+	}
+	name := fmt.Sprintf("%s_%s_%s", generated.FilePrefix, rowLabel(rows), date.Format("20060102"))
+	if g.shard != "" {
+		if p.shard, p.shards, err = parseShard(g.shard, w.Blocks()); err != nil {
+			return nil, fmt.Errorf("--shard: %v", err)
+		}
+		name += fmt.Sprintf(".shard-%d-of-%d", p.shard, p.shards)
+	}
+	p.path = filepath.Join(g.out, name+".parquet")
+	if isTerminal(os.Stderr) && !g.quiet {
+		p.progressTo = os.Stderr
+	}
+	return p, nil
+}
+
+// groupBlocks turns a row group size (bytes or rows) into whole blocks.
+func groupBlocks(s string, blockRows int) (int, error) {
+	var rows int64
+	if n, err := strconv.ParseInt(strings.ReplaceAll(s, "_", ""), 10, 64); err == nil {
+		rows = n
+	} else {
+		b, err := parseBytes(s)
+		if err != nil {
+			return 0, err
+		}
+		rows = b / bytesPerRow
+	}
+	if rows <= 0 {
+		return 0, fmt.Errorf("%q must be positive", s)
+	}
+	return int(max(1, (rows+int64(blockRows)/2)/int64(blockRows))), nil
+}
+
+// parseShard reads i/N (1-based) and checks it against the block count.
+func parseShard(s string, blocks int) (int, int, error) {
+	a, b, ok := strings.Cut(s, "/")
+	i, err1 := strconv.Atoi(a)
+	n, err2 := strconv.Atoi(b)
+	if !ok || err1 != nil || err2 != nil || n < 1 || i < 1 || i > n {
+		return 0, 0, fmt.Errorf("%q is not of the form i/N with 1 <= i <= N", s)
+	}
+	if n > blocks {
+		return 0, 0, fmt.Errorf("%d shards for %d blocks of rows: use at most %d shards", n, blocks, blocks)
+	}
+	return i, n, nil
+}
+
+// shardBlocks is the contiguous block range of the plan's shard.
+func (p *genPlan) shardBlocks() (int, int) {
+	B := p.w.Blocks()
+	if p.shard == 0 {
+		return 0, B
+	}
+	return (p.shard - 1) * B / p.shards, p.shard * B / p.shards
+}
+
+type genResult struct {
+	rows    int64
+	elapsed time.Duration
+	size    int64
+	path    string
+}
+
+func (r genResult) summary() string {
+	secs := r.elapsed.Seconds()
+	return fmt.Sprintf("Generated %s rows in %.2f s (%.1f M rows/s), peak RSS %d MB, %s → %s",
+		commas(r.rows), secs, float64(r.rows)/secs/1e6, peakRSS()>>20, megabytes(r.size), r.path)
+}
+
+func (p *genPlan) metadata() [][2]string {
+	md := [][2]string{
+		{"paygen.schema", generated.Table},
+		{"paygen.schema_fingerprint", generated.Fingerprint},
+		{"paygen.seed", strconv.FormatUint(p.seed, 10)},
+		{"paygen.rows", strconv.FormatInt(p.rows, 10)},
+		{"paygen.date", p.date.Format("2006-01-02")},
+		{"paygen.version", version},
+	}
+	if p.shard > 0 {
+		md = append(md, [2]string{"paygen.shard", fmt.Sprintf("%d/%d", p.shard, p.shards)})
+	}
+	return md
+}
+
+func (p *genPlan) run(stderr io.Writer) (genResult, error) {
+	start := time.Now()
+	f, err := createAtomic(p.path, p.overwrite)
+	if err != nil {
+		return genResult{}, err
+	}
+	first, end := p.shardBlocks()
+	total := min(int64(end)*int64(p.w.BlockRows()), p.rows) - int64(first)*int64(p.w.BlockRows())
+	opt := pqwrite.Options{Workers: p.workers, RowGroupBlocks: p.groupBlks, FirstBlock: first, EndBlock: end, Metadata: p.metadata()}
+	if p.progressTo != nil {
+		opt.Progress = func(done int64) {
+			fmt.Fprintf(p.progressTo, "\r%s / %s rows (%.0f%%)", commas(done), commas(total), 100*float64(done)/float64(total))
+		}
+	}
+	st, err := pqwrite.Write(f, p.w, generated.Fill, opt)
+	if p.progressTo != nil {
+		fmt.Fprint(p.progressTo, "\r\033[K")
+	}
+	if err != nil {
+		f.Abort()
+		return genResult{}, err
+	}
+	if err := f.Commit(); err != nil {
+		return genResult{}, err
+	}
+	info, err := os.Stat(p.path)
+	if err != nil {
+		return genResult{}, err
+	}
+	return genResult{rows: st.Rows, elapsed: time.Since(start), size: info.Size(), path: p.path}, nil
+}

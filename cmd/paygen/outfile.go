@@ -1,0 +1,96 @@
+package main
+
+import (
+	"bufio"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"sync"
+	"syscall"
+)
+
+// errExists reports that the destination exists and --overwrite was not given.
+var errExists = errors.New("exists")
+
+// atomicFile is written under a temporary name in the destination's directory
+// and appears under its final name only when complete: a crash, an error or
+// Ctrl-C never leaves a partial file behind.
+type atomicFile struct {
+	final, tmp string
+	f          *os.File
+	w          *bufio.Writer
+	overwrite  bool
+	stopSig    func()
+	once       sync.Once
+}
+
+func createAtomic(final string, overwrite bool) (*atomicFile, error) {
+	if !overwrite {
+		if _, err := os.Stat(final); err == nil {
+			return nil, fmt.Errorf("%s: %w (use --overwrite to replace it)", final, errExists)
+		}
+	}
+	if err := os.MkdirAll(filepath.Dir(final), 0o755); err != nil {
+		return nil, err
+	}
+	f, err := os.CreateTemp(filepath.Dir(final), "."+filepath.Base(final)+".tmp-*")
+	if err != nil {
+		return nil, err
+	}
+	a := &atomicFile{final: final, tmp: f.Name(), f: f, w: bufio.NewWriterSize(f, 1<<20), overwrite: overwrite}
+	sig := make(chan os.Signal, 1)
+	signal.Notify(sig, os.Interrupt, syscall.SIGTERM)
+	quit := make(chan struct{})
+	go func() {
+		select {
+		case s := <-sig:
+			a.Abort()
+			fmt.Fprintf(os.Stderr, "\npaygen: interrupted (%v); no file written\n", s)
+			os.Exit(130)
+		case <-quit:
+		}
+	}()
+	a.stopSig = func() { signal.Stop(sig); close(quit) }
+	return a, nil
+}
+
+func (a *atomicFile) Write(p []byte) (int, error) { return a.w.Write(p) }
+
+// Commit flushes, syncs and publishes the file under its final name.
+func (a *atomicFile) Commit() (err error) {
+	defer func() {
+		if err != nil {
+			a.Abort()
+		}
+	}()
+	if err = a.w.Flush(); err != nil {
+		return err
+	}
+	if err = a.f.Sync(); err != nil {
+		return err
+	}
+	if err = a.f.Close(); err != nil {
+		return err
+	}
+	if a.overwrite {
+		err = os.Rename(a.tmp, a.final)
+	} else if err = os.Link(a.tmp, a.final); err == nil {
+		os.Remove(a.tmp)
+	} else if errors.Is(err, fs.ErrExist) {
+		err = fmt.Errorf("%s: %w (use --overwrite to replace it)", a.final, errExists)
+	}
+	if err == nil {
+		a.once.Do(a.stopSig)
+	}
+	return err
+}
+
+// Abort removes the temporary file.
+func (a *atomicFile) Abort() {
+	a.f.Close()
+	os.Remove(a.tmp)
+	a.once.Do(a.stopSig)
+}

@@ -1,0 +1,82 @@
+package main
+
+import (
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+)
+
+// parseCount reads a row count: 1000000, 1_000_000, 10k, 2.5M, 1e6.
+func parseCount(s string) (int64, error) {
+	t := strings.ReplaceAll(strings.TrimSpace(s), "_", "")
+	t = strings.ReplaceAll(t, ",", "")
+	mult := 1.0
+	switch {
+	case strings.HasSuffix(t, "k"), strings.HasSuffix(t, "K"):
+		mult, t = 1e3, t[:len(t)-1]
+	case strings.HasSuffix(t, "M"), strings.HasSuffix(t, "m"):
+		mult, t = 1e6, t[:len(t)-1]
+	case strings.HasSuffix(t, "B"), strings.HasSuffix(t, "G"):
+		mult, t = 1e9, t[:len(t)-1]
+	}
+	f, err := strconv.ParseFloat(t, 64)
+	if err != nil || math.IsNaN(f) || math.IsInf(f, 0) {
+		return 0, fmt.Errorf("%q is not a row count (examples: 1000000, 1_000_000, 10k, 2.5M)", s)
+	}
+	v := f * mult
+	if v != math.Trunc(v) || v < 1 || v > 1e12 {
+		return 0, fmt.Errorf("%q is not a whole number of rows between 1 and 10^12", s)
+	}
+	return int64(v), nil
+}
+
+// parseBytes reads a size such as 128MB, 64MiB, 1G or 4096.
+func parseBytes(s string) (int64, error) {
+	t := strings.ToUpper(strings.TrimSpace(s))
+	units := []struct {
+		suffix string
+		mult   float64
+	}{{"KIB", 1 << 10}, {"MIB", 1 << 20}, {"GIB", 1 << 30}, {"KB", 1e3}, {"MB", 1e6}, {"GB", 1e9}, {"K", 1e3}, {"M", 1e6}, {"G", 1e9}, {"B", 1}}
+	mult := 1.0
+	for _, u := range units {
+		if strings.HasSuffix(t, u.suffix) {
+			mult, t = u.mult, strings.TrimSpace(strings.TrimSuffix(t, u.suffix))
+			break
+		}
+	}
+	f, err := strconv.ParseFloat(t, 64)
+	if err != nil || f <= 0 || math.IsInf(f, 0) {
+		return 0, fmt.Errorf("%q is not a size (examples: 128MB, 64MiB, 1GB)", s)
+	}
+	return int64(f * mult), nil
+}
+
+// rowLabel is the short row count used in file names: 10k, 1M, 2.5M, 1500.
+func rowLabel(n int64) string {
+	trim := func(f float64) string { return strconv.FormatFloat(f, 'f', -1, 64) }
+	switch {
+	case n >= 1e6 && n%1e4 == 0:
+		return trim(float64(n)/1e6) + "M"
+	case n >= 1e3 && n%10 == 0 && n < 1e6:
+		return trim(float64(n)/1e3) + "k"
+	default:
+		return strconv.FormatInt(n, 10)
+	}
+}
+
+// commas formats n with thousands separators.
+func commas(n int64) string {
+	s := strconv.FormatInt(n, 10)
+	var b strings.Builder
+	for i, c := range s {
+		if i > 0 && (len(s)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(c)
+	}
+	return b.String()
+}
+
+// megabytes formats a byte count in MB (10^6), one decimal.
+func megabytes(n int64) string { return fmt.Sprintf("%.1f MB", float64(n)/1e6) }

@@ -1,0 +1,297 @@
+package profile
+
+import (
+	"math"
+	"sort"
+)
+
+// z95 is the two-sided 95 % standard normal quantile.
+const z95 = 1.959963984540054
+
+// wilson returns the Wilson score interval for k successes out of n.
+func wilson(k, n int64) (lo, hi float64) {
+	if n <= 0 {
+		return 0, 1
+	}
+	p := float64(k) / float64(n)
+	nf := float64(n)
+	z2 := z95 * z95
+	den := 1 + z2/nf
+	center := (p + z2/(2*nf)) / den
+	half := z95 / den * math.Sqrt(p*(1-p)/nf+z2/(4*nf*nf))
+	return math.Max(0, center-half), math.Min(1, center+half)
+}
+
+// scoreGroup is a block of rows sharing one score: pos/neg label counts.
+type scoreGroup struct{ pos, neg float64 }
+
+// aucOfGroups computes the ROC-AUC (Mann-Whitney U / (P·N)) of groups listed
+// in increasing score order, counting pairs inside a group as ties (½).
+// tie is the total weight of those within-group pairs, ½·Σ pos·neg/(P·N):
+// when a group is a sketch bucket holding different values, the true AUC
+// lies within ±tie of the result.
+func aucOfGroups(gs []scoreGroup) (auc, tie float64, ok bool) {
+	var P, N float64
+	for _, g := range gs {
+		P += g.pos
+		N += g.neg
+	}
+	if P == 0 || N == 0 {
+		return 0, 0, false
+	}
+	var u, t, below float64
+	for _, g := range gs {
+		u += g.pos * (below + 0.5*g.neg)
+		t += 0.5 * g.pos * g.neg
+		below += g.neg
+	}
+	return u / (P * N), t / (P * N), true
+}
+
+// liftTop returns the fraud rate among the top share of rows (groups in
+// increasing score order, highest scores taken first, the boundary group
+// pro rata) divided by the overall rate.
+func liftTop(gs []scoreGroup, share float64) (float64, bool) {
+	var P, T float64
+	for _, g := range gs {
+		P += g.pos
+		T += g.pos + g.neg
+	}
+	if P == 0 || T == 0 {
+		return 0, false
+	}
+	want := share * T
+	var rows, pos float64
+	for i := len(gs) - 1; i >= 0 && rows < want; i-- {
+		g := gs[i]
+		n := g.pos + g.neg
+		if n == 0 {
+			continue
+		}
+		take := math.Min(n, want-rows)
+		rows += take
+		pos += g.pos * take / n
+	}
+	return (pos / rows) / (P / T), true
+}
+
+// groupsByRate orders categories by their fraud rate (target encoding),
+// merging equal rates into one tie group.
+func groupsByRate(gs []scoreGroup) []scoreGroup {
+	type g2 struct {
+		scoreGroup
+		rate float64
+	}
+	var xs []g2
+	for _, g := range gs {
+		if g.pos+g.neg > 0 {
+			xs = append(xs, g2{g, g.pos / (g.pos + g.neg)})
+		}
+	}
+	sort.Slice(xs, func(i, j int) bool { return xs[i].rate < xs[j].rate })
+	var out []scoreGroup
+	for i, x := range xs {
+		if i > 0 && x.rate == xs[i-1].rate {
+			out[len(out)-1].pos += x.pos
+			out[len(out)-1].neg += x.neg
+			continue
+		}
+		out = append(out, x.scoreGroup)
+	}
+	return out
+}
+
+// cramersV computes Cramér's V of the r×c top-left part of a contingency
+// table stored row-major with the given stride, ignoring empty rows and
+// columns.
+func cramersV(t []int64, r, c, stride int) (float64, int64) {
+	rs := make([]float64, r)
+	cs := make([]float64, c)
+	var n float64
+	for i := 0; i < r; i++ {
+		for j := 0; j < c; j++ {
+			v := float64(t[i*stride+j])
+			rs[i] += v
+			cs[j] += v
+			n += v
+		}
+	}
+	var nr, nc int
+	for _, v := range rs {
+		if v > 0 {
+			nr++
+		}
+	}
+	for _, v := range cs {
+		if v > 0 {
+			nc++
+		}
+	}
+	k := min(nr, nc)
+	if n == 0 || k < 2 {
+		return math.NaN(), int64(n)
+	}
+	var chi2 float64
+	for i := 0; i < r; i++ {
+		if rs[i] == 0 {
+			continue
+		}
+		for j := 0; j < c; j++ {
+			if cs[j] == 0 {
+				continue
+			}
+			e := rs[i] * cs[j] / n
+			d := float64(t[i*stride+j]) - e
+			chi2 += d * d / e
+		}
+	}
+	return math.Sqrt(math.Min(1, chi2/n/float64(k-1))), int64(n)
+}
+
+// pearsonAcc accumulates shifted sums for Pearson's r over complete pairs.
+type pearsonAcc struct {
+	n, sx, sy, sxx, syy, sxy float64
+	kx, ky                   float64
+	shifted                  bool
+}
+
+func (p *pearsonAcc) add(x, y float64) {
+	if !p.shifted {
+		p.kx, p.ky, p.shifted = x, y, true
+	}
+	x -= p.kx
+	y -= p.ky
+	p.n++
+	p.sx += x
+	p.sy += y
+	p.sxx += x * x
+	p.syy += y * y
+	p.sxy += x * y
+}
+
+func (p *pearsonAcc) r() float64 {
+	if p.n < 2 {
+		return math.NaN()
+	}
+	cov := p.sxy - p.sx*p.sy/p.n
+	vx := p.sxx - p.sx*p.sx/p.n
+	vy := p.syy - p.sy*p.sy/p.n
+	if vx <= 0 || vy <= 0 {
+		return math.NaN()
+	}
+	return math.Max(-1, math.Min(1, cov/math.Sqrt(vx*vy)))
+}
+
+// pearsonOf computes r over the pairs where both values are finite.
+func pearsonOf(xs, ys []float64) (float64, int64) {
+	var p pearsonAcc
+	for i := range xs {
+		if isFinite(xs[i]) && isFinite(ys[i]) {
+			p.add(xs[i], ys[i])
+		}
+	}
+	return p.r(), int64(p.n)
+}
+
+// spearmanOf computes Spearman's rho (Pearson on average ranks) over the
+// pairs where both values are finite.
+func spearmanOf(xs, ys []float64) (float64, int64) {
+	var a, b []float64
+	for i := range xs {
+		if isFinite(xs[i]) && isFinite(ys[i]) {
+			a = append(a, xs[i])
+			b = append(b, ys[i])
+		}
+	}
+	ra, rb := ranks(a), ranks(b)
+	var p pearsonAcc
+	for i := range ra {
+		p.add(ra[i], rb[i])
+	}
+	return p.r(), int64(len(a))
+}
+
+// ranks returns 1-based ranks, ties sharing their average rank.
+func ranks(xs []float64) []float64 {
+	idx := make([]int, len(xs))
+	for i := range idx {
+		idx[i] = i
+	}
+	sort.Slice(idx, func(i, j int) bool { return xs[idx[i]] < xs[idx[j]] })
+	r := make([]float64, len(xs))
+	for i := 0; i < len(idx); {
+		j := i
+		for j+1 < len(idx) && xs[idx[j+1]] == xs[idx[i]] {
+			j++
+		}
+		avg := float64(i+j)/2 + 1
+		for k := i; k <= j; k++ {
+			r[idx[k]] = avg
+		}
+		i = j + 1
+	}
+	return r
+}
+
+// etaAcc accumulates the correlation ratio η of a numeric y over category
+// buckets: η² = between-group sum of squares / total sum of squares. The
+// last bucket holds nulls and is left out.
+type etaAcc struct {
+	n, sum, ss []float64 // per bucket, values shifted by k
+	k          float64
+	shifted    bool
+}
+
+func newEtaAcc(buckets int) *etaAcc {
+	return &etaAcc{n: make([]float64, buckets+1), sum: make([]float64, buckets+1), ss: make([]float64, buckets+1)}
+}
+
+func (e *etaAcc) eta() (float64, int64) {
+	var n, sy, syy float64
+	last := len(e.n) - 1
+	for i, c := range e.n[:last] {
+		n += c
+		sy += e.sum[i]
+		syy += e.ss[i]
+	}
+	if n < 2 {
+		return math.NaN(), int64(n)
+	}
+	total := syy - sy*sy/n
+	if total <= 0 {
+		return math.NaN(), int64(n)
+	}
+	between := -sy * sy / n
+	for i, c := range e.n[:last] {
+		if c > 0 {
+			between += e.sum[i] * e.sum[i] / c
+		}
+	}
+	return math.Sqrt(math.Max(0, math.Min(1, between/total))), int64(n)
+}
+
+func isFinite(x float64) bool { return !math.IsNaN(x) && !math.IsInf(x, 0) }
+
+// imbalance is 1 - normalised Shannon entropy of the counts (0 = balanced,
+// 1 = all in one class), ydata-profiling's imbalance score.
+func imbalance(counts []int64) float64 {
+	var n float64
+	k := 0
+	for _, c := range counts {
+		if c > 0 {
+			n += float64(c)
+			k++
+		}
+	}
+	if k < 2 {
+		return 0
+	}
+	var h float64
+	for _, c := range counts {
+		if c > 0 {
+			p := float64(c) / n
+			h -= p * math.Log(p)
+		}
+	}
+	return 1 - h/math.Log(float64(k))
+}

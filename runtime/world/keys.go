@@ -1,0 +1,296 @@
+package world
+
+// Keyed sources: dictionary-friendly string columns are small integer keys
+// (an entity id, a vocabulary index) until the moment they are written. The
+// Parquet writer maps keys to dictionary slots with an integer hash and calls
+// the Format method once per distinct key per row group, so no string is
+// formatted or hashed per row. For each keyed source X, *Block has
+// XKeys() []uint64 and FormatX(dst []byte, key uint64) []byte.
+
+// vocab holds the key spaces of vocabulary-valued columns.
+type vocab struct {
+	categories []string // distinct MCC categories
+	mccCat     []uint16 // MCC index -> category index
+	currencies []string // distinct currencies of active countries
+	ctyCur     []uint16 // active country index -> currency index
+}
+
+func (w *World) buildVocab() {
+	catIdx := map[string]uint16{}
+	w.vocab.mccCat = make([]uint16, len(w.mccs))
+	for i, m := range w.mccs {
+		j, ok := catIdx[m.Category]
+		if !ok {
+			j = uint16(len(w.vocab.categories))
+			catIdx[m.Category] = j
+			w.vocab.categories = append(w.vocab.categories, m.Category)
+		}
+		w.vocab.mccCat[i] = j
+	}
+	curIdx := map[string]uint16{}
+	w.vocab.ctyCur = make([]uint16, len(w.countries))
+	for i, c := range w.countries {
+		j, ok := curIdx[c.currency]
+		if !ok {
+			j = uint16(len(w.vocab.currencies))
+			curIdx[c.currency] = j
+			w.vocab.currencies = append(w.vocab.currencies, c.currency)
+		}
+		w.vocab.ctyCur[i] = j
+	}
+}
+
+func (b *Block) keyBuf() []uint64 {
+	if b.usedK >= len(b.keys) {
+		b.keys = append(b.keys, make([]uint64, b.w.cfg.BlockRows))
+	}
+	s := b.keys[b.usedK][:b.n]
+	b.usedK++
+	return s
+}
+
+func (b *Block) keysOf32(ids []uint32) []uint64 {
+	out := b.keyBuf()
+	for i := range out {
+		out[i] = uint64(ids[i])
+	}
+	return out
+}
+
+// CustomerIDKeys keys customer_id by customer number.
+func (b *Block) CustomerIDKeys() []uint64 { return b.keysOf32(b.cust) }
+
+// FormatCustomerID renders cus_NNNNNNN.
+func (b *Block) FormatCustomerID(dst []byte, k uint64) []byte {
+	return appendDigits(append(dst, "cus_"...), k, 7)
+}
+
+// CardIDKeys keys card_id by card number.
+func (b *Block) CardIDKeys() []uint64 { return b.keysOf32(b.card) }
+
+// FormatCardID renders card_NNNNNNNN.
+func (b *Block) FormatCardID(dst []byte, k uint64) []byte {
+	return appendDigits(append(dst, "card_"...), k, 8)
+}
+
+// CardMaskedPANKeys keys the masked PAN by card number.
+func (b *Block) CardMaskedPANKeys() []uint64 { return b.keysOf32(b.card) }
+
+// FormatCardMaskedPAN renders the first 6 and last 4 digits of the card's PAN.
+func (b *Block) FormatCardMaskedPAN(dst []byte, k uint64) []byte {
+	c := b.cards.get(k, b.cardFn)
+	dst = append(dst, c.pan[:6]...)
+	for j := 6; j < c.panLen-4; j++ {
+		dst = append(dst, '*')
+	}
+	return append(dst, c.pan[c.panLen-4:c.panLen]...)
+}
+
+// CardBrandKeys keys card_brand by brand index.
+func (b *Block) CardBrandKeys() []uint64 {
+	out := b.keyBuf()
+	for i := range out {
+		out[i] = uint64(b.cardInfo[i].brand)
+	}
+	return out
+}
+
+// FormatCardBrand renders a brand.
+func (b *Block) FormatCardBrand(dst []byte, k uint64) []byte { return append(dst, b.w.brands[k]...) }
+
+// CardTypeKeys keys card_type by type index.
+func (b *Block) CardTypeKeys() []uint64 {
+	out := b.keyBuf()
+	for i := range out {
+		out[i] = uint64(b.cardInfo[i].kind)
+	}
+	return out
+}
+
+// FormatCardType renders a card type.
+func (b *Block) FormatCardType(dst []byte, k uint64) []byte { return append(dst, b.w.cardTypes[k]...) }
+
+// MerchantIDKeys keys merchant_id by merchant number.
+func (b *Block) MerchantIDKeys() []uint64 { return b.keysOf32(b.mer) }
+
+// FormatMerchantID renders mer_NNNNNN.
+func (b *Block) FormatMerchantID(dst []byte, k uint64) []byte {
+	return appendDigits(append(dst, "mer_"...), k, 6)
+}
+
+// MerchantMCCKeys keys mcc_code by MCC index.
+func (b *Block) MerchantMCCKeys() []uint64 {
+	out := b.keyBuf()
+	for i := range out {
+		out[i] = uint64(b.merInfo[i].mcc)
+	}
+	return out
+}
+
+// FormatMerchantMCC renders an MCC.
+func (b *Block) FormatMerchantMCC(dst []byte, k uint64) []byte {
+	return append(dst, b.w.mccs[k].Code...)
+}
+
+// MerchantCategoryKeys keys merchant_category by category index.
+func (b *Block) MerchantCategoryKeys() []uint64 {
+	out := b.keyBuf()
+	for i := range out {
+		out[i] = uint64(b.w.vocab.mccCat[b.merInfo[i].mcc])
+	}
+	return out
+}
+
+// FormatMerchantCategory renders a category.
+func (b *Block) FormatMerchantCategory(dst []byte, k uint64) []byte {
+	return append(dst, b.w.vocab.categories[k]...)
+}
+
+// MerchantCountryKeys keys merchant_country by country index.
+func (b *Block) MerchantCountryKeys() []uint64 {
+	out := b.keyBuf()
+	for i := range out {
+		out[i] = uint64(b.merInfo[i].country)
+	}
+	return out
+}
+
+// FormatMerchantCountry renders a country code.
+func (b *Block) FormatMerchantCountry(dst []byte, k uint64) []byte {
+	return append(dst, b.w.countries[k].code...)
+}
+
+// MerchantCurrencyKeys keys currency by currency index.
+func (b *Block) MerchantCurrencyKeys() []uint64 {
+	out := b.keyBuf()
+	for i := range out {
+		out[i] = uint64(b.w.vocab.ctyCur[b.merInfo[i].country])
+	}
+	return out
+}
+
+// FormatMerchantCurrency renders a currency code.
+func (b *Block) FormatMerchantCurrency(dst []byte, k uint64) []byte {
+	return append(dst, b.w.vocab.currencies[k]...)
+}
+
+// CustomerCountryKeys keys customer_country by country index.
+func (b *Block) CustomerCountryKeys() []uint64 {
+	out := b.keyBuf()
+	for i := range out {
+		out[i] = uint64(b.custCty[i])
+	}
+	return out
+}
+
+// FormatCustomerCountry renders a country code.
+func (b *Block) FormatCustomerCountry(dst []byte, k uint64) []byte {
+	return append(dst, b.w.countries[k].code...)
+}
+
+// TxnEntryModeKeys keys entry_mode by mode index (modeEcommerce for e-commerce).
+func (b *Block) TxnEntryModeKeys() []uint64 {
+	out := b.keyBuf()
+	for i := range out {
+		out[i] = uint64(b.entry[i])
+	}
+	return out
+}
+
+// FormatTxnEntryMode renders an entry mode.
+func (b *Block) FormatTxnEntryMode(dst []byte, k uint64) []byte {
+	if k == modeEcommerce {
+		return append(dst, "ecommerce"...)
+	}
+	return append(dst, b.w.modes[k]...)
+}
+
+// TxnAuthStatusKeys keys auth_status by status index.
+func (b *Block) TxnAuthStatusKeys() []uint64 {
+	out := b.keyBuf()
+	for i := range out {
+		out[i] = uint64(b.auth[i])
+	}
+	return out
+}
+
+// FormatTxnAuthStatus renders an authorisation status.
+func (b *Block) FormatTxnAuthStatus(dst []byte, k uint64) []byte {
+	return append(dst, b.w.authNames[k]...)
+}
+
+// DeviceIDKeys keys device_id by device number.
+func (b *Block) DeviceIDKeys() []uint64 {
+	out := b.keyBuf()
+	copy(out, b.dev[:b.n])
+	return out
+}
+
+// FormatDeviceID renders dev_/pos_ + 12 hex digits.
+func (b *Block) FormatDeviceID(dst []byte, k uint64) []byte {
+	d := b.devices.get(k, b.devFn)
+	if d.kind < 0 {
+		dst = append(dst, "pos_"...)
+	} else {
+		dst = append(dst, "dev_"...)
+	}
+	return appendHex(dst, d.hex, 12)
+}
+
+// DeviceTypeKeys keys device_type by type index (posKey for terminals).
+func (b *Block) DeviceTypeKeys() []uint64 {
+	out := b.keyBuf()
+	for i := range out {
+		if k := b.devInfo[i].kind; k < 0 {
+			out[i] = posKey
+		} else {
+			out[i] = uint64(k)
+		}
+	}
+	return out
+}
+
+const posKey = 1 << 16
+
+// FormatDeviceType renders a device type.
+func (b *Block) FormatDeviceType(dst []byte, k uint64) []byte {
+	if k == posKey {
+		return append(dst, "pos_terminal"...)
+	}
+	return append(dst, b.w.devTypes[k]...)
+}
+
+// DeviceIPKeys keys ip_address by the address itself.
+func (b *Block) DeviceIPKeys() []uint64 {
+	out := b.keyBuf()
+	for i := range out {
+		out[i] = uint64(b.devInfo[i].ip)
+	}
+	return out
+}
+
+// FormatDeviceIP renders a dotted quad.
+func (b *Block) FormatDeviceIP(dst []byte, k uint64) []byte { return appendIPv4(dst, uint32(k)) }
+
+// FraudScenarioKeys keys fraud_scenario by scenario index; valid on fraud rows.
+func (b *Block) FraudScenarioKeys() ([]uint64, []bool) {
+	out := b.keyBuf()
+	for i := range out {
+		out[i] = uint64(b.scen[i])
+	}
+	return out, b.fraud[:b.n]
+}
+
+// FormatFraudScenario renders a scenario name.
+func (b *Block) FormatFraudScenario(dst []byte, k uint64) []byte {
+	return append(dst, b.w.scenarios[k]...)
+}
+
+// MerchantLocationKeys keys latitude and longitude by merchant number.
+func (b *Block) MerchantLocationKeys() []uint64 { return b.keysOf32(b.mer) }
+
+// MerchantLatitudeOf is the latitude of merchant k.
+func (b *Block) MerchantLatitudeOf(k uint64) float64 { return b.merchants.get(k, b.merFn).lat }
+
+// MerchantLongitudeOf is the longitude of merchant k.
+func (b *Block) MerchantLongitudeOf(k uint64) float64 { return b.merchants.get(k, b.merFn).lon }

@@ -1,0 +1,125 @@
+package gen
+
+import (
+	"fmt"
+	"math"
+
+	"github.com/dave/jennifer/jen"
+
+	"github.com/paygen/paygen/schemac/ir"
+)
+
+const contractPath = "github.com/paygen/paygen/runtime/contract"
+
+// contractFile emits contract_gen.go:
+//
+//	// Contract is the data contract of table payments: …
+//	var Contract = &contract.Contract{
+//		Table: "payments",
+//		Columns: []contract.Column{
+//			{Name: "transaction_id", Physical: "BYTE_ARRAY", Logical: "STRING"},
+//			…
+//		},
+//		Expectations: []contract.Expectation{
+//			{Kind: contract.NotNull, Column: "transaction_id", Min: math.NaN(), Max: math.NaN(), Source: "schema/transaction_schema.yaml:51:5"},
+//			…
+//		},
+//	}
+func contractFile(s *ir.Schema) *jen.File {
+	f := newFile(s)
+	f.ImportName(contractPath, "contract")
+	cols := make([]jen.Code, len(s.Columns))
+	for i, c := range s.Columns {
+		cols[i] = contractColumn(c)
+	}
+	var exps []jen.Code
+	for _, c := range s.Columns {
+		for _, e := range c.Expect {
+			exps = append(exps, expectation(s.Path, e))
+		}
+	}
+	for _, r := range s.Rules {
+		for _, e := range splitRule(r) {
+			exps = append(exps, expectation(s.Path, e))
+		}
+	}
+	f.Add(comment(fmt.Sprintf("Contract is the data contract of table %s: its columns and the expectations "+
+		"declared in %s (expect: lists, rules, and NotNull on every required column).", s.Table.Name, s.Path)))
+	f.Var().Id("Contract").Op("=").Op("&").Qual(contractPath, "Contract").Add(lines([]jen.Code{
+		jen.Id("Table").Op(":").Lit(s.Table.Name),
+		jen.Id("Columns").Op(":").Index().Qual(contractPath, "Column").Add(lines(cols)),
+		jen.Id("Expectations").Op(":").Index().Qual(contractPath, "Expectation").Add(lines(exps)),
+	}))
+	return f
+}
+
+// contractColumn emits {Name: "mcc_code", Physical: "BYTE_ARRAY", Logical: "STRING", Nullable: true}.
+func contractColumn(c *ir.Column) jen.Code {
+	d := []jen.Code{
+		jen.Id("Name").Op(":").Lit(c.Name),
+		jen.Id("Physical").Op(":").Lit(c.ParquetPhysical()),
+	}
+	if l := c.ParquetLogical(); l != "" {
+		d = append(d, jen.Id("Logical").Op(":").Lit(l))
+	}
+	if c.Nullable {
+		d = append(d, jen.Id("Nullable").Op(":").True())
+	}
+	return jen.Values(d...)
+}
+
+// splitRule turns a same_nulls rule over n columns into n-1 pairwise
+// expectations (the first column against each other); other rules pass through.
+func splitRule(e ir.Expectation) []ir.Expectation {
+	if e.Kind != ir.SameNulls || len(e.Values) <= 2 {
+		return []ir.Expectation{e}
+	}
+	out := make([]ir.Expectation, 0, len(e.Values)-1)
+	for _, other := range e.Values[1:] {
+		p := e
+		p.Column, p.Other = e.Values[0], other
+		out = append(out, p)
+	}
+	return out
+}
+
+// expectation emits one contract.Expectation on one line, leaving out unused
+// fields; Min and Max are always written, math.NaN() for an open end:
+//
+//	{Kind: contract.Range, Column: "amount", Min: 0.01, Max: 9999999999.99, Source: "schema/transaction_schema.yaml:106:9"}
+func expectation(path string, e ir.Expectation) jen.Code {
+	d := []jen.Code{jen.Id("Kind").Op(":").Qual(contractPath, e.Kind.String())}
+	str := func(key, v string) {
+		if v != "" {
+			d = append(d, jen.Id(key).Op(":").Lit(v))
+		}
+	}
+	str("Column", e.Column)
+	str("Other", e.Other)
+	d = append(d, jen.Id("Min").Op(":").Add(bound(e.Min)), jen.Id("Max").Op(":").Add(bound(e.Max)))
+	str("Set", e.Set)
+	if e.Kind == ir.InSet && len(e.Values) > 0 {
+		vals := make([]jen.Code, len(e.Values))
+		for i, v := range e.Values {
+			vals[i] = jen.Lit(v)
+		}
+		d = append(d, jen.Id("Values").Op(":").Index().String().Values(vals...))
+	}
+	str("Pattern", e.Pattern)
+	if e.Days != 0 {
+		d = append(d, jen.Id("Days").Op(":").Lit(e.Days))
+	}
+	if e.Severity == ir.SeverityWarning {
+		d = append(d, jen.Id("Severity").Op(":").Qual(contractPath, "Warning"))
+	}
+	d = append(d, jen.Id("Source").Op(":").Lit(fmt.Sprintf("%s:%d:%d", path, e.Pos.Line, e.Pos.Col)))
+	return jen.Values(d...)
+}
+
+// bound emits a bound: a number, or math.NaN() for an open end.
+func bound(x float64) jen.Code {
+	if math.IsNaN(x) {
+		return jen.Qual("math", "NaN").Call()
+	}
+	return floatLit(x)
+}

@@ -1,0 +1,150 @@
+package load
+
+// File is a schema file as written: every value keeps the position it came from.
+// Load checks shapes (mappings, sequences, scalars of the right kind, known
+// keys); meaning is checked by package ir.
+type File struct {
+	Pos      Pos
+	Version  Int       `yaml:"version"`
+	Table    Table     `yaml:"table"`
+	World    *World    `yaml:"world"`
+	Entities *Entities `yaml:"entities"`
+	Payment  *Payment  `yaml:"payment"`
+	Fraud    *Fraud    `yaml:"fraud"`
+	Columns  []Column  `yaml:"columns"`
+	Rules    []Rule    `yaml:"rules"`
+}
+
+// Table names the table and its Go row type.
+type Table struct {
+	Pos         Pos
+	Name        Str `yaml:"name"`
+	GoType      Str `yaml:"go_type"`
+	FilePrefix  Str `yaml:"file_prefix"`
+	Description Str `yaml:"description"`
+}
+
+// World holds the time-shape parameters of the synthetic world.
+type World struct {
+	Pos            Pos
+	WindowDays     Int   `yaml:"window_days"`
+	BlockRows      Int   `yaml:"block_rows"`
+	DailyPeakHour  Float `yaml:"daily_peak_hour"`
+	DailyPeakSigma Float `yaml:"daily_peak_sigma"`
+	DailyFloor     Float `yaml:"daily_floor"`
+	WeekendFactor  Float `yaml:"weekend_factor"`
+}
+
+// Entities holds the entity populations.
+type Entities struct {
+	Pos      Pos
+	Customer *Customer `yaml:"customer"`
+	Card     *Card     `yaml:"card"`
+	Merchant *Merchant `yaml:"merchant"`
+	Device   *Device   `yaml:"device"`
+}
+
+// Customer describes the customer population.
+type Customer struct {
+	Pos           Pos
+	RowsPerEntity Int      `yaml:"rows_per_entity"`
+	Zipf          Float    `yaml:"zipf"`
+	Cards         IntRange `yaml:"cards"`
+	Devices       IntRange `yaml:"devices"`
+	DomesticShare Float    `yaml:"domestic_share"`
+	SpendSigma    Float    `yaml:"spend_sigma"`
+}
+
+// Card describes card attributes.
+type Card struct {
+	Pos    Pos
+	Brands Weights `yaml:"brands"`
+	Types  Weights `yaml:"types"`
+}
+
+// Merchant describes the merchant population.
+type Merchant struct {
+	Pos           Pos
+	RowsPerEntity Int   `yaml:"rows_per_entity"`
+	Zipf          Float `yaml:"zipf"`
+	JitterDegrees Float `yaml:"jitter_degrees"`
+}
+
+// Device describes personal devices.
+type Device struct {
+	Pos   Pos
+	Types Weights `yaml:"types"`
+}
+
+// Payment describes per-payment draws.
+type Payment struct {
+	Pos              Pos
+	CardPresentModes Weights `yaml:"card_present_modes"`
+	ThreeDSShare     Float   `yaml:"three_ds_share"`
+	AuthStatus       Weights `yaml:"auth_status"`
+}
+
+// Fraud sets the fraud prevalence and scenario mix.
+type Fraud struct {
+	Pos       Pos
+	Rate      Float   `yaml:"rate"`
+	Scenarios Weights `yaml:"scenarios"`
+}
+
+// Column is one entry of the columns list.
+type Column struct {
+	Pos         Pos
+	Name        Str      `yaml:"name"`
+	Type        Str      `yaml:"type"`
+	Source      Str      `yaml:"source"`
+	NullRate    Float    `yaml:"null_rate"`
+	NullGroup   Str      `yaml:"null_group"`
+	Parquet     *Parquet `yaml:"parquet"`
+	Description Str      `yaml:"description"`
+	Expect      []Expect `yaml:"expect"`
+}
+
+// Parquet holds a column's Parquet options.
+type Parquet struct {
+	Pos      Pos
+	Encoding Str `yaml:"encoding"`
+}
+
+// Expect is one expectation on a column: exactly one kind key, plus an
+// optional severity.
+type Expect struct {
+	Pos            Pos
+	Unique         Bool     `yaml:"unique"`
+	Pattern        Str      `yaml:"pattern"`
+	InSet          StrOrSeq `yaml:"in_set"`
+	Range          Bounds   `yaml:"range"`
+	Mean           Bounds   `yaml:"mean"`
+	NullRate       Bounds   `yaml:"null_rate"`
+	TrueRate       Bounds   `yaml:"true_rate"`
+	TimeWindowDays Int      `yaml:"time_window_days"`
+	Severity       Str      `yaml:"severity"`
+}
+
+// Rule is one entry of the rules list: exactly one kind key.
+type Rule struct {
+	Pos               Pos
+	NullIff           *NullIff           `yaml:"null_iff"`
+	SameNulls         StrSeq             `yaml:"same_nulls"`
+	CurrencyOfCountry *CurrencyOfCountry `yaml:"currency_of_country"`
+	RowCount          Bounds             `yaml:"row_count"`
+	Severity          Str                `yaml:"severity"`
+}
+
+// NullIff says Column is null exactly when FalseColumn is false.
+type NullIff struct {
+	Pos         Pos
+	Column      Str `yaml:"column"`
+	FalseColumn Str `yaml:"false_column"`
+}
+
+// CurrencyOfCountry says Currency is the currency of Country on every row.
+type CurrencyOfCountry struct {
+	Pos      Pos
+	Currency Str `yaml:"currency"`
+	Country  Str `yaml:"country"`
+}
