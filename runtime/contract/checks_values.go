@@ -67,7 +67,7 @@ func (c *byteRule) finish(r *Result) {
 	r.ElementCount, r.UnexpectedCount = c.n, c.badRows
 	r.UnexpectedPercent = pct(c.badRows, c.n)
 	r.UnexpectedSamples = c.s.list()
-	r.Observed = fmt.Sprintf("%d of %d values unexpected", c.badRows, c.n)
+	r.Observed = fmt.Sprintf("%d values checked", c.n)
 	r.Success = c.badRows == 0
 }
 
@@ -109,7 +109,7 @@ func (c *intInSet) finish(r *Result) {
 	r.ElementCount, r.UnexpectedCount = c.n, c.badRows
 	r.UnexpectedPercent = pct(c.badRows, c.n)
 	r.UnexpectedSamples = c.s.list()
-	r.Observed = fmt.Sprintf("%d of %d values unexpected", c.badRows, c.n)
+	r.Observed = fmt.Sprintf("%d values checked", c.n)
 	r.Success = c.badRows == 0
 }
 

@@ -73,6 +73,9 @@ func Validate(path string, c *Contract, opt Options) (*Report, error) {
 			continue
 		}
 		checks[i] = chk
+		if rc, ok := chk.(*rangeCheck); ok && rc.windowLabel != "" {
+			rep.Results[i].Expectation = e.Column + " in " + rc.windowLabel
+		}
 	}
 	if err := p.run(); err != nil {
 		return nil, err
