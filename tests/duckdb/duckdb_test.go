@@ -7,6 +7,7 @@ import (
 	"math"
 	"math/big"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -20,16 +21,27 @@ import (
 	"github.com/paygen/paygen/runtime/colscan/fixture"
 )
 
-// inputFile returns PAYGEN_DUCKDB_FILE when set (e.g. the output of `paygen generate`),
-// otherwise a payments file written by the fixture generator.
-func inputFile(t *testing.T) string {
+// inputs returns the files to check: PAYGEN_DUCKDB_FILE when set (any paygen output),
+// otherwise a file written by `paygen generate` (built from ../../cmd/paygen) and one
+// written by the fixture generator (several row groups, dictionary and delta encodings).
+func inputs(t *testing.T) map[string]string {
 	if p := os.Getenv("PAYGEN_DUCKDB_FILE"); p != "" {
-		t.Logf("checking %s", p)
-		return p
+		return map[string]string{"env": p}
 	}
-	p := filepath.Join(t.TempDir(), "payments.parquet")
-	require.NoError(t, fixture.Write(p, fixture.Options{Rows: 30_000, RowGroupRows: 8192, Seed: 11}))
-	return p
+	dir := t.TempDir()
+	fix := filepath.Join(dir, "fixture.parquet")
+	require.NoError(t, fixture.Write(fix, fixture.Options{Rows: 30_000, RowGroupRows: 8192, Seed: 11}))
+
+	bin := filepath.Join(dir, "paygen")
+	out, err := exec.Command("go", "build", "-o", bin, "../../cmd/paygen").CombinedOutput()
+	require.NoError(t, err, "building paygen: %s", out)
+	out, err = exec.Command(bin, "generate", "--rows", "50k", "--out", dir, "--date", "2025-05-29",
+		"--row-group-size", "16384", "--quiet").CombinedOutput()
+	require.NoError(t, err, "paygen generate: %s", out)
+	gen, err := filepath.Glob(filepath.Join(dir, "payments_*.parquet"))
+	require.NoError(t, err)
+	require.Len(t, gen, 1, "paygen generate wrote one file")
+	return map[string]string{"fixture": fix, "paygen": gen[0]}
 }
 
 // figures are the per-column aggregates both engines compute.
@@ -172,14 +184,21 @@ func duckFigures(t *testing.T, db *sql.DB, path string, c colscan.Column) figure
 // TestDuckDBAgreesWithColscan reads the same file with DuckDB and with colscan and
 // compares the row count, every column's null count, sums, min and max.
 func TestDuckDBAgreesWithColscan(t *testing.T) {
-	path := inputFile(t)
-	f, err := colscan.Open(path)
-	require.NoError(t, err)
-	defer f.Close()
-
 	db, err := sql.Open("duckdb", "")
 	require.NoError(t, err)
 	defer db.Close()
+	for name, path := range inputs(t) {
+		t.Run(name, func(t *testing.T) {
+			t.Logf("checking %s", path)
+			agree(t, db, path)
+		})
+	}
+}
+
+func agree(t *testing.T, db *sql.DB, path string) {
+	f, err := colscan.Open(path)
+	require.NoError(t, err)
+	defer f.Close()
 
 	var rows int64
 	require.NoError(t, db.QueryRow("SELECT COUNT(*) FROM read_parquet(?)", path).Scan(&rows))
