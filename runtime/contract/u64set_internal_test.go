@@ -21,5 +21,5 @@ func TestU64Set(t *testing.T) {
 		ref[k] = true
 	}
 	assert.Equal(t, len(ref), s.len())
-	assert.LessOrEqual(t, 2*s.len(), len(s.slots))
+	assert.LessOrEqual(t, 10*s.len(), 7*len(s.slots))
 }
