@@ -35,14 +35,14 @@ type emitter struct {
 	build func(*ir.Schema) *jen.File
 }
 
-// emitters lists the generated files, one per artifact. contractFile and
-// profileFile (contract_gen.go, profile_gen.go) join the list once
-// runtime/contract and runtime/profile are on main: until then the generated
-// package could not compile.
+// emitters lists the generated files, one per artifact.
 var emitters = []emitter{
 	{"row_gen.go", rowFile},
 	{"schema_gen.go", schemaFile},
 	{"fill_gen.go", fillFile},
+	{"write_gen.go", writeFile},
+	{"contract_gen.go", contractFile},
+	{"profile_gen.go", profileFile},
 }
 
 // Generate renders every generated file of s, keyed by file name. The result

@@ -1,0 +1,86 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/paygen/paygen/cmd/paygen/internal/learn"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func runL(args ...string) (code int, stdout, stderr string) {
+	var o, e bytes.Buffer
+	code = runLearnability(args, &o, &e)
+	return code, o.String(), e.String()
+}
+
+func TestLearnabilityCLI(t *testing.T) {
+	dir := t.TempDir()
+	clean := filepath.Join(dir, "clean.parquet")
+	leaky := filepath.Join(dir, "leaky.parquet")
+	require.NoError(t, learn.WriteParquet(clean, learn.SyntheticRows(learn.SyntheticOptions{Rows: 6000, FraudRate: 0.02, Seed: 1}), 0))
+	require.NoError(t, learn.WriteParquet(leaky, learn.SyntheticRows(learn.SyntheticOptions{Rows: 6000, FraudRate: 0.02, Seed: 1, Leak: true}), 0))
+
+	t.Run("clean file passes, flags after the file", func(t *testing.T) {
+		out := filepath.Join(dir, "clean.json")
+		code, stdout, stderr := runL(clean, "--json", out)
+		assert.Equal(t, 0, code, stderr)
+		assert.Empty(t, stderr)
+		assert.Contains(t, stdout, "test ROC-AUC")
+		assert.Contains(t, stdout, "\nPASS: ")
+		var rep learn.Report
+		b, err := os.ReadFile(out)
+		require.NoError(t, err)
+		require.NoError(t, json.Unmarshal(b, &rep))
+		assert.Equal(t, int64(6000), rep.Rows)
+		require.NotNil(t, rep.Model.ROCAUC)
+		assert.Contains(t, stdout, fmt.Sprintf("test ROC-AUC        %.4f", *rep.Model.ROCAUC), "text and JSON agree")
+		assert.True(t, rep.Verdict.Pass)
+	})
+
+	t.Run("leak fails with exit 1 and names the column", func(t *testing.T) {
+		code, stdout, _ := runL("--split-days", "7", leaky)
+		assert.Equal(t, 1, code)
+		assert.Contains(t, stdout, "FAIL: LEAK: column card_brand")
+	})
+
+	t.Run("a split longer than the data fails cleanly", func(t *testing.T) {
+		code, _, stderr := runL("--split-days", "60", clean)
+		assert.Equal(t, 2, code)
+		assert.Equal(t, 1, strings.Count(stderr, "\n"), stderr)
+		assert.Contains(t, stderr, "train split is empty")
+	})
+
+	t.Run("help", func(t *testing.T) {
+		code, stdout, stderr := runL("-h")
+		assert.Equal(t, 0, code)
+		assert.Contains(t, stdout, "usage: paygen learnability")
+		assert.Empty(t, stderr)
+	})
+
+	junk := filepath.Join(dir, "junk.parquet")
+	require.NoError(t, os.WriteFile(junk, []byte("PAR1 nope"), 0o644))
+	for name, args := range map[string][]string{
+		"no file":        nil,
+		"two files":      {clean, leaky},
+		"missing file":   {filepath.Join(dir, "nope.parquet")},
+		"not parquet":    {junk},
+		"unknown flag":   {"--bogus", clean},
+		"bad split days": {"--split-days", "0", clean},
+		"bad json path":  {clean, "--json", filepath.Join(dir, "no", "such", "dir.json")},
+	} {
+		t.Run(name, func(t *testing.T) {
+			code, _, stderr := runL(args...)
+			assert.Equal(t, 2, code)
+			assert.True(t, strings.HasPrefix(stderr, "paygen learnability: "), stderr)
+			assert.Equal(t, 1, strings.Count(stderr, "\n"), "one line: %q", stderr)
+			assert.NotContains(t, stderr, "goroutine")
+		})
+	}
+}
