@@ -3,7 +3,9 @@ package profile
 import (
 	"bytes"
 	"math"
+	"os"
 	"path/filepath"
+	"runtime"
 	"testing"
 	"time"
 
@@ -101,4 +103,32 @@ func TestEmptyFile(t *testing.T) {
 	require.NoError(t, p.WriteHTML(&html))
 	require.NoError(t, p.WriteJSON(&js))
 	assert.Contains(t, html.String(), `id="overview"`)
+}
+
+func TestCorruptPagesGiveAnError(t *testing.T) {
+	rows := genPayments(20000, 2)
+	path := filepath.Join(t.TempDir(), "bad.parquet")
+	require.NoError(t, writeParquet(path, rows, 0))
+	b, err := os.ReadFile(path)
+	require.NoError(t, err)
+	// Scribble over the middle of the data pages, keep the footer intact.
+	for i := len(b) / 3; i < len(b)/3+4096; i++ {
+		b[i] ^= 0x5a
+	}
+	require.NoError(t, os.WriteFile(path, b, 0o644))
+	before := runtime.NumGoroutine()
+	done := make(chan error, 1)
+	go func() {
+		_, err := Run(path, testSpec(), Options{})
+		done <- err
+	}()
+	select {
+	case err := <-done:
+		require.Error(t, err)
+		assert.Contains(t, err.Error(), "bad.parquet")
+		// Every column reader and task runner has stopped.
+		assert.Eventually(t, func() bool { return runtime.NumGoroutine() <= before }, 5*time.Second, 10*time.Millisecond)
+	case <-time.After(time.Minute):
+		t.Fatal("Run did not return on a corrupt file")
+	}
 }
