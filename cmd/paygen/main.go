@@ -18,6 +18,7 @@ type command struct {
 func commands() []command {
 	return []command{
 		{"generate", "generate synthetic payments into a Parquet file", runGenerate},
+		{"upload", "upload Parquet files with profile and manifest to S3", runUpload},
 		{"learnability", "measure how learnable and how leaky the fraud label is", runLearnability},
 		{"version", "print the paygen version", runVersion},
 	}
