@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"math"
-	"regexp"
 	"runtime"
 	"slices"
 	"strconv"
@@ -74,6 +73,9 @@ func Validate(path string, c *Contract, opt Options) (*Report, error) {
 			continue
 		}
 		checks[i] = chk
+		if rc, ok := chk.(*rangeCheck); ok && rc.windowLabel != "" {
+			rep.Results[i].Expectation = e.Column + " in " + rc.windowLabel
+		}
 	}
 	if err := p.run(); err != nil {
 		return nil, err
@@ -267,11 +269,11 @@ func (p *plan) build(e Expectation, unusable map[string]string) (check, string) 
 		if cls != "bytes" {
 			return wrongType("a string column")
 		}
-		re, err := regexp.Compile(e.Pattern)
+		m, err := newMatcher(e.Pattern)
 		if err != nil {
 			return nil, "invalid expectation: " + err.Error()
 		}
-		c := newPattern(re)
+		c := newPattern(m)
 		c.s.max = p.opt.Samples
 		p.add(i, col, c)
 		return c, ""
