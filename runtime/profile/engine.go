@@ -163,6 +163,7 @@ func run(src *colscan.File, spec *Spec, opt Options) (*state, error) {
 		go func() {
 			defer wg.Done()
 			err := scanColumn(src, w)
+			w.finishDict()
 			if err == nil && w.row != rows {
 				err = fmt.Errorf("column %q: read %d rows, the file has %d", p.desc.Name, w.row, rows)
 			}

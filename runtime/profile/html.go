@@ -261,8 +261,10 @@ func (h *page) topValues(c Column) {
 		if other := c.Count - shown; other > 0 {
 			h.f(`<p class="muted">Other values: %s rows (%s).</p>`, fmtInt(other), fmtPct(pct(other, rows)))
 		}
+	} else if s.Categories > 0 {
+		h.f(`<p class="muted">Exact counts for the first %d distinct values; counts of later values are lower bounds (at most %s short).</p>`, s.Categories, fmtInt(s.TopErr))
 	} else {
-		h.f(`<p class="muted">Counts of values beyond the first %d distinct ones are lower bounds (at most %s short).</p>`, dictCap, fmtInt(s.TopErr))
+		h.f(`<p class="muted">Counts are lower bounds from a Misra-Gries summary (at most %s short).</p>`, fmtInt(s.TopErr))
 	}
 }
 
