@@ -56,7 +56,7 @@ var Contract = &contract.Contract{
 		{Kind: contract.InSet, Column: "card_type", Min: math.NaN(), Max: math.NaN(), Values: []string{"credit", "debit", "prepaid"}, Source: "schema/transaction_schema.yaml:106:9"},
 		{Kind: contract.NotNull, Column: "amount", Min: math.NaN(), Max: math.NaN(), Source: "schema/transaction_schema.yaml:108:5"},
 		{Kind: contract.Range, Column: "amount", Min: 0.01, Max: 9999999999.99, Source: "schema/transaction_schema.yaml:114:9"},
-		{Kind: contract.Mean, Column: "amount", Min: 20, Max: 2000, Severity: contract.Warning, Source: "schema/transaction_schema.yaml:115:9"},
+		{Kind: contract.Mean, Column: "amount", Min: 10, Max: 100000, Severity: contract.Warning, Source: "schema/transaction_schema.yaml:115:9"},
 		{Kind: contract.NotNull, Column: "currency", Min: math.NaN(), Max: math.NaN(), Source: "schema/transaction_schema.yaml:118:5"},
 		{Kind: contract.InSet, Column: "currency", Min: math.NaN(), Max: math.NaN(), Set: "currencies", Source: "schema/transaction_schema.yaml:123:9"},
 		{Kind: contract.NotNull, Column: "merchant_id", Min: math.NaN(), Max: math.NaN(), Source: "schema/transaction_schema.yaml:125:5"},

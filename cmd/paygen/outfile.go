@@ -40,6 +40,11 @@ func createAtomic(final string, overwrite bool) (*atomicFile, error) {
 	if err != nil {
 		return nil, err
 	}
+	if err := f.Chmod(0o644); err != nil { // CreateTemp makes 0600 files
+		f.Close()
+		os.Remove(f.Name())
+		return nil, err
+	}
 	a := &atomicFile{final: final, tmp: f.Name(), f: f, w: bufio.NewWriterSize(f, 1<<20), overwrite: overwrite}
 	sig := make(chan os.Signal, 1)
 	signal.Notify(sig, os.Interrupt, syscall.SIGTERM)

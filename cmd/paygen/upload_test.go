@@ -81,13 +81,14 @@ func TestUploadCommand(t *testing.T) {
 	code, out, errs := upload(file, "--to", "s3://"+cliBucket+"/payments", "--part-size", "5MiB", "--concurrency", "2")
 	require.Equal(t, 0, code, errs)
 	assert.Empty(t, errs, "no progress output when stderr is not a terminal")
-	base := "s3://" + cliBucket + "/payments/year=2025/month=05/payments_10k_20250529"
+	dir := "s3://" + cliBucket + "/payments/year=2025/month=05/"
+	base := dir + "payments_10k_20250529"
 	assert.Regexp(t, "^"+regexp.QuoteMeta("Upload complete: "+base+".parquet (")+`\d+\.\d MB in \d+\.\d s\)`+"\n"+
-		regexp.QuoteMeta("  profile:  "+base+".html\n  manifest: "+base+".parquet.manifest.json\n")+"$", out)
+		regexp.QuoteMeta("  profile:  "+dir+"_payments_10k_20250529.html\n  manifest: "+dir+"_payments_10k_20250529.manifest.json\n")+"$", out)
 	assert.Equal(t, []string{
-		"payments/year=2025/month=05/payments_10k_20250529.html",
+		"payments/year=2025/month=05/_payments_10k_20250529.html",
+		"payments/year=2025/month=05/_payments_10k_20250529.manifest.json",
 		"payments/year=2025/month=05/payments_10k_20250529.parquet",
-		"payments/year=2025/month=05/payments_10k_20250529.parquet.manifest.json",
 	}, listKeys(t, srv.Client(""), "payments/"))
 
 	// Re-running the same date: refused, one line, exit 1, nothing printed on stdout.
@@ -114,8 +115,8 @@ func TestUploadCommandEnvFile(t *testing.T) {
 	assert.Empty(t, out, "--quiet")
 	assert.Empty(t, errs)
 	assert.Equal(t, []string{
+		"raw/payments/year=2025/month=05/_payments_10k_20250529.manifest.json",
 		"raw/payments/year=2025/month=05/payments_10k_20250529.parquet",
-		"raw/payments/year=2025/month=05/payments_10k_20250529.parquet.manifest.json",
 	}, listKeys(t, srv.Client(""), "raw/"))
 
 	// Wrong credentials in the env file: one line, exit 2, the secret is never printed.

@@ -43,15 +43,15 @@ func TestUploadDatasetLayoutAndReadBack(t *testing.T) {
 	base := prefix(t) + "/payments/year=2025/month=05/"
 	// What `aws s3 ls --recursive` would show:
 	assert.Equal(t, []string{
-		base + "payments_10k_20250529.html",
+		base + "_payments_10k_20250529.html",
+		base + "_payments_10k_20250529.manifest.json",
 		base + "payments_10k_20250529.parquet",
-		base + "payments_10k_20250529.parquet.manifest.json",
 	}, list(t, c, prefix(t)+"/"))
 
 	local, err := os.ReadFile(data)
 	require.NoError(t, err)
 	assert.Equal(t, local, get(t, c, base+"payments_10k_20250529.parquet"), "data read back byte-identical")
-	assert.Equal(t, html, get(t, c, base+"payments_10k_20250529.html"), "profile read back byte-identical")
+	assert.Equal(t, html, get(t, c, base+"_payments_10k_20250529.html"), "profile read back byte-identical")
 	assert.Equal(t, int64(len(local)), res.Data.Size)
 	assert.Equal(t, crc32cOf(local), res.Data.CRC32C)
 	assert.Equal(t, "s3://paygen-test/"+base+"payments_10k_20250529.parquet", res.Data.URL())
@@ -69,7 +69,7 @@ func TestUploadDatasetLayoutAndReadBack(t *testing.T) {
 	assert.Equal(t, []any{
 		map[string]any{"role": "data", "key": base + "payments_10k_20250529.parquet",
 			"size": float64(len(local)), "crc32c": crc32cOf(local)},
-		map[string]any{"role": "profile", "key": base + "payments_10k_20250529.html",
+		map[string]any{"role": "profile", "key": base + "_payments_10k_20250529.html",
 			"size": float64(len(html)), "crc32c": crc32cOf(html)},
 	}, m["objects"])
 
@@ -87,7 +87,7 @@ func TestUploadDatasetWithoutProfile(t *testing.T) {
 	require.NoError(t, err)
 	assert.Nil(t, res.Profile)
 	base := prefix(t) + "/year=2024/month=01/"
-	assert.Equal(t, []string{base + "payments_20240131.parquet", base + "payments_20240131.parquet.manifest.json"},
+	assert.Equal(t, []string{base + "_payments_20240131.manifest.json", base + "payments_20240131.parquet"},
 		list(t, srv.Client(""), prefix(t)+"/"))
 }
 

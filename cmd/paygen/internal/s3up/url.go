@@ -96,9 +96,12 @@ type DatasetKeys struct {
 // its profile and its manifest under prefix for the dataset date.
 func DatasetKeysFor(prefix string, date time.Time, name string) DatasetKeys {
 	data := HiveKey(prefix, date, name)
+	// The profile and manifest start with "_": Athena, Hive and Spark skip
+	// such files, so a table over the prefix reads only the Parquet data.
+	side := path.Join(path.Dir(data), "_"+strings.TrimSuffix(path.Base(data), path.Ext(data)))
 	return DatasetKeys{
 		Data:     data,
-		Profile:  strings.TrimSuffix(data, path.Ext(data)) + ".html",
-		Manifest: data + ".manifest.json",
+		Profile:  side + ".html",
+		Manifest: side + ".manifest.json",
 	}
 }

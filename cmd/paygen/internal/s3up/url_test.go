@@ -48,8 +48,8 @@ func TestHiveKey(t *testing.T) {
 
 	k := DatasetKeysFor("payments", d, "payments_1M_20250529.parquet")
 	assert.Equal(t, "payments/year=2025/month=05/payments_1M_20250529.parquet", k.Data)
-	assert.Equal(t, "payments/year=2025/month=05/payments_1M_20250529.html", k.Profile)
-	assert.Equal(t, "payments/year=2025/month=05/payments_1M_20250529.parquet.manifest.json", k.Manifest)
+	assert.Equal(t, "payments/year=2025/month=05/_payments_1M_20250529.html", k.Profile)
+	assert.Equal(t, "payments/year=2025/month=05/_payments_1M_20250529.manifest.json", k.Manifest)
 }
 
 func TestDateFromName(t *testing.T) {
