@@ -234,6 +234,12 @@ func (p *plan) build(e Expectation, unusable map[string]string) (check, string) 
 	switch e.Kind {
 	case NotNull:
 		c := &notNullCheck{s: sampler{max: p.opt.Samples}}
+		if !col.Optional {
+			// A required Parquet column has no definition levels: it cannot hold a null,
+			// and the check needs no scan.
+			c.rows = p.f.NumRows()
+			return c, ""
+		}
 		p.add(i, col, c)
 		return c, ""
 	case NullRate:

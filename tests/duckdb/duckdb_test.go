@@ -33,7 +33,9 @@ func inputs(t *testing.T) map[string]string {
 	require.NoError(t, fixture.Write(fix, fixture.Options{Rows: 30_000, RowGroupRows: 8192, Seed: 11}))
 
 	bin := filepath.Join(dir, "paygen")
-	out, err := exec.Command("go", "build", "-o", bin, "../../cmd/paygen").CombinedOutput()
+	build := exec.Command("go", "build", "-o", bin, "./cmd/paygen")
+	build.Dir = "../.." // the main module, with its own dependencies
+	out, err := build.CombinedOutput()
 	require.NoError(t, err, "building paygen: %s", out)
 	out, err = exec.Command(bin, "generate", "--rows", "50k", "--out", dir, "--date", "2025-05-29",
 		"--row-group-size", "16384", "--quiet").CombinedOutput()
