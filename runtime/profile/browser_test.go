@@ -16,7 +16,14 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-const chromiumBin = "/usr/bin/chromium"
+// chromiumBin is Debian's chromium (tests/tools/install-chromium.sh);
+// PAYGEN_CHROMIUM overrides it.
+var chromiumBin = func() string {
+	if p := os.Getenv("PAYGEN_CHROMIUM"); p != "" {
+		return p
+	}
+	return "/usr/bin/chromium"
+}()
 
 // chromium runs headless Chromium on a local file with the given extra flags
 // and returns its standard output.

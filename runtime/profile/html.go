@@ -415,7 +415,7 @@ func (h *page) fraud() {
 	h.s(`</div>`)
 
 	if s := t.ByScenario; s != nil {
-		h.f(`<h4>%s</h4><table><tr><th>Scenario</th><th class="n">Fraud rows</th><th class="n">Share</th><th class="n">95 %% CI</th><th class="n">Mean amount</th><th class="barcell"></th></tr>`, esc(s.Title))
+		h.f(`<h4>%s</h4><table><tr><th>Scenario</th><th class="n">Fraud rows</th><th class="n">Share</th><th class="n">95 %% CI</th><th class="n">Mean amount¹</th><th class="barcell"></th></tr>`, esc(s.Title))
 		var maxR int64 = 1
 		for _, g := range s.Groups {
 			maxR = max(maxR, g.Rows)
@@ -424,7 +424,7 @@ func (h *page) fraud() {
 			h.f(`<tr><td>%s</td><td class="n">%s</td><td class="n">%s</td><td class="n">%s – %s</td><td class="n">%s</td><td class="barcell"><div class="bar f" style="width:%.1f%%"></div></td></tr>`,
 				esc(g.Value), fmtInt(g.Rows), fmtPct(g.Rate), fmtPct(g.CILow), fmtPct(g.CIHigh), fmtPtr(g.Mean), 100*float64(g.Rows)/float64(maxR))
 		}
-		h.s(`</table>`)
+		h.s(`</table><p class="muted">¹ mean of the amount column as stored (each row in its own currency).</p>`)
 	}
 
 	h.s(`<h4>Fraud rate by category</h4><p class="muted">Largest groups first (up to 12 in the chart, 25 in the table; the JSON has all). Whiskers: 95 % Wilson interval; dashed line: overall rate.</p><div class="charts">`)

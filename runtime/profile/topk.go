@@ -169,6 +169,11 @@ func (m *misraGries) addCounts(es []mgEntry) {
 			live = append(live, mgSlot{hash: e.hash, count: e.count - cut, value: append([]byte(nil), e.value...)})
 		}
 	}
+	// Slots past len may still alias the buffers of moved live slots: drop
+	// them so that add never reuses a buffer that is in use.
+	for i := len(live); i < cap(live); i++ {
+		live[:cap(live)][i].value = nil
+	}
 	m.slots = live
 	m.extra = extra[:0]
 	m.rebuild()
