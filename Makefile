@@ -5,7 +5,7 @@ ROWS    ?= 1_000_000
 DATE    ?= $(shell date -u +%Y-%m-%d)
 export PATH := $(shell $(GO) env GOPATH)/bin:$(PATH)
 
-.PHONY: all build generate drift data test test-deps lint bench bench-peers validate profile clean
+.PHONY: all build generate drift data test test-deps lint bench validate profile learnability clean
 
 all: build
 
@@ -33,6 +33,23 @@ test: test-deps drift
 	$(GO) vet ./...
 	PAYGEN_REQUIRE_S3=1 $(GO) test -count=1 ./...
 	@if [ -f tests/duckdb/go.mod ]; then cd tests/duckdb && $(GO) test -count=1 ./...; fi
+
+LATEST = $$(ls -t outputs/*.parquet 2>/dev/null | head -1)
+
+## validate: check the newest file in outputs/ against the data contract
+validate: build
+	@f=$(LATEST); [ -n "$$f" ] || { echo "no file in outputs/: run make data"; exit 2; }; \
+	./$(BIN) validate "$$f" --html "$${f%.parquet}.validation.html"
+
+## profile: HTML + JSON profile of the newest file in outputs/
+profile: build
+	@f=$(LATEST); [ -n "$$f" ] || { echo "no file in outputs/: run make data"; exit 2; }; \
+	./$(BIN) profile "$$f" --json "$${f%.parquet}.profile.json"
+
+## learnability: baseline model and leakage check on the newest file in outputs/
+learnability: build
+	@f=$(LATEST); [ -n "$$f" ] || { echo "no file in outputs/: run make data"; exit 2; }; \
+	./$(BIN) learnability "$$f"
 
 lint:
 	@out=$$(gofmt -l $$(git ls-files '*.go')); if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi

@@ -23,6 +23,7 @@ type atomicFile struct {
 	f          *os.File
 	w          *bufio.Writer
 	overwrite  bool
+	onSignal   func() // extra clean-up on Ctrl-C (an S3 upload to abort)
 	stopSig    func()
 	once       sync.Once
 }
@@ -52,6 +53,9 @@ func createAtomic(final string, overwrite bool) (*atomicFile, error) {
 	go func() {
 		select {
 		case s := <-sig:
+			if a.onSignal != nil {
+				a.onSignal()
+			}
 			a.Abort()
 			fmt.Fprintf(os.Stderr, "\npaygen: interrupted (%v); no file written\n", s)
 			os.Exit(130)
