@@ -190,10 +190,14 @@ func (h *page) column(c Column) {
 	if !c.DistinctExact {
 		distinct = "≈ " + distinct
 	}
+	distinct = fmt.Sprintf("%s (%s)", distinct, fmtPct(c.DistinctPct))
+	if c.Unique && !c.DistinctExact {
+		distinct += " · no repeated value found"
+	}
 	base := [][2]string{
 		row("Count", fmtInt(c.Count)),
 		row("Missing", fmt.Sprintf("%s (%s)", fmtInt(c.Missing), fmtPct(c.MissingPct))),
-		row("Distinct", fmt.Sprintf("%s (%s)", distinct, fmtPct(c.DistinctPct))),
+		row("Distinct", distinct),
 	}
 	h.s(`<div class="body"><div>`)
 	switch {
