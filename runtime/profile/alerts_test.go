@@ -115,9 +115,8 @@ type tinyRow struct {
 func TestTinyAUCByHand(t *testing.T) {
 	// Positives score 0.9 and 0.4, negatives 0.5, 0.4 and 0.1: of 6 pairs the
 	// positives win 4 and tie 1, AUC = 4.5/6 = 0.75.
-	// kind: "a" = {pos, neg}, "b" = {pos, neg, neg}: rates ½ and ⅓; scored by
-	// rate, pairs: a-pos beats the two b-negs (2) and ties a-neg (½); b-pos
-	// loses to a-neg and ties the two b-negs (1): 3.5/6.
+	// kind is scored by cross-fitted category rates: checked against an
+	// independent computation of the same definition.
 	rows := []tinyRow{{0.9, "a", true}, {0.4, "b", true}, {0.5, "a", false}, {0.4, "b", false}, {0.1, "b", false}}
 	path := filepath.Join(t.TempDir(), "tiny.parquet")
 	require.NoError(t, writeParquet(path, rows, 0))
@@ -131,7 +130,11 @@ func TestTinyAUCByHand(t *testing.T) {
 	require.NotNil(t, got["score"].AUC)
 	assert.InDelta(t, 0.75, *got["score"].AUC, 1e-15)
 	require.NotNil(t, got["kind"].AUC)
-	assert.InDelta(t, 3.5/6, *got["kind"].AUC, 1e-15)
+	kinds, labels := make([]string, len(rows)), make([]bool, len(rows))
+	for i, r := range rows {
+		kinds[i], labels[i] = r.Kind, r.Label
+	}
+	assert.InDelta(t, aucRef(crossFitRef(kinds, labels), labels), *got["kind"].AUC, 1e-12)
 	assert.EqualValues(t, 2, p.Target.Positives)
 	lo, hi := wilsonRef(2, 5)
 	assert.InDelta(t, lo, p.Target.CILow, 1e-12)

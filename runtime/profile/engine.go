@@ -214,7 +214,7 @@ func run(src *colscan.File, spec *Spec, opt Options) (*state, error) {
 		}()
 		nwin := int((rows + winSize - 1) / winSize)
 		for win := 0; win < nwin; win++ {
-			j := &crossJob{segs: make([]*segment, n), n: -1, pending: int32(len(ins))}
+			j := &crossJob{segs: make([]*segment, n), n: -1, pending: int32(len(ins)), row0: int64(win) * winSize}
 			for c, ch := range chans {
 				if ch == nil {
 					continue

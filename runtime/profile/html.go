@@ -385,8 +385,8 @@ func (h *page) fraud() {
 			}
 		}
 		how := "value"
-		if f.Method == "target_rate" {
-			how = "category fraud rate"
+		if f.Method == "target_rate_crossfit" {
+			how = "category fraud rate (cross-fitted)"
 		}
 		h.f(`<tr><td>%s</td><td class="muted">%s</td><td class="n">%s</td><td class="barcell"><div style="position:relative;height:12px;background:#f0f1f4"><div class="%s" style="position:absolute;left:%.1f%%;width:%.1f%%"></div><div style="position:absolute;left:50%%;top:-2px;height:16px;border-left:1px solid #888"></div></div></td><td class="n muted">%s</td><td class="n">%s</td><td class="n">%s</td></tr>`,
 			esc(f.Column), how, auc, cls, left, barW, fmtErr(f.AUCErr), fmtLift(f.LiftTop10), fmtInt(f.N))
