@@ -7,6 +7,7 @@ type crossJob struct {
 	segs    []*segment
 	n       int
 	row0    int64   // file index of the window's first row
+	fold    []uint8 // cross-fitting fold per row (with a target)
 	label   []int32 // target codes (0/1/codeNull), nil without a target
 	pending int32
 }
@@ -93,7 +94,7 @@ func (t *catTargetTask) run(j *crossJob) {
 		case b < 0:
 			b = t.other
 		}
-		t.counts[(foldOf(j.row0+int64(i))*t.buckets+b)*2+int(l)]++
+		t.counts[(int(j.fold[i])*t.buckets+b)*2+int(l)]++
 	}
 }
 
@@ -170,7 +171,7 @@ func (t *hourTask) run(j *crossJob) {
 		us := int64(ts.num[i])
 		fold := 0
 		if l >= 0 {
-			fold = foldOf(j.row0 + int64(i))
+			fold = int(j.fold[i])
 			t.utc[fold][floorDiv(us, usPerHour)%24][l]++
 		}
 		if aux == nil {

@@ -239,6 +239,10 @@ func run(src *colscan.File, spec *Spec, opt Options) (*state, error) {
 			}
 			if st.targetCol >= 0 {
 				j.label = j.segs[st.targetCol].code
+				j.fold = make([]uint8, j.n)
+				for i := range j.fold {
+					j.fold[i] = uint8(foldOf(j.row0 + int64(i)))
+				}
 			}
 			for _, in := range ins {
 				select {
