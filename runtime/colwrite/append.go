@@ -145,20 +145,30 @@ func (c *column) doubles(vals []float64, valid []bool) {
 func (c *column) bools(vals []bool, valid []bool) {
 	var seen [2]bool
 	p, nb := c.plain, c.nbits
-	for i, v := range vals {
+	i := 0
+	if valid == nil {
+		// Whole bytes at a time once the page's bits are byte-aligned.
+		for ; i < len(vals) && nb&7 != 0; i++ {
+			p, nb = appendBit(p, nb, vals[i])
+			seen[b2i(vals[i])] = true
+		}
+		for ; i+8 <= len(vals); i += 8 {
+			var x byte
+			for j, v := range vals[i : i+8] {
+				x |= byte(b2i(v)) << j
+			}
+			p = append(p, x)
+			nb += 8
+			seen[0] = seen[0] || x != 0xff
+			seen[1] = seen[1] || x != 0
+		}
+	}
+	for ; i < len(vals); i++ {
 		if valid != nil && !valid[i] {
 			continue
 		}
-		if nb&7 == 0 {
-			p = append(p, 0)
-		}
-		if v {
-			p[len(p)-1] |= 1 << (nb & 7)
-			seen[1] = true
-		} else {
-			seen[0] = true
-		}
-		nb++
+		p, nb = appendBit(p, nb, vals[i])
+		seen[b2i(vals[i])] = true
 	}
 	c.plain, c.nbits = p, nb
 	if seen[0] {
@@ -167,6 +177,24 @@ func (c *column) bools(vals []bool, valid []bool) {
 	if seen[1] {
 		c.pb.int64(1)
 	}
+}
+
+func b2i(v bool) int {
+	if v {
+		return 1
+	}
+	return 0
+}
+
+// appendBit appends the nb-th bit of a bit-packed (LSB first) buffer.
+func appendBit(p []byte, nb int, v bool) ([]byte, int) {
+	if nb&7 == 0 {
+		p = append(p, 0)
+	}
+	if v {
+		p[len(p)-1] |= 1 << (nb & 7)
+	}
+	return p, nb + 1
 }
 
 func (c *column) strings(vals []string, valid []bool) {
@@ -272,22 +300,52 @@ func (c *column) stringKeyed(vals []string, valid []bool) {
 // keyed appends dictionary indexes for keys, rendering new keys' values with
 // format (BYTE_ARRAY) or value (DOUBLE).
 func (c *column) keyed(keys []uint64, valid []bool, format func([]byte, uint64) []byte, value func(uint64) float64) {
-	m := &c.keys
-	idx, top := slices.Grow(c.idx, len(keys)), c.top
-	for i, k := range keys {
-		if valid != nil && !valid[i] {
-			continue
+	n := len(c.idx)
+	idx := slices.Grow(c.idx, len(keys))[:n+len(keys)]
+	top, dense := c.top, c.keys.dense
+	if valid == nil {
+		out := idx[n:]
+		for i, k := range keys {
+			id := int32(-1)
+			if k < uint64(len(dense)) {
+				id = dense[k] - 1
+			}
+			if id < 0 {
+				id = c.key(k, format, value)
+				dense = c.keys.dense
+			}
+			out[i] = id
+			top = max(top, id)
 		}
-		var id int32
-		if k < uint64(len(m.dense)) && m.dense[k] != 0 {
-			id = m.dense[k] - 1
-		} else if id = m.get(k); id < 0 {
-			id = c.addKey(k, format, value)
+		n += len(keys)
+	} else {
+		for i, k := range keys {
+			if !valid[i] {
+				continue
+			}
+			id := int32(-1)
+			if k < uint64(len(dense)) {
+				id = dense[k] - 1
+			}
+			if id < 0 {
+				id = c.key(k, format, value)
+				dense = c.keys.dense
+			}
+			idx[n] = id
+			n++
+			top = max(top, id)
 		}
-		idx = append(idx, id)
-		top = max(top, id)
 	}
-	c.idx, c.top = idx, top
+	c.idx, c.top = idx[:n], top
+}
+
+// key returns the index of a key not in the dense table: from the hash
+// table, or added to the dictionary.
+func (c *column) key(k uint64, format func([]byte, uint64) []byte, value func(uint64) float64) int32 {
+	if id := c.keys.get(k); id >= 0 {
+		return id
+	}
+	return c.addKey(k, format, value)
 }
 
 // addKey adds key's value to the dictionary and returns its index.

@@ -1,4 +1,3 @@
-// Package colwrite writes Snappy Parquet files column by column from typed slices, with integer-keyed dictionaries, for generated code.
 package colwrite
 
 import (

@@ -98,7 +98,14 @@ func edgeValue(col, i int) any {
 	case 7:
 		return null(i%6 == 0, i%4 == 1)
 	case 8:
-		return null(i%10 == 3, int64(i)*1000-int64(mix(uint64(i))%500))
+		v := int64(i)*1000 - int64(mix(uint64(i))%500)
+		switch i { // deltas that overflow int64 wrap around
+		case 1, 5:
+			v = math.MinInt64
+		case 2, 4:
+			v = math.MaxInt64
+		}
+		return null(i%10 == 3, v)
 	case 9:
 		return null(i%8 == 0, []string{"", "x", "yy", "é"}[i%4])
 	case 10:

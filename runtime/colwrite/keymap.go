@@ -1,18 +1,24 @@
 package colwrite
 
 // denseKeys bounds the keys looked up by direct indexing: small keys
-// (vocabulary indexes) never reach the hash table.
+// (vocabulary indexes, entity ids numbered from zero) index a slice that
+// grows to the largest key seen, at most 4 MiB.
 const denseKeys = 1 << 20
 
 // keyMap maps caller keys to dictionary indexes. Keys below denseKeys index
-// a slice; others live in an open-addressing table (linear probing, load at
-// most 1/2, Fibonacci hashing). Stored values are index+1 so zero is empty.
+// dense; others live in an open-addressing table (linear probing, load at
+// most 1/2, Fibonacci hashing) whose slots hold key and value side by side,
+// so a probe touches one cache line. Stored values are index+1: 0 is empty.
 type keyMap struct {
 	dense []int32
-	keys  []uint64
-	vals  []int32
+	slots []slot
 	shift uint
 	n     int
+}
+
+type slot struct {
+	key uint64
+	val int32
 }
 
 // get returns the index stored for key, or -1.
@@ -20,20 +26,18 @@ func (m *keyMap) get(key uint64) int32 {
 	if key < uint64(len(m.dense)) {
 		return m.dense[key] - 1
 	}
-	if key < denseKeys || len(m.vals) == 0 {
+	if key < denseKeys || len(m.slots) == 0 {
 		return -1
 	}
-	mask := uint64(len(m.vals) - 1)
-	h := (key * 0x9E3779B97F4A7C15) >> m.shift
-	for {
-		v := m.vals[h]
-		if v == 0 {
+	mask := uint64(len(m.slots) - 1)
+	for h := (key * 0x9E3779B97F4A7C15) >> m.shift; ; h = (h + 1) & mask {
+		s := &m.slots[h]
+		if s.val == 0 {
 			return -1
 		}
-		if m.keys[h] == key {
-			return v - 1
+		if s.key == key {
+			return s.val - 1
 		}
-		h = (h + 1) & mask
 	}
 }
 
@@ -46,7 +50,7 @@ func (m *keyMap) put(key uint64, idx int32) {
 				n *= 2
 			}
 			if cap(m.dense) >= n {
-				m.dense = m.dense[:n] // reused buffers are cleared by reset
+				m.dense = m.dense[:n] // reset cleared the reused part
 			} else {
 				d := make([]int32, n)
 				copy(d, m.dense)
@@ -56,7 +60,7 @@ func (m *keyMap) put(key uint64, idx int32) {
 		m.dense[key] = idx + 1
 		return
 	}
-	if 2*(m.n+1) > len(m.vals) {
+	if 2*(m.n+1) > len(m.slots) {
 		m.grow()
 	}
 	m.insert(key, idx+1)
@@ -64,27 +68,25 @@ func (m *keyMap) put(key uint64, idx int32) {
 }
 
 func (m *keyMap) insert(key uint64, v int32) {
-	mask := uint64(len(m.vals) - 1)
+	mask := uint64(len(m.slots) - 1)
 	h := (key * 0x9E3779B97F4A7C15) >> m.shift
-	for m.vals[h] != 0 {
+	for m.slots[h].val != 0 {
 		h = (h + 1) & mask
 	}
-	m.keys[h] = key
-	m.vals[h] = v
+	m.slots[h] = slot{key, v}
 }
 
 func (m *keyMap) grow() {
-	size := max(1024, 2*len(m.vals))
-	oldKeys, oldVals := m.keys, m.vals
-	m.keys = make([]uint64, size)
-	m.vals = make([]int32, size)
+	size := max(1024, 2*len(m.slots))
+	old := m.slots
+	m.slots = make([]slot, size)
 	m.shift = 64
 	for s := size; s > 1; s >>= 1 {
 		m.shift--
 	}
-	for i, v := range oldVals {
-		if v != 0 {
-			m.insert(oldKeys[i], v)
+	for _, s := range old {
+		if s.val != 0 {
+			m.insert(s.key, s.val)
 		}
 	}
 }
@@ -93,6 +95,6 @@ func (m *keyMap) grow() {
 func (m *keyMap) reset() {
 	clear(m.dense)
 	m.dense = m.dense[:0]
-	clear(m.vals)
+	clear(m.slots)
 	m.n = 0
 }
