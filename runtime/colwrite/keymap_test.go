@@ -11,8 +11,11 @@ import (
 func TestKeyMap(t *testing.T) {
 	var m keyMap
 	keys := []uint64{0, 1, 63, 64, denseKeys - 1, denseKeys, denseKeys + 1, math.MaxUint64, 1 << 40}
-	for i := range 5000 { // enough hashed keys to grow the table several times
-		keys = append(keys, denseKeys+uint64(i)*1024, uint64(i)*97)
+	for i := range 5000 {
+		// Window 0; a window claimed after some keys were hashed; a
+		// second one; keys spread over many windows, hashed, enough to
+		// grow the table several times.
+		keys = append(keys, uint64(i)*97, 1<<40+uint64(i)*3, 7<<30+uint64(i), uint64(i)<<24|5)
 	}
 	seen := map[uint64]int32{}
 	for _, k := range keys {
@@ -29,6 +32,8 @@ func TestKeyMap(t *testing.T) {
 	}
 	assert.Equal(t, int32(-1), m.get(12345678901))
 	assert.Equal(t, int32(-1), m.get(5000*97+1))
+
+	assert.Equal(t, windows, m.nwin, "windows claimed")
 
 	m.reset()
 	for k := range seen {

@@ -2,6 +2,7 @@ package colwrite
 
 import (
 	"fmt"
+	"slices"
 
 	"github.com/parquet-go/parquet-go/format"
 )
@@ -144,21 +145,23 @@ func (rg *RowGroup) batches(c *column, n int, valid []bool, fill func(lo, hi int
 // appendLevels appends the definition levels of rows lo..hi (1 present, 0
 // null) and counts the nulls.
 func appendLevels(levels []byte, valid []bool, lo, hi int) ([]byte, int) {
+	n := len(levels)
+	levels = slices.Grow(levels, hi-lo)[:n+hi-lo]
+	out := levels[n:]
 	if valid == nil {
-		for range hi - lo {
-			levels = append(levels, 1)
+		for i := range out {
+			out[i] = 1
 		}
 		return levels, 0
 	}
 	nulls := 0
-	for _, ok := range valid[lo:hi] {
-		var l byte
+	for i, ok := range valid[lo:hi] {
+		l := byte(0)
 		if ok {
 			l = 1
-		} else {
-			nulls++
 		}
-		levels = append(levels, l)
+		out[i] = l
+		nulls += int(1 - l)
 	}
 	return levels, nulls
 }
