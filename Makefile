@@ -31,7 +31,8 @@ test-deps:
 ## test: the whole suite (drift check, vet, unit, end-to-end, S3, browser, DuckDB)
 test: test-deps drift
 	$(GO) vet ./...
-	PAYGEN_REQUIRE_S3=1 $(GO) test -count=1 ./...
+	mkdir -p tests/artifacts
+	PAYGEN_REQUIRE_S3=1 CI=true $(GO) test -count=1 -artifacts -outputdir $(CURDIR)/tests/artifacts ./...
 	@if [ -f tests/duckdb/go.mod ]; then cd tests/duckdb && $(GO) test -count=1 ./...; fi
 
 LATEST = $$(ls -t outputs/*.parquet 2>/dev/null | head -1)
