@@ -56,10 +56,9 @@ lint:
 	@out=$$(gofmt -l $$(git ls-files '*.go')); if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
 	$(GO) vet ./...
 
-## bench: Go benchmarks of the hot paths, then paygen against its peers at 1M rows
+## bench: hot-path Go benchmarks, paygen vs its peers at 1M rows, RSS at 1M and 20M, validate/profile times
 bench: build
-	$(GO) test -run '^$$' -bench . -benchmem -count 1 ./runtime/... | tee bench.txt
-	../shared/peers/bench.sh 1000000 -- ./$(BIN) generate --rows {ROWS} --out {OUT} --date 2025-05-29 --quiet
+	bash tests/tools/bench.sh 2>&1 | tee bench.txt
 
 clean:
 	rm -rf bin outputs bench.txt
