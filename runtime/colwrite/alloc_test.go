@@ -27,5 +27,7 @@ func TestNoAllocationPerRow(t *testing.T) {
 	}
 	small, large := encode(2), encode(16)
 	t.Logf("allocations per row group: %v for %d rows, %v for %d rows", small, 2*block, large, 16*block)
-	assert.Equal(t, small, large)
+	// 114,688 more rows; sync.Pools emptied by a GC (or by the race
+	// detector) may cost a few allocations more or less.
+	assert.Less(t, large-small, 16.0)
 }

@@ -207,8 +207,11 @@ func (c *column) strings(vals []string, valid []bool) {
 	if c.spec.Encoding == Delta {
 		// DELTA_BYTE_ARRAY: each value is the length of the prefix it shares
 		// with the page's previous value, and the rest. prev aliases the
-		// caller's strings until the call ends, then is copied.
+		// caller's strings until the call ends, then is copied. While the
+		// values ascend (ids often do), the shared prefix orders each value
+		// against the previous one and the bounds need no comparison.
 		prev := unsafe.String(unsafe.SliceData(c.prev), len(c.prev))
+		ascending := true
 		for i, v := range vals {
 			if valid != nil && !valid[i] {
 				continue
@@ -217,15 +220,19 @@ func (c *column) strings(vals []string, valid []bool) {
 			c.pre = append(c.pre, int32(p))
 			c.suf = append(c.suf, int32(len(v)-p))
 			c.plain = append(c.plain, v[p:]...)
-			prev = v
 			switch {
 			case !have:
 				mn, mx, have = v, v, true
-			case v > mx:
+			case ascending && !before(v, prev, p):
 				mx = v
+			case v > mx:
+				ascending, mx = false, v
 			case v < mn:
-				mn = v
+				ascending, mn = false, v
+			default:
+				ascending = false
 			}
+			prev = v
 		}
 		c.prev = append(c.prev[:0], prev...)
 	} else {
@@ -249,6 +256,15 @@ func (c *column) strings(vals []string, valid []bool) {
 		c.pb.string(mn)
 		c.pb.string(mx)
 	}
+}
+
+// before reports whether v sorts before prev, given that they share a prefix
+// of p bytes.
+func before(v, prev string, p int) bool {
+	if p < len(v) && p < len(prev) {
+		return v[p] < prev[p]
+	}
+	return p == len(v) && len(v) < len(prev)
 }
 
 // commonPrefix is the length of the longest common prefix of a and b.

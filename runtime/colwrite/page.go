@@ -6,6 +6,7 @@ import (
 	"math"
 	"math/bits"
 	"slices"
+	"unsafe"
 
 	"github.com/klauspost/compress/s2"
 	"github.com/parquet-go/parquet-go/encoding/delta"
@@ -114,29 +115,40 @@ func (c *column) flushPage() error {
 		enc = format.RLEDictionary
 		w := bits.Len32(uint32(c.top))
 		body = append(body, byte(w))
-		c.enc, err = indexEncodings[w].EncodeInt32(c.enc, c.idx)
-		body = append(body, c.enc...)
+		body, err = encodeInto(body, 5*len(c.idx)+64, func(dst []byte) ([]byte, error) {
+			return indexEncodings[w].EncodeInt32(dst, c.idx)
+		})
 	case c.spec.Encoding == Delta && c.spec.Physical == Int64:
 		enc = format.DeltaBinaryPacked
-		c.enc, err = deltaEncoding.EncodeInt64(c.enc, c.ints)
-		body = append(body, c.enc...)
+		body, err = encodeInto(body, 9*len(c.ints)+128, func(dst []byte) ([]byte, error) {
+			return deltaEncoding.EncodeInt64(dst, c.ints)
+		})
 	case c.spec.Encoding == Delta:
 		// DELTA_BYTE_ARRAY: DELTA_BINARY_PACKED prefix lengths, then
 		// DELTA_LENGTH_BYTE_ARRAY suffixes (DELTA_BINARY_PACKED lengths and
 		// the concatenated bytes).
 		enc = format.DeltaByteArray
-		c.enc, err = deltaEncoding.EncodeInt32(c.enc, c.pre)
-		body = append(body, c.enc...)
-		c.enc, err = deltaEncoding.EncodeInt32(c.enc, c.suf)
-		body = append(body, c.enc...)
+		body, err = encodeInto(body, 5*len(c.pre)+128, func(dst []byte) ([]byte, error) {
+			return deltaEncoding.EncodeInt32(dst, c.pre)
+		})
+		if err == nil {
+			body, err = encodeInto(body, 5*len(c.suf)+128+len(c.plain), func(dst []byte) ([]byte, error) {
+				return deltaEncoding.EncodeInt32(dst, c.suf)
+			})
+		}
 		body = append(body, c.plain...)
+	case !c.spec.Optional:
+		// PLAIN values and nothing before them: the page is the buffer.
+		body = c.plain
 	default:
 		body = append(body, c.plain...)
 	}
 	if err != nil {
 		return fmt.Errorf("colwrite: column %q: encoding page: %w", c.spec.Name, err)
 	}
-	c.body = body
+	if unsafe.SliceData(body) != unsafe.SliceData(c.plain) {
+		c.body = body // keep the grown scratch buffer
+	}
 
 	c.hdr = format.PageHeader{
 		Type: format.DataPage,
@@ -158,6 +170,22 @@ func (c *column) flushPage() error {
 
 	c.clearPage()
 	return nil
+}
+
+// encodeInto appends to body what encode writes to its argument's [:0]:
+// in place when body's spare capacity (grown to bound) holds it, copied
+// otherwise.
+func encodeInto(body []byte, bound int, encode func(dst []byte) ([]byte, error)) ([]byte, error) {
+	body = slices.Grow(body, bound)
+	n := len(body)
+	out, err := encode(body[n:n])
+	if err != nil {
+		return body, err
+	}
+	if len(out) > 0 && cap(body) > n && unsafe.SliceData(out) == unsafe.SliceData(body[n:]) {
+		return body[:n+len(out)], nil
+	}
+	return append(body, out...), nil
 }
 
 // writePage compresses body and appends c.hdr (sizes filled in) and the
