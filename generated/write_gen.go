@@ -16,7 +16,7 @@ var Columns = []colwrite.Column{
 	{Name: "card_number_masked", Physical: colwrite.ByteArray, Logical: colwrite.String, Encoding: colwrite.Dict},
 	{Name: "card_brand", Physical: colwrite.ByteArray, Logical: colwrite.String, Encoding: colwrite.Dict},
 	{Name: "card_type", Physical: colwrite.ByteArray, Logical: colwrite.String, Encoding: colwrite.Dict},
-	{Name: "amount", Physical: colwrite.Int64, Logical: colwrite.Decimal, Precision: 12, Scale: 2, Encoding: colwrite.Plain},
+	{Name: "amount", Physical: colwrite.Int64, Logical: colwrite.Decimal, Precision: 12, Scale: 2, Encoding: colwrite.Delta},
 	{Name: "currency", Physical: colwrite.ByteArray, Logical: colwrite.String, Encoding: colwrite.Dict},
 	{Name: "merchant_id", Physical: colwrite.ByteArray, Logical: colwrite.String, Encoding: colwrite.Dict},
 	{Name: "mcc_code", Physical: colwrite.ByteArray, Logical: colwrite.String, Optional: true, Encoding: colwrite.Dict},

@@ -9,6 +9,14 @@ import (
 	"github.com/paygen/paygen/runtime/world"
 )
 
+// Data pages are cut at 32,768 rows or 256 KiB of values: small enough that
+// the page buffers of the Workers+1 encoders stay a few MB, large enough
+// for Snappy and for page statistics to be useful.
+const (
+	pageRows  = 32768
+	pageBytes = 256 << 10
+)
+
 // WriteColumns is paygen's fast path: it generates the blocks of w in
 // [FirstBlock, EndBlock) and writes them column by column with colwrite,
 // through write (generated.Write). Workers encode whole row groups
@@ -33,7 +41,9 @@ func WriteColumns(out io.Writer, w *world.World, cols []colwrite.Column,
 
 	free := make(chan *colwrite.RowGroup, opt.Workers+1)
 	for range opt.Workers + 1 {
-		free <- colwrite.NewRowGroup(cols)
+		rg := colwrite.NewRowGroup(cols)
+		rg.SetPageLimits(pageRows, pageBytes)
+		free <- rg
 	}
 	type done struct {
 		group int
