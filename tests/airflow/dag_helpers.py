@@ -5,6 +5,7 @@ file imports and builds its (fake) DAG; then one helper runs and prints JSON on 
 
     dag_helpers.py DAG_FILE args DS ROWS SHARDS BUCKET PREFIX   -> [[arg, ...], ...] one list per shard
     dag_helpers.py DAG_FILE check ROWS SHARDS GOT_ROWS GOT_FILES -> {"ok": true} or {"ok": false, "error": "..."}
+    dag_helpers.py DAG_FILE query                                -> the Athena query template, as text
 
 tests/deploy_test.go calls it.
 """
@@ -90,6 +91,9 @@ def main(argv):
             out = {"ok": True}
         except ValueError as err:
             out = {"ok": False, "error": str(err)}
+    elif argv[2] == "query":
+        sys.stdout.write(dag.COUNT_QUERY)
+        return
     else:
         raise SystemExit("unknown helper " + argv[2])
     json.dump(out, sys.stdout)
