@@ -9,6 +9,8 @@ import (
 	"testing"
 
 	"github.com/apache/arrow-go/v18/arrow"
+	"github.com/apache/arrow-go/v18/parquet/file"
+	"github.com/apache/arrow-go/v18/parquet/metadata"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
@@ -310,5 +312,30 @@ func TestMakeAthenaDDL(t *testing.T) {
 		_, stderr, code := makeAthenaDDL(t, bad...)
 		assert.Equal(t, 2, code, "%v", bad)
 		assert.Contains(t, stderr, "athena-ddl", "%v", bad)
+	}
+}
+
+// TestEventTimeRowGroupsArePrunable backs the operations guide's claim that an
+// event_time range skips row groups: every row group carries event_time
+// min/max statistics and, rows being in time order, the ranges do not overlap.
+func TestEventTimeRowGroupsArePrunable(t *testing.T) {
+	f, err := file.OpenParquetFile(small(t), false)
+	require.NoError(t, err)
+	defer f.Close()
+	col := f.MetaData().Schema.ColumnIndexByName("event_time")
+	require.GreaterOrEqual(t, col, 0)
+	require.Greater(t, f.NumRowGroups(), 1)
+	prevMax := int64(-1 << 63)
+	for g := 0; g < f.NumRowGroups(); g++ {
+		cc, err := f.MetaData().RowGroup(g).ColumnChunk(col)
+		require.NoError(t, err)
+		st, err := cc.Statistics()
+		require.NoError(t, err)
+		require.NotNil(t, st, "row group %d has no event_time statistics", g)
+		require.True(t, st.HasMinMax(), "row group %d", g)
+		s := st.(*metadata.Int64Statistics)
+		assert.LessOrEqual(t, s.Min(), s.Max(), "row group %d", g)
+		assert.LessOrEqual(t, prevMax, s.Min(), "row group %d starts before the previous one ends", g)
+		prevMax = s.Max()
 	}
 }
