@@ -55,7 +55,8 @@ learnability: build
 	@f=$(LATEST); [ -n "$$f" ] || { echo "no file in outputs/: run make data"; exit 2; }; \
 	./$(BIN) learnability "$$f"
 
-## athena-ddl: print the Athena table DDL (generated/athena_gen.sql) for a database and S3 location:
+## athena-ddl: print the Athena table DDL (generated/athena_gen.sql) for a database and S3 location,
+## as one statement ready for the Athena console or API (no comment lines, no final ;):
 ##   make athena-ddl DATABASE=analytics BUCKET=my-bucket PREFIX=payments
 athena-ddl:
 	@[ -n "$(DATABASE)" ] && [ -n "$(BUCKET)" ] || { echo "usage: make athena-ddl DATABASE=db BUCKET=bucket [PREFIX=prefix]" >&2; exit 2; }
@@ -63,8 +64,8 @@ athena-ddl:
 	@echo '$(BUCKET)' | grep -Eqx '[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]' || { echo "athena-ddl: BUCKET is not an S3 bucket name" >&2; exit 2; }
 	@echo '$(PREFIX)' | grep -Eqx '[A-Za-z0-9._=/-]*' || { echo "athena-ddl: PREFIX may only hold letters, digits and . _ = / -" >&2; exit 2; }
 	@p='$(PREFIX)'; while [ "$${p#/}" != "$$p" ]; do p="$${p#/}"; done; while [ "$${p%/}" != "$$p" ]; do p="$${p%/}"; done; \
-	sed -e '/^--/!s|[$$]{database}|$(DATABASE)|g' -e '/^--/!s|[$$]{bucket}|$(BUCKET)|g' \
-	    -e '/^--/!s|[$$]{prefix}/|'"$${p:+$$p/}"'|g' generated/athena_gen.sql
+	sed -e '/^--/d' -e '/^$$/d' -e '$$s/;$$//' -e 's|[$$]{database}|$(DATABASE)|g' -e 's|[$$]{bucket}|$(BUCKET)|g' \
+	    -e 's|[$$]{prefix}/|'"$${p:+$$p/}"'|g' generated/athena_gen.sql
 
 ## docker: build the container image paygen:VERSION (needs a Docker engine)
 docker:
