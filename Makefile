@@ -3,14 +3,18 @@ GO      ?= go
 BIN     := bin/paygen
 ROWS    ?= 1_000_000
 DATE    ?= $(shell date -u +%Y-%m-%d)
+VERSION ?= $(shell sed -n 's/^const version = "\(.*\)"$$/\1/p' cmd/paygen/main.go)
+# A static, reproducible binary; the Dockerfile builds with the same command
+# (tests/deploy_test.go compares them).
+BUILDFLAGS := -trimpath -ldflags='-s -w'
 export PATH := $(shell $(GO) env GOPATH)/bin:$(PATH)
 
-.PHONY: all build generate drift data test test-deps lint bench validate profile learnability clean
+.PHONY: all build generate drift data test test-deps lint bench validate profile learnability athena-ddl docker clean
 
 all: build
 
 build:
-	$(GO) build -o $(BIN) ./cmd/paygen
+	CGO_ENABLED=0 $(GO) build $(BUILDFLAGS) -o $(BIN) ./cmd/paygen
 
 ## generate: recompile schema/transaction_schema.yaml into generated/
 generate:
@@ -51,6 +55,22 @@ profile: build
 learnability: build
 	@f=$(LATEST); [ -n "$$f" ] || { echo "no file in outputs/: run make data"; exit 2; }; \
 	./$(BIN) learnability "$$f"
+
+## athena-ddl: print the Athena table DDL (generated/athena_gen.sql) for a database and S3 location,
+## as one statement ready for the Athena console or API (no comment lines, no final ;):
+##   make athena-ddl DATABASE=analytics BUCKET=my-bucket PREFIX=payments
+athena-ddl:
+	@[ -n "$(DATABASE)" ] && [ -n "$(BUCKET)" ] || { echo "usage: make athena-ddl DATABASE=db BUCKET=bucket [PREFIX=prefix]" >&2; exit 2; }
+	@echo '$(DATABASE)' | grep -Eqx '[a-z0-9_]+' || { echo "athena-ddl: DATABASE must be lowercase letters, digits and _" >&2; exit 2; }
+	@echo '$(BUCKET)' | grep -Eqx '[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]' || { echo "athena-ddl: BUCKET is not an S3 bucket name" >&2; exit 2; }
+	@echo '$(PREFIX)' | grep -Eqx '[A-Za-z0-9._=/-]*' || { echo "athena-ddl: PREFIX may only hold letters, digits and . _ = / -" >&2; exit 2; }
+	@p='$(PREFIX)'; while [ "$${p#/}" != "$$p" ]; do p="$${p#/}"; done; while [ "$${p%/}" != "$$p" ]; do p="$${p%/}"; done; \
+	sed -e '/^--/d' -e '/^$$/d' -e '$$s/;$$//' -e 's|[$$]{database}|$(DATABASE)|g' -e 's|[$$]{bucket}|$(BUCKET)|g' \
+	    -e 's|[$$]{prefix}/|'"$${p:+$$p/}"'|g' generated/athena_gen.sql
+
+## docker: build the container image paygen:VERSION (needs a Docker engine)
+docker:
+	docker build --build-arg VERSION=$(VERSION) -t paygen:$(VERSION) .
 
 lint:
 	@out=$$(gofmt -l $$(git ls-files '*.go')); if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
