@@ -164,6 +164,9 @@ func (p *genPlan) finishS3(o *outputs, htmlPath string, rows int64) (s3up.Object
 		Seed: strconv.FormatUint(p.seed, 10), Schema: generated.Table,
 		SchemaFingerprint: generated.Fingerprint, Version: version,
 	}
+	if p.shard > 0 {
+		meta.Shard = fmt.Sprintf("%d/%d", p.shard, p.shards)
+	}
 	_, err := o.up.PutManifest(o.ctx, o.keys.Manifest, s3up.NewManifest(meta, data, prof))
 	return data, err
 }

@@ -77,3 +77,16 @@ func TestShardsUploadSideBySide(t *testing.T) {
 	assert.True(t, bytes.Equal(before, get(dir+"payments_140k_20250529.shard-2-of-3.parquet")))
 	assert.ElementsMatch(t, want, listKeys(t, srv.Client(""), "payments/"))
 }
+
+// paygen upload accepts a shard file: its paygen.rows is the whole dataset's size.
+func TestUploadShardFile(t *testing.T) {
+	srv := s3test.StartT(t, cliBucket)
+	useServer(t, srv)
+	dir := t.TempDir()
+	code, _, errs := generateCmd("--rows", "200k", "--out", dir, "--shard", "2/3")
+	require.Equal(t, 0, code, errs)
+	file := filepath.Join(dir, "payments_200k_20250529.shard-2-of-3.parquet")
+	code, out, errs := upload(file, "--to", "s3://"+cliBucket+"/shards")
+	require.Equal(t, 0, code, errs)
+	assert.Contains(t, out, "Upload complete: s3://"+cliBucket+"/shards/year=2025/month=05/payments_200k_20250529.shard-2-of-3.parquet")
+}

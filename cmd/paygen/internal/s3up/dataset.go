@@ -24,6 +24,7 @@ const (
 	MetaFingerprint = "paygen.schema_fingerprint"
 	MetaVersion     = "paygen.version"
 	MetaSchema      = "paygen.schema"
+	MetaShard       = "paygen.shard"
 )
 
 // DatasetMeta describes a dataset file; it is the head of its [Manifest].
@@ -35,6 +36,7 @@ type DatasetMeta struct {
 	Schema            string `json:"schema,omitempty"` // table name
 	SchemaFingerprint string `json:"schema_fingerprint,omitempty"`
 	Version           string `json:"paygen_version,omitempty"`
+	Shard             string `json:"shard,omitempty"` // "i/N" for a shard of the dataset
 }
 
 // Time returns the dataset date as a UTC time.
@@ -81,11 +83,15 @@ func ReadDatasetMeta(path string) (DatasetMeta, error) {
 		SchemaFingerprint: lookup(MetaFingerprint),
 		Version:           lookup(MetaVersion),
 	}
+	// paygen.rows is the whole dataset's size; a shard (paygen.shard = "i/N")
+	// holds a slice of it.
 	if v := lookup(MetaRows); v != "" {
 		n, err := strconv.ParseInt(v, 10, 64)
-		if err != nil || n != pf.NumRows() {
+		shard := lookup(MetaShard) != ""
+		if err != nil || (!shard && n != pf.NumRows()) || (shard && n < pf.NumRows()) {
 			return DatasetMeta{}, bad("%s=%q does not match the file's %d rows", MetaRows, v, pf.NumRows())
 		}
+		m.Shard = lookup(MetaShard)
 	}
 	if v := lookup(MetaDate); v != "" {
 		t, err := time.Parse(time.DateOnly, v)
