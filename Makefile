@@ -3,14 +3,18 @@ GO      ?= go
 BIN     := bin/paygen
 ROWS    ?= 1_000_000
 DATE    ?= $(shell date -u +%Y-%m-%d)
+VERSION ?= $(shell sed -n 's/^const version = "\(.*\)"$$/\1/p' cmd/paygen/main.go)
+# A static, reproducible binary; the Dockerfile builds with the same command
+# (tests/deploy_test.go compares them).
+BUILDFLAGS := -trimpath -ldflags='-s -w'
 export PATH := $(shell $(GO) env GOPATH)/bin:$(PATH)
 
-.PHONY: all build generate drift data test test-deps lint bench bench-peers validate profile clean
+.PHONY: all build generate drift data test test-deps lint bench validate profile learnability athena-ddl docker clean
 
 all: build
 
 build:
-	$(GO) build -o $(BIN) ./cmd/paygen
+	CGO_ENABLED=0 $(GO) build $(BUILDFLAGS) -o $(BIN) ./cmd/paygen
 
 ## generate: recompile schema/transaction_schema.yaml into generated/
 generate:
@@ -31,17 +35,50 @@ test-deps:
 ## test: the whole suite (drift check, vet, unit, end-to-end, S3, browser, DuckDB)
 test: test-deps drift
 	$(GO) vet ./...
-	$(GO) test -count=1 ./...
+	mkdir -p tests/artifacts
+	PAYGEN_REQUIRE_S3=1 CI=true $(GO) test -count=1 -artifacts -outputdir $(CURDIR)/tests/artifacts ./...
 	@if [ -f tests/duckdb/go.mod ]; then cd tests/duckdb && $(GO) test -count=1 ./...; fi
+
+LATEST = $$(ls -t outputs/*.parquet 2>/dev/null | head -1)
+
+## validate: check the newest file in outputs/ against the data contract
+validate: build
+	@f=$(LATEST); [ -n "$$f" ] || { echo "no file in outputs/: run make data"; exit 2; }; \
+	./$(BIN) validate "$$f" --html "$${f%.parquet}.validation.html"
+
+## profile: HTML + JSON profile of the newest file in outputs/
+profile: build
+	@f=$(LATEST); [ -n "$$f" ] || { echo "no file in outputs/: run make data"; exit 2; }; \
+	./$(BIN) profile "$$f" --json "$${f%.parquet}.profile.json"
+
+## learnability: baseline model and leakage check on the newest file in outputs/
+learnability: build
+	@f=$(LATEST); [ -n "$$f" ] || { echo "no file in outputs/: run make data"; exit 2; }; \
+	./$(BIN) learnability "$$f"
+
+## athena-ddl: print the Athena table DDL (generated/athena_gen.sql) for a database and S3 location,
+## as one statement ready for the Athena console or API (no comment lines, no final ;):
+##   make athena-ddl DATABASE=analytics BUCKET=my-bucket PREFIX=payments
+athena-ddl:
+	@[ -n "$(DATABASE)" ] && [ -n "$(BUCKET)" ] || { echo "usage: make athena-ddl DATABASE=db BUCKET=bucket [PREFIX=prefix]" >&2; exit 2; }
+	@echo '$(DATABASE)' | grep -Eqx '[a-z0-9_]+' || { echo "athena-ddl: DATABASE must be lowercase letters, digits and _" >&2; exit 2; }
+	@echo '$(BUCKET)' | grep -Eqx '[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]' || { echo "athena-ddl: BUCKET is not an S3 bucket name" >&2; exit 2; }
+	@echo '$(PREFIX)' | grep -Eqx '[A-Za-z0-9._=/-]*' || { echo "athena-ddl: PREFIX may only hold letters, digits and . _ = / -" >&2; exit 2; }
+	@p='$(PREFIX)'; while [ "$${p#/}" != "$$p" ]; do p="$${p#/}"; done; while [ "$${p%/}" != "$$p" ]; do p="$${p%/}"; done; \
+	sed -e '/^--/d' -e '/^$$/d' -e '$$s/;$$//' -e 's|[$$]{database}|$(DATABASE)|g' -e 's|[$$]{bucket}|$(BUCKET)|g' \
+	    -e 's|[$$]{prefix}/|'"$${p:+$$p/}"'|g' generated/athena_gen.sql
+
+## docker: build the container image paygen:VERSION (needs a Docker engine)
+docker:
+	docker build --build-arg VERSION=$(VERSION) -t paygen:$(VERSION) .
 
 lint:
 	@out=$$(gofmt -l $$(git ls-files '*.go')); if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
 	$(GO) vet ./...
 
-## bench: Go benchmarks of the hot paths, then paygen against its peers at 1M rows
+## bench: hot-path Go benchmarks, paygen vs its peers at 1M rows, RSS at 1M and 20M, validate/profile times
 bench: build
-	$(GO) test -run '^$$' -bench . -benchmem -count 1 ./runtime/... | tee bench.txt
-	../shared/peers/bench.sh 1000000 -- ./$(BIN) generate --rows {ROWS} --out {OUT} --date 2025-05-29 --quiet
+	bash tests/tools/bench.sh 2>&1 | tee bench.txt
 
 clean:
 	rm -rf bin outputs bench.txt

@@ -25,7 +25,7 @@ type Payment struct {
 	CardType string `parquet:"card_type,dict"`
 	// Amount in the merchant's currency, stored as int64 minor units.
 	// Column amount: decimal(12,2) from txn.amount.
-	Amount int64 `parquet:"amount,decimal(2:12),plain"`
+	Amount int64 `parquet:"amount,decimal(2:12),delta"`
 	// Column currency: string from merchant.currency.
 	Currency string `parquet:"currency,dict"`
 	// Column merchant_id: string from merchant.id.

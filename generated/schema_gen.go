@@ -8,7 +8,7 @@ const (
 	Table       = "payments"                       // table name
 	FilePrefix  = "payments"                       // output file name prefix
 	SchemaPath  = "schema/transaction_schema.yaml" // the schema, from the module root
-	Fingerprint = "584a97332d5850eb"               // first 16 hex digits of the schema's SHA-256
+	Fingerprint = "422cb30e83cf7036"               // first 16 hex digits of the schema's SHA-256
 )
 
 // ColumnNames lists the columns in table order.

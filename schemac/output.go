@@ -7,7 +7,6 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
-	"strings"
 
 	"github.com/paygen/paygen/schemac/gen"
 )
@@ -39,7 +38,8 @@ type Change struct {
 }
 
 // Compare lists how dir differs from files, by file name. Extra files are the
-// .go files in dir that carry schemac's header but are no longer rendered.
+// files in dir that carry schemac's header (in the comment syntax of their
+// kind: .go or .sql) but are no longer rendered.
 func Compare(dir string, files map[string][]byte) ([]Change, error) {
 	var out []Change
 	for _, name := range sortedNames(files) {
@@ -67,7 +67,7 @@ func Compare(dir string, files map[string][]byte) ([]Change, error) {
 	return out, nil
 }
 
-// staleGenerated lists the .go files in dir written by schemac that are not in files.
+// staleGenerated lists the files in dir written by schemac that are not in files.
 func staleGenerated(dir string, files map[string][]byte) ([]string, error) {
 	entries, err := os.ReadDir(dir)
 	if errors.Is(err, os.ErrNotExist) {
@@ -79,14 +79,15 @@ func staleGenerated(dir string, files map[string][]byte) ([]string, error) {
 	var out []string
 	for _, e := range entries {
 		name := e.Name()
-		if e.IsDir() || !strings.HasSuffix(name, ".go") || files[name] != nil {
+		prefix := gen.HeaderPrefixFor(name)
+		if e.IsDir() || prefix == "" || files[name] != nil {
 			continue
 		}
 		data, err := os.ReadFile(filepath.Join(dir, name))
 		if err != nil {
 			return nil, err
 		}
-		if bytes.HasPrefix(data, []byte(gen.HeaderPrefix)) {
+		if bytes.HasPrefix(data, []byte(prefix)) {
 			out = append(out, name)
 		}
 	}

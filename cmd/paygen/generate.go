@@ -10,6 +10,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/paygen/paygen/cmd/paygen/internal/s3up"
 	"github.com/paygen/paygen/generated"
 	"github.com/paygen/paygen/runtime/pqwrite"
 	"github.com/paygen/paygen/runtime/world"
@@ -24,6 +25,8 @@ type genFlags struct {
 	seed                             uint64
 	workers                          int
 	overwrite, quiet                 bool
+	validate, profile                bool
+	s3                               uploadFlags
 }
 
 func runGenerate(args []string, stdout, stderr io.Writer) int {
@@ -38,6 +41,14 @@ func runGenerate(args []string, stdout, stderr io.Writer) int {
 	fs.StringVar(&g.shard, "shard", "", "write only shard i of N (i/N, 1-based): disjoint slices whose union is the full dataset")
 	fs.BoolVar(&g.overwrite, "overwrite", false, "replace an existing output file")
 	fs.BoolVar(&g.quiet, "quiet", false, "print nothing on success")
+	fs.BoolVar(&g.validate, "validate", false, "validate the file against the contract before publishing it (exit 1, nothing published, when it fails)")
+	fs.BoolVar(&g.profile, "profile", false, "write the HTML profile beside the file (and upload it with --to)")
+	fs.StringVar(&g.s3.to, "to", "", "stream the file to s3://BUCKET/PREFIX/year=YYYY/month=MM/ instead of --out (with a manifest)")
+	fs.StringVar(&g.s3.partSize, "part-size", "8MiB", "with --to: multipart part size, at least 5MiB")
+	fs.IntVar(&g.s3.concurrency, "concurrency", 4, "with --to: parts uploaded in parallel")
+	fs.StringVar(&g.s3.envFile, "env-file", "", "with --to: KEY=VALUE file for PAYGEN_S3_* and AWS_* settings")
+	fs.StringVar(&g.s3.region, "region", "", "with --to: AWS region")
+	fs.StringVar(&g.s3.endpoint, "endpoint", "", "with --to: S3-compatible endpoint URL (path-style)")
 	if code, done := parseFlags(fs, args, stdout, stderr); done {
 		return code
 	}
@@ -50,14 +61,16 @@ func runGenerate(args []string, stdout, stderr io.Writer) int {
 	}
 	res, err := plan.run(stderr)
 	if err != nil {
-		code := 2
-		if strings.Contains(err.Error(), errExists.Error()) {
-			code = 1
-		}
-		return fail(stderr, "generate", code, "%v", err)
+		return fail(stderr, "generate", exitCode(err), "%v", err)
 	}
 	if !g.quiet {
 		fmt.Fprintln(stdout, res.summary())
+		if res.url != "" {
+			fmt.Fprintf(stdout, "Upload complete: %s (%s in %.1f s)\n", res.url, megabytes(res.size), res.upload.Seconds())
+		}
+		if res.profile != "" {
+			fmt.Fprintf(stdout, "Profile: %s\n", res.profile)
+		}
 	}
 	return 0
 }
@@ -74,6 +87,10 @@ type genPlan struct {
 	shard      int // 1-based; 0 = whole dataset
 	shards     int
 	overwrite  bool
+	validate   bool
+	profile    bool
+	s3         *uploadFlags // nil: write to --out
+	htmlPath   string
 	progressTo *os.File
 }
 
@@ -95,7 +112,11 @@ func (g *genFlags) plan() (*genPlan, error) {
 	if err != nil {
 		return nil, err
 	}
-	p := &genPlan{w: w, rows: rows, seed: g.seed, date: date, workers: g.workers, overwrite: g.overwrite}
+	p := &genPlan{w: w, rows: rows, seed: g.seed, date: date, workers: g.workers, overwrite: g.overwrite,
+		validate: g.validate, profile: g.profile}
+	if g.s3.to != "" {
+		p.s3 = &g.s3
+	}
 	if p.groupBlks, err = groupBlocks(g.rowGroup, w.BlockRows()); err != nil {
 		return nil, fmt.Errorf("--row-group-size: %v", err)
 	}
@@ -158,7 +179,10 @@ type genResult struct {
 	rows    int64
 	elapsed time.Duration
 	size    int64
-	path    string
+	path    string // local file or s3:// URL
+	url     string // set when uploaded
+	upload  time.Duration
+	profile string // HTML profile written, if any
 }
 
 func (r genResult) summary() string {
@@ -184,7 +208,7 @@ func (p *genPlan) metadata() [][2]string {
 
 func (p *genPlan) run(stderr io.Writer) (genResult, error) {
 	start := time.Now()
-	f, err := createAtomic(p.path, p.overwrite)
+	out, err := p.openOutputs()
 	if err != nil {
 		return genResult{}, err
 	}
@@ -196,20 +220,63 @@ func (p *genPlan) run(stderr io.Writer) (genResult, error) {
 			fmt.Fprintf(p.progressTo, "\r%s / %s rows (%.0f%%)", commas(done), commas(total), 100*float64(done)/float64(total))
 		}
 	}
-	st, err := pqwrite.Write(f, p.w, generated.Fill, opt)
+	st, err := pqwrite.WriteColumns(out.writer(), p.w, generated.Columns, generated.Write, opt, "paygen version "+version)
 	if p.progressTo != nil {
 		fmt.Fprint(p.progressTo, "\r\033[K")
 	}
 	if err != nil {
-		f.Abort()
+		out.abort()
 		return genResult{}, err
 	}
-	if err := f.Commit(); err != nil {
+	if p.validate {
+		if err := out.local.w.Flush(); err != nil {
+			out.abort()
+			return genResult{}, err
+		}
+		ok, err := validateFile(out.localPath(), validateContract(), nil)
+		if err == nil && !ok {
+			validateFile(out.localPath(), validateContract(), stderr) // the report says what failed
+			err = errContract
+		}
+		if err != nil {
+			out.abort()
+			return genResult{}, fmt.Errorf("%w; nothing was published", err)
+		}
+	}
+	if err := out.publish(); err != nil {
 		return genResult{}, err
+	}
+	res := genResult{rows: st.Rows, elapsed: time.Since(start), path: p.path}
+	defer out.close()
+	local := p.path
+	if out.tmpDir != "" {
+		local = filepath.Join(out.tmpDir, filepath.Base(p.path))
+	}
+	if p.profile {
+		html := strings.TrimSuffix(local, ".parquet") + ".html"
+		if err := profileFile(local, html, ""); err != nil {
+			return res, fmt.Errorf("profile: %w", err)
+		}
+		if out.tmpDir == "" {
+			res.profile = html
+		}
+		p.htmlPath = html
+	}
+	if out.remote != nil {
+		obj, err := p.finishS3(out, p.htmlPath, st.Rows)
+		if err != nil {
+			return res, err
+		}
+		res.url, res.size, res.upload, res.path = obj.URL(), obj.Size, time.Since(start), obj.URL()
+		if p.htmlPath != "" {
+			res.profile = s3up.URL(obj.Bucket, out.keys.Profile)
+		}
+		return res, nil
 	}
 	info, err := os.Stat(p.path)
 	if err != nil {
-		return genResult{}, err
+		return res, err
 	}
-	return genResult{rows: st.Rows, elapsed: time.Since(start), size: info.Size(), path: p.path}, nil
+	res.size = info.Size()
+	return res, nil
 }

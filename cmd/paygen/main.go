@@ -18,6 +18,9 @@ type command struct {
 func commands() []command {
 	return []command{
 		{"generate", "generate synthetic payments into a Parquet file", runGenerate},
+		{"validate", "check Parquet files against the data contract compiled from the schema", runValidate},
+		{"profile", "write a self-contained HTML (and JSON) profile of a Parquet file", runProfile},
+		{"upload", "upload Parquet files with profile and manifest to S3", runUpload},
 		{"learnability", "measure how learnable and how leaky the fraud label is", runLearnability},
 		{"version", "print the paygen version", runVersion},
 	}

@@ -23,6 +23,7 @@ type atomicFile struct {
 	f          *os.File
 	w          *bufio.Writer
 	overwrite  bool
+	onSignal   func() // extra clean-up on Ctrl-C (an S3 upload to abort)
 	stopSig    func()
 	once       sync.Once
 }
@@ -40,6 +41,11 @@ func createAtomic(final string, overwrite bool) (*atomicFile, error) {
 	if err != nil {
 		return nil, err
 	}
+	if err := f.Chmod(0o644); err != nil { // CreateTemp makes 0600 files
+		f.Close()
+		os.Remove(f.Name())
+		return nil, err
+	}
 	a := &atomicFile{final: final, tmp: f.Name(), f: f, w: bufio.NewWriterSize(f, 1<<20), overwrite: overwrite}
 	sig := make(chan os.Signal, 1)
 	signal.Notify(sig, os.Interrupt, syscall.SIGTERM)
@@ -47,6 +53,9 @@ func createAtomic(final string, overwrite bool) (*atomicFile, error) {
 	go func() {
 		select {
 		case s := <-sig:
+			if a.onSignal != nil {
+				a.onSignal()
+			}
 			a.Abort()
 			fmt.Fprintf(os.Stderr, "\npaygen: interrupted (%v); no file written\n", s)
 			os.Exit(130)

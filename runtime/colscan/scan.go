@@ -206,13 +206,13 @@ type batch[T any] struct {
 	dictID int
 }
 
-// release drops references into page memory before the buffers go back to the pool.
+// release prepares the buffers to go back to the pool. Byte-slice buffers may keep
+// pointing into old page memory until they are reused (they are never read before being
+// written) or the pool is emptied by the garbage collector; clearing them would cost more
+// than the scan of a small column.
 func (s *batch[T]) release() {
 	s.reset()
 	s.dictID = 0
-	clear(s.vbuf[:cap(s.vbuf)])
-	clear(s.dconv[:cap(s.dconv)])
-	clear(s.conv[:cap(s.conv)])
 	s.out = Batch[T]{}
 }
 

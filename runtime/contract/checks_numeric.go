@@ -80,9 +80,6 @@ func (c *rangeCheck) finish(r *Result) {
 	default:
 		r.Observed = fmt.Sprintf("min %s, max %s", num(c.fmin), num(c.fmax))
 	}
-	if c.windowLabel != "" {
-		r.Observed += "; window " + c.windowLabel
-	}
 	r.Success = c.bad == 0
 }
 

@@ -190,7 +190,7 @@ func TestTimeWindowDate(t *testing.T) {
 	r := rep.Results[0]
 	assert.False(t, r.Success)
 	assert.InDelta(t, testRows/3, r.UnexpectedCount, testRows/100)
-	assert.Contains(t, r.Observed, "window [2025-05-09T00:00:00Z, 2025-06-08T00:00:00Z)")
+	assert.Equal(t, "event_time in [2025-05-09T00:00:00Z, 2025-06-08T00:00:00Z)", r.Expectation)
 
 	// Without paygen.date metadata and without a date the check cannot run.
 	bare := t.TempDir() + "/bare.parquet"

@@ -93,8 +93,8 @@ func WriteText(w io.Writer, rep *Report) error {
 		}
 		tw.Flush()
 	}
-	ew.printf("\n  %d expectations: %d evaluated, %d passed, %d failed, %d warnings, %d not evaluated\n",
-		s.Expectations, s.Evaluated, s.Passed, s.Failed, s.Warnings, s.NotEvaluated)
+	ew.printf("\n  %s: %d evaluated, %d passed, %d failed, %s, %d not evaluated\n",
+		plural(s.Expectations, "expectation"), s.Evaluated, s.Passed, s.Failed, plural(s.Warnings, "warning"), s.NotEvaluated)
 	return ew.err
 }
 

@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"math"
-	"regexp"
 	"runtime"
 	"slices"
 	"strconv"
@@ -74,6 +73,9 @@ func Validate(path string, c *Contract, opt Options) (*Report, error) {
 			continue
 		}
 		checks[i] = chk
+		if rc, ok := chk.(*rangeCheck); ok && rc.windowLabel != "" {
+			rep.Results[i].Expectation = e.Column + " in " + rc.windowLabel
+		}
 	}
 	if err := p.run(); err != nil {
 		return nil, err
@@ -232,6 +234,12 @@ func (p *plan) build(e Expectation, unusable map[string]string) (check, string) 
 	switch e.Kind {
 	case NotNull:
 		c := &notNullCheck{s: sampler{max: p.opt.Samples}}
+		if !col.Optional {
+			// A required Parquet column has no definition levels: it cannot hold a null,
+			// and the check needs no scan.
+			c.rows = p.f.NumRows()
+			return c, ""
+		}
 		p.add(i, col, c)
 		return c, ""
 	case NullRate:
@@ -267,11 +275,11 @@ func (p *plan) build(e Expectation, unusable map[string]string) (check, string) 
 		if cls != "bytes" {
 			return wrongType("a string column")
 		}
-		re, err := regexp.Compile(e.Pattern)
+		m, err := newMatcher(e.Pattern)
 		if err != nil {
 			return nil, "invalid expectation: " + err.Error()
 		}
-		c := newPattern(re)
+		c := newPattern(m)
 		c.s.max = p.opt.Samples
 		p.add(i, col, c)
 		return c, ""

@@ -6,6 +6,8 @@ package profile
 type crossJob struct {
 	segs    []*segment
 	n       int
+	row0    int64   // file index of the window's first row
+	fold    []uint8 // cross-fitting fold per row (with a target)
 	label   []int32 // target codes (0/1/codeNull), nil without a target
 	pending int32
 }
@@ -42,15 +44,39 @@ func (t *rowHashTask) run(j *crossJob) {
 	}
 }
 
-// catTargetTask counts rows and frauds per category code.
+// Cross-fitting of category fraud rates (target encoding) for the AUC of
+// categorical features: rows are dealt to cfFolds folds by a hash of their
+// index, and a row is scored with its category's rate in the other folds,
+// shrunk toward the overall rate by cfPrior pseudo-rows. Scoring rows with
+// their own labels would flatter columns with many small categories.
+const (
+	cfFolds = 5
+	cfPrior = 10.0
+)
+
+// foldOf is the cross-fitting fold of a row.
+func foldOf(row int64) int { return int(mix64(uint64(row)+0x666f6c64) % cfFolds) }
+
+// catTargetTask counts rows and frauds per category code and fold.
 type catTargetTask struct {
-	col    int
-	counts []int64 // [(bucket)*2 + label]; buckets: codes, other, null
-	other  int
+	col     int
+	counts  []int64 // [((fold*buckets)+bucket)*2 + label]; buckets: codes, other, null
+	other   int
+	buckets int
 }
 
 func newCatTargetTask(col, codes int) *catTargetTask {
-	return &catTargetTask{col: col, counts: make([]int64, (codes+2)*2), other: codes}
+	return &catTargetTask{col: col, counts: make([]int64, cfFolds*(codes+2)*2), other: codes, buckets: codes + 2}
+}
+
+// total returns the rows and frauds of bucket b over all folds.
+func (t *catTargetTask) total(b int) (neg, pos int64) {
+	for f := range cfFolds {
+		i := (f*t.buckets + b) * 2
+		neg += t.counts[i]
+		pos += t.counts[i+1]
+	}
+	return neg, pos
 }
 
 func (t *catTargetTask) cost() int { return 1 }
@@ -68,7 +94,7 @@ func (t *catTargetTask) run(j *crossJob) {
 		case b < 0:
 			b = t.other
 		}
-		t.counts[b*2+int(l)]++
+		t.counts[(int(j.fold[i])*t.buckets+b)*2+int(l)]++
 	}
 }
 
@@ -112,8 +138,8 @@ func (t *numTargetTask) run(j *crossJob) {
 type hourTask struct {
 	timeCol  int
 	localCol int // -1 without
-	utc      [24][2]int64
-	local    [24][2]int64
+	utc      [cfFolds][24][2]int64
+	local    [cfFolds][24][2]int64
 	localNA  int64 // rows whose country has no known offset
 	labelled [2]int64
 	// per-hour totals over all rows (no label needed)
@@ -143,8 +169,10 @@ func (t *hourTask) run(j *crossJob) {
 			continue
 		}
 		us := int64(ts.num[i])
+		fold := 0
 		if l >= 0 {
-			t.utc[floorDiv(us, usPerHour)%24][l]++
+			fold = int(j.fold[i])
+			t.utc[fold][floorDiv(us, usPerHour)%24][l]++
 		}
 		if aux == nil {
 			continue
@@ -157,7 +185,7 @@ func (t *hourTask) run(j *crossJob) {
 		h := floorDiv(us+int64(off)*60e6, usPerHour) % 24
 		t.hourLocalAll[h]++
 		if l >= 0 {
-			t.local[h][l]++
+			t.local[fold][h][l]++
 		}
 	}
 }

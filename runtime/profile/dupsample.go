@@ -15,14 +15,17 @@ type hashSample struct {
 }
 
 func newHashSample(cap int) *hashSample {
-	return &hashSample{cap: cap, seen: make(map[uint64]uint32)}
+	return &hashSample{cap: cap, seen: make(map[uint64]uint32, cap+1)}
 }
 
-func (s *hashSample) add(h uint64) {
+func (s *hashSample) add(h uint64) { s.addN(h, 1) }
+
+// addN counts c occurrences of h.
+func (s *hashSample) addN(h uint64, c uint32) {
 	if s.level > 0 && h>>(64-s.level) != 0 {
 		return
 	}
-	s.seen[h]++
+	s.seen[h] += c
 	if len(s.seen) > s.cap {
 		s.level++
 		for k := range s.seen {

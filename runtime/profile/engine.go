@@ -163,6 +163,7 @@ func run(src *colscan.File, spec *Spec, opt Options) (*state, error) {
 		go func() {
 			defer wg.Done()
 			err := scanColumn(src, w)
+			w.finishDict()
 			if err == nil && w.row != rows {
 				err = fmt.Errorf("column %q: read %d rows, the file has %d", p.desc.Name, w.row, rows)
 			}
@@ -213,7 +214,7 @@ func run(src *colscan.File, spec *Spec, opt Options) (*state, error) {
 		}()
 		nwin := int((rows + winSize - 1) / winSize)
 		for win := 0; win < nwin; win++ {
-			j := &crossJob{segs: make([]*segment, n), n: -1, pending: int32(len(ins))}
+			j := &crossJob{segs: make([]*segment, n), n: -1, pending: int32(len(ins)), row0: int64(win) * winSize}
 			for c, ch := range chans {
 				if ch == nil {
 					continue
@@ -238,6 +239,10 @@ func run(src *colscan.File, spec *Spec, opt Options) (*state, error) {
 			}
 			if st.targetCol >= 0 {
 				j.label = j.segs[st.targetCol].code
+				j.fold = make([]uint8, j.n)
+				for i := range j.fold {
+					j.fold[i] = uint8(foldOf(j.row0 + int64(i)))
+				}
 			}
 			for _, in := range ins {
 				select {

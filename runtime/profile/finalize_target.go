@@ -41,9 +41,8 @@ func (st *state) target(cols []Column) *TargetAnalysis {
 				continue
 			}
 			var gs []Group
-			var sg []scoreGroup
-			for b := 0; b < len(ct.counts)/2; b++ {
-				neg, pos := ct.counts[2*b], ct.counts[2*b+1]
+			for b := 0; b < ct.buckets; b++ {
+				neg, pos := ct.total(b)
 				if neg+pos == 0 {
 					continue
 				}
@@ -57,11 +56,13 @@ func (st *state) target(cols []Column) *TargetAnalysis {
 					v = "(missing)"
 				}
 				gs = append(gs, group(v, neg+pos, pos))
-				sg = append(sg, scoreGroup{float64(pos), float64(neg)})
 			}
 			sort.SliceStable(gs, func(a, b int) bool { return gs[a].Rows > gs[b].Rows })
 			t.ByCategory = append(t.ByCategory, Breakdown{Column: p.desc.Name, Title: p.desc.Name, Groups: gs})
-			t.Features = append(t.Features, featureOfGroups(p.desc.Name, "target_rate", groupsByRate(sg), 0))
+			t.Features = append(t.Features, crossFitFeature(p.desc.Name, ct.buckets, func(f, b int) (int64, int64) {
+				i := (f*ct.buckets + b) * 2
+				return ct.counts[i], ct.counts[i+1]
+			}))
 		}
 		if nt, ok := st.numTarget[i]; ok {
 			sg, keys := mergeLabelled(&nt.lh[0], &nt.lh[1])
@@ -73,14 +74,19 @@ func (st *state) target(cols []Column) *TargetAnalysis {
 			}
 		}
 	}
-	hourBreak := func(title string, counts *[24][2]int64) Breakdown {
+	hourBreak := func(title string, counts *[cfFolds][24][2]int64) Breakdown {
 		b := Breakdown{Column: st.plans[st.timeCol].desc.Name, Title: title}
-		var sg []scoreGroup
-		for hr, c := range counts {
-			b.Groups = append(b.Groups, group(fmt.Sprintf("%02d", hr), c[0]+c[1], c[1]))
-			sg = append(sg, scoreGroup{float64(c[1]), float64(c[0])})
+		for hr := range 24 {
+			var neg, pos int64
+			for f := range cfFolds {
+				neg += counts[f][hr][0]
+				pos += counts[f][hr][1]
+			}
+			b.Groups = append(b.Groups, group(fmt.Sprintf("%02d", hr), neg+pos, pos))
 		}
-		t.Features = append(t.Features, featureOfGroups(title, "target_rate", groupsByRate(sg), 0))
+		t.Features = append(t.Features, crossFitFeature(title, 24, func(f, hr int) (int64, int64) {
+			return counts[f][hr][0], counts[f][hr][1]
+		}))
 		return b
 	}
 	if st.timeCol >= 0 {
@@ -122,6 +128,60 @@ func (st *state) target(cols []Column) *TargetAnalysis {
 		return aucStrength(t.Features[a].AUC) > aucStrength(t.Features[b].AUC)
 	})
 	return t
+}
+
+// crossFitFeature computes the AUC and lift of a categorical feature whose
+// rows are scored by cross-fitted category fraud rates: a row of fold k gets
+// its category's rate in the other folds, shrunk toward their overall rate
+// by cfPrior pseudo-rows. count(fold, bucket) returns (negatives, positives).
+func crossFitFeature(name string, buckets int, count func(fold, b int) (int64, int64)) FeatureAUC {
+	type scored struct {
+		score    float64
+		pos, neg float64
+	}
+	var all []scored
+	for k := range cfFolds {
+		var tn, tp int64 // other folds, all buckets
+		for f := range cfFolds {
+			if f == k {
+				continue
+			}
+			for b := range buckets {
+				n, p := count(f, b)
+				tn, tp = tn+n, tp+p
+			}
+		}
+		base := 0.0
+		if tn+tp > 0 {
+			base = float64(tp) / float64(tn+tp)
+		}
+		for b := range buckets {
+			n, p := count(k, b)
+			if n+p == 0 {
+				continue
+			}
+			var on, op int64
+			for f := range cfFolds {
+				if f != k {
+					x, y := count(f, b)
+					on, op = on+x, op+y
+				}
+			}
+			s := (float64(op) + cfPrior*base) / (float64(on+op) + cfPrior)
+			all = append(all, scored{s, float64(p), float64(n)})
+		}
+	}
+	sort.Slice(all, func(i, j int) bool { return all[i].score < all[j].score })
+	var sg []scoreGroup
+	for i, x := range all {
+		if i > 0 && x.score == all[i-1].score {
+			sg[len(sg)-1].pos += x.pos
+			sg[len(sg)-1].neg += x.neg
+			continue
+		}
+		sg = append(sg, scoreGroup{x.pos, x.neg})
+	}
+	return featureOfGroups(name, "target_rate_crossfit", sg, 0)
 }
 
 func aucStrength(a *float64) float64 {

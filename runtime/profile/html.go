@@ -190,10 +190,14 @@ func (h *page) column(c Column) {
 	if !c.DistinctExact {
 		distinct = "≈ " + distinct
 	}
+	distinct = fmt.Sprintf("%s (%s)", distinct, fmtPct(c.DistinctPct))
+	if c.Unique && !c.DistinctExact {
+		distinct += " · no repeated value found"
+	}
 	base := [][2]string{
 		row("Count", fmtInt(c.Count)),
 		row("Missing", fmt.Sprintf("%s (%s)", fmtInt(c.Missing), fmtPct(c.MissingPct))),
-		row("Distinct", fmt.Sprintf("%s (%s)", distinct, fmtPct(c.DistinctPct))),
+		row("Distinct", distinct),
 	}
 	h.s(`<div class="body"><div>`)
 	switch {
@@ -261,8 +265,10 @@ func (h *page) topValues(c Column) {
 		if other := c.Count - shown; other > 0 {
 			h.f(`<p class="muted">Other values: %s rows (%s).</p>`, fmtInt(other), fmtPct(pct(other, rows)))
 		}
+	} else if s.Categories > 0 {
+		h.f(`<p class="muted">Exact counts for the first %d distinct values; counts of later values are lower bounds (at most %s short).</p>`, s.Categories, fmtInt(s.TopErr))
 	} else {
-		h.f(`<p class="muted">Counts of values beyond the first %d distinct ones are lower bounds (at most %s short).</p>`, dictCap, fmtInt(s.TopErr))
+		h.f(`<p class="muted">Counts are lower bounds from a Misra-Gries summary (at most %s short).</p>`, fmtInt(s.TopErr))
 	}
 }
 
@@ -379,8 +385,8 @@ func (h *page) fraud() {
 			}
 		}
 		how := "value"
-		if f.Method == "target_rate" {
-			how = "category fraud rate"
+		if f.Method == "target_rate_crossfit" {
+			how = "category fraud rate (cross-fitted)"
 		}
 		h.f(`<tr><td>%s</td><td class="muted">%s</td><td class="n">%s</td><td class="barcell"><div style="position:relative;height:12px;background:#f0f1f4"><div class="%s" style="position:absolute;left:%.1f%%;width:%.1f%%"></div><div style="position:absolute;left:50%%;top:-2px;height:16px;border-left:1px solid #888"></div></div></td><td class="n muted">%s</td><td class="n">%s</td><td class="n">%s</td></tr>`,
 			esc(f.Column), how, auc, cls, left, barW, fmtErr(f.AUCErr), fmtLift(f.LiftTop10), fmtInt(f.N))
@@ -413,7 +419,7 @@ func (h *page) fraud() {
 	h.s(`</div>`)
 
 	if s := t.ByScenario; s != nil {
-		h.f(`<h4>%s</h4><table><tr><th>Scenario</th><th class="n">Fraud rows</th><th class="n">Share</th><th class="n">95 %% CI</th><th class="n">Mean amount</th><th class="barcell"></th></tr>`, esc(s.Title))
+		h.f(`<h4>%s</h4><table><tr><th>Scenario</th><th class="n">Fraud rows</th><th class="n">Share</th><th class="n">95 %% CI</th><th class="n">Mean amount¹</th><th class="barcell"></th></tr>`, esc(s.Title))
 		var maxR int64 = 1
 		for _, g := range s.Groups {
 			maxR = max(maxR, g.Rows)
@@ -422,7 +428,7 @@ func (h *page) fraud() {
 			h.f(`<tr><td>%s</td><td class="n">%s</td><td class="n">%s</td><td class="n">%s – %s</td><td class="n">%s</td><td class="barcell"><div class="bar f" style="width:%.1f%%"></div></td></tr>`,
 				esc(g.Value), fmtInt(g.Rows), fmtPct(g.Rate), fmtPct(g.CILow), fmtPct(g.CIHigh), fmtPtr(g.Mean), 100*float64(g.Rows)/float64(maxR))
 		}
-		h.s(`</table>`)
+		h.s(`</table><p class="muted">¹ mean of the amount column as stored (each row in its own currency).</p>`)
 	}
 
 	h.s(`<h4>Fraud rate by category</h4><p class="muted">Largest groups first (up to 12 in the chart, 25 in the table; the JSON has all). Whiskers: 95 % Wilson interval; dashed line: overall rate.</p><div class="charts">`)

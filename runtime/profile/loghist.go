@@ -42,6 +42,9 @@ func lhBounds(k int32) (lo, hi float64) {
 }
 
 func lhMid(k int32) float64 {
+	if k == 0 {
+		return 0 // zero and subnormals below 2^-1067
+	}
 	lo, hi := lhBounds(k)
 	if math.IsInf(hi, 0) || math.IsInf(lo, 0) {
 		if math.IsInf(hi, 0) {

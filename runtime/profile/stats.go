@@ -75,32 +75,6 @@ func liftTop(gs []scoreGroup, share float64) (float64, bool) {
 	return (pos / rows) / (P / T), true
 }
 
-// groupsByRate orders categories by their fraud rate (target encoding),
-// merging equal rates into one tie group.
-func groupsByRate(gs []scoreGroup) []scoreGroup {
-	type g2 struct {
-		scoreGroup
-		rate float64
-	}
-	var xs []g2
-	for _, g := range gs {
-		if g.pos+g.neg > 0 {
-			xs = append(xs, g2{g, g.pos / (g.pos + g.neg)})
-		}
-	}
-	sort.Slice(xs, func(i, j int) bool { return xs[i].rate < xs[j].rate })
-	var out []scoreGroup
-	for i, x := range xs {
-		if i > 0 && x.rate == xs[i-1].rate {
-			out[len(out)-1].pos += x.pos
-			out[len(out)-1].neg += x.neg
-			continue
-		}
-		out = append(out, x.scoreGroup)
-	}
-	return out
-}
-
 // cramersV computes Cramér's V of the r×c top-left part of a contingency
 // table stored row-major with the given stride, ignoring empty rows and
 // columns.

@@ -1,6 +1,9 @@
 package profile
 
-import "sort"
+import (
+	"slices"
+	"sort"
+)
 
 // misraGries finds the frequent values of a stream in bounded memory
 // (Misra & Gries 1982). With k counters over a stream of n items, every
@@ -14,6 +17,8 @@ type misraGries struct {
 	slots []mgSlot
 	index []int32 // open addressing over slots, -1 = empty
 	spare [][]byte
+	extra []mgEntry // reused by addCounts
+	cnts  []uint64
 }
 
 type mgSlot struct {
@@ -111,4 +116,65 @@ func (m *misraGries) items() []mgItem {
 		return out[i].value < out[j].value
 	})
 	return out
+}
+
+// mgEntry is an exactly counted value to fold into a summary.
+type mgEntry struct {
+	hash  uint64
+	count uint64
+	value []byte
+}
+
+// addCounts folds exact counts of a stream segment into the summary. Both
+// are Misra-Gries summaries (exact counts are one with zero error), and
+// merging them — add the counters, subtract the (k+1)-th largest from all,
+// keep the positive ones — keeps the n/(k+1) bound for the whole stream
+// (Agarwal et al., "Mergeable summaries", 2012). Entries with a zero count
+// are ignored; kept values are copied.
+func (m *misraGries) addCounts(es []mgEntry) {
+	extra := m.extra[:0]
+	for _, e := range es {
+		if e.count == 0 {
+			continue
+		}
+		m.n += e.count
+		if _, s := m.find(e.hash); s >= 0 {
+			m.slots[s].count += e.count
+		} else {
+			extra = append(extra, e)
+		}
+	}
+	var cut uint64
+	if len(m.slots)+len(extra) > m.k {
+		counts := m.cnts[:0]
+		for _, s := range m.slots {
+			counts = append(counts, s.count)
+		}
+		for _, e := range extra {
+			counts = append(counts, e.count)
+		}
+		slices.Sort(counts)
+		cut = counts[len(counts)-1-m.k] // the (k+1)-th largest
+		m.cnts = counts
+	}
+	live := m.slots[:0]
+	for _, s := range m.slots {
+		if s.count > cut {
+			s.count -= cut
+			live = append(live, s)
+		}
+	}
+	for _, e := range extra {
+		if e.count > cut && len(live) < m.k {
+			live = append(live, mgSlot{hash: e.hash, count: e.count - cut, value: append([]byte(nil), e.value...)})
+		}
+	}
+	// Slots past len may still alias the buffers of moved live slots: drop
+	// them so that add never reuses a buffer that is in use.
+	for i := len(live); i < cap(live); i++ {
+		live[:cap(live)][i].value = nil
+	}
+	m.slots = live
+	m.extra = extra[:0]
+	m.rebuild()
 }

@@ -44,6 +44,8 @@ type colWorker struct {
 	offsets  []int32   // UTC offset per dictionary code (local column)
 	cache    []dictEntry
 	dictID   int
+	arena    []byte
+	esBuf    []mgEntry
 	utcOff   func(string) (int, bool)
 	text     []byte
 

@@ -2,10 +2,12 @@ package profile
 
 // dictEntry caches what a Parquet dictionary value costs to compute once.
 type dictEntry struct {
-	hash uint64
-	code int32
-	off  int32
-	ln   int32
+	hash       uint64
+	code       int32
+	off        int32
+	ln         int32
+	n          uint32 // rows seen with this entry in the current chunk
+	start, end int32  // value bytes in the worker's arena (codeOther only)
 }
 
 // maxDictCache is the largest page dictionary cached per entry; bigger ones
@@ -20,6 +22,7 @@ func (w *colWorker) prepareDict(d [][]byte, id int) {
 	if id == w.dictID && len(w.cache) == len(d) {
 		return
 	}
+	w.finishDict()
 	w.dictID = id
 	if cap(w.cache) < len(d) {
 		w.cache = make([]dictEntry, 0, len(d))
@@ -34,51 +37,82 @@ func (w *colWorker) prepareDict(d [][]byte, id int) {
 		if w.p.local {
 			e.off = w.offsetOf(e.code, v)
 		}
+		if e.code == codeOther {
+			// Counted per entry, folded into the Misra-Gries summary when
+			// the dictionary changes; keep a copy of the value until then.
+			start := len(w.arena)
+			w.arena = append(w.arena, v...)
+			e.start, e.end = int32(start), int32(len(w.arena))
+		}
 		w.cache = append(w.cache, e)
 	}
 }
 
+// finishDict folds the per-entry row counts of the current page dictionary
+// into the category counts, the length statistics, the Misra-Gries summary
+// and the uniqueness sample.
+func (w *colWorker) finishDict() {
+	if len(w.cache) == 0 {
+		return
+	}
+	es := w.esBuf[:0]
+	for i := range w.cache {
+		e := &w.cache[i]
+		if e.n == 0 {
+			continue
+		}
+		n, l := int64(e.n), int64(e.ln)
+		w.lenSum += l * n
+		w.lenMin, w.lenMax = min(w.lenMin, l), max(w.lenMax, l)
+		w.lenCount[min(l, 64)] += n
+		if e.code >= 0 {
+			w.dict.counts[e.code] += uint64(e.n)
+			continue
+		}
+		es = append(es, mgEntry{hash: e.hash, count: uint64(e.n), value: w.arena[e.start:e.end]})
+		w.uniq.addN(e.hash, e.n)
+	}
+	if len(es) > 0 {
+		w.mg.addCounts(es)
+	}
+	w.esBuf = es[:0]
+	w.cache = w.cache[:0]
+	w.arena = w.arena[:0]
+	w.dictID = 0
+}
+
 func (w *colWorker) bytesDictChunk(seg *segment, vals [][]byte, idx []int32, valid []bool) {
 	off := seg.n
-	seed := w.p.seed
-	var counts []uint64
-	if w.dict != nil {
-		counts = w.dict.counts
+	nh := nullHash(w.p.seed)
+	cache := w.cache
+	hash := seg.hash[off : off+len(idx)]
+	var code, aux []int32
+	if seg.code != nil {
+		code = seg.code[off : off+len(idx)]
+	}
+	if seg.aux != nil {
+		aux = seg.aux[off : off+len(idx)]
 	}
 	for i, k := range idx {
 		if !valid[i] {
 			w.missing++
-			seg.hash[off+i] = nullHash(seed)
-			if seg.code != nil {
-				seg.code[off+i] = codeNull
-				if seg.aux != nil {
-					seg.aux[off+i] = noOffset
-				}
+			hash[i] = nh
+			if code != nil {
+				code[i] = codeNull
+			}
+			if aux != nil {
+				aux[i] = noOffset
 			}
 			continue
 		}
-		e := &w.cache[k]
-		seg.hash[off+i] = e.hash
-		l := int64(e.ln)
-		w.lenSum += l
-		if l < w.lenMin {
-			w.lenMin = l
+		e := &cache[k]
+		e.n++
+		hash[i] = e.hash
+		if code != nil {
+			code[i] = e.code
 		}
-		if l > w.lenMax {
-			w.lenMax = l
-		}
-		w.lenCount[min(l, 64)]++
-		if e.code >= 0 {
-			counts[e.code]++
-		} else {
-			w.mg.add(e.hash, vals[i])
-			w.uniq.add(e.hash)
-		}
-		if seg.code != nil {
-			seg.code[off+i] = e.code
-			if seg.aux != nil {
-				seg.aux[off+i] = e.off
-			}
+		if aux != nil {
+			aux[i] = e.off
 		}
 	}
 	w.samples(w.row, len(vals), func(i int) *string {

@@ -5,7 +5,9 @@ package world
 // Parquet writer maps keys to dictionary slots with an integer hash and calls
 // the Format method once per distinct key per row group, so no string is
 // formatted or hashed per row. For each keyed source X, *Block has
-// XKeys() []uint64 and FormatX(dst []byte, key uint64) []byte.
+// XKeys() []uint64 and FormatX(dst []byte, key uint64) []byte. Key slices
+// are short-lived (see keyBuf); the other source methods' slices last until
+// the next Fill.
 
 // vocab holds the key spaces of vocabulary-valued columns.
 type vocab struct {
@@ -40,11 +42,14 @@ func (w *World) buildVocab() {
 	}
 }
 
+// keyBuf hands out key buffers from a ring of two: keys are consumed by the
+// writer as soon as they are returned, so an XKeys result is valid until the
+// second XKeys call after it (two coexist, as latitude and longitude need).
 func (b *Block) keyBuf() []uint64 {
-	if b.usedK >= len(b.keys) {
+	if len(b.keys) < 2 {
 		b.keys = append(b.keys, make([]uint64, b.w.cfg.BlockRows))
 	}
-	s := b.keys[b.usedK][:b.n]
+	s := b.keys[b.usedK&1][:b.n]
 	b.usedK++
 	return s
 }

@@ -89,6 +89,10 @@ func (c *checker) column(i int, lc *load.Column) *Column {
 		c.errorf(lc.Name.Pos, "column %q: name is not snake_case ([a-z][a-z0-9]* words joined by _)", name)
 		return nil
 	}
+	if name == PartitionYear || name == PartitionMonth {
+		c.errorf(lc.Name.Pos, "column %q: name is taken by a partition column of the S3 layout and the Athena table (%s=YYYY/%s=MM)",
+			name, PartitionYear, PartitionMonth)
+	}
 	col := &Column{
 		Index:       i,
 		Name:        name,

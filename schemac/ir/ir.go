@@ -28,6 +28,14 @@ type Table struct {
 	Description string
 }
 
+// The Hive partition columns of the S3 layout, PREFIX/year=YYYY/month=MM/ (the
+// dataset date), which the Athena table declares beside the schema's columns:
+// no column may take these names.
+const (
+	PartitionYear  = "year"
+	PartitionMonth = "month"
+)
+
 // Column returns the column called name, or nil.
 func (s *Schema) Column(name string) *Column {
 	for _, c := range s.Columns {

@@ -71,7 +71,7 @@ func TestRealSchema(t *testing.T) {
 	mean := s.Column("amount").Expect[2]
 	assert.Equal(t, ir.Mean, mean.Kind)
 	assert.Equal(t, ir.SeverityWarning, mean.Severity)
-	assert.Equal(t, 20.0, mean.Min)
+	assert.Equal(t, 10.0, mean.Min)
 
 	require.Len(t, s.Rules, 4)
 	rc := s.Rules[3]

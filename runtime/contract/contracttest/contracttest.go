@@ -58,7 +58,7 @@ func Payments() *contract.Contract {
 		E(contract.Expectation{Kind: contract.InSet, Column: "card_brand", Set: "brands"}),
 		E(contract.Expectation{Kind: contract.InSet, Column: "card_type", Values: []string{"credit", "debit", "prepaid"}}),
 		E(contract.Expectation{Kind: contract.Range, Column: "amount", Min: 0.01, Max: 9999999999.99}),
-		E(contract.Expectation{Kind: contract.Mean, Column: "amount", Min: 20, Max: 2000, Severity: contract.Warning}),
+		E(contract.Expectation{Kind: contract.Mean, Column: "amount", Min: 10, Max: 100000, Severity: contract.Warning}),
 		E(contract.Expectation{Kind: contract.InSet, Column: "currency", Set: "currencies"}),
 		E(contract.Expectation{Kind: contract.Pattern, Column: "merchant_id", Pattern: `^mer_[0-9]{6}$`}),
 		E(contract.Expectation{Kind: contract.NullRate, Column: "mcc_code", Min: 0.04, Max: 0.06}),

@@ -1,0 +1,108 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"io"
+	"math"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/service/s3"
+	"github.com/paygen/paygen/cmd/paygen/internal/s3up/s3test"
+	"github.com/paygen/paygen/generated"
+	"github.com/paygen/paygen/runtime/contract"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func generateCmd(args ...string) (int, string, string) {
+	var out, errb bytes.Buffer
+	code := runGenerate(append([]string{"--date", "2025-05-29"}, args...), &out, &errb)
+	return code, out.String(), errb.String()
+}
+
+// impossibleContract is the generated contract plus an expectation no
+// dataset meets, to drive the failure path of --validate.
+func impossibleContract(t *testing.T) {
+	c := *generated.Contract
+	c.Expectations = append(append([]contract.Expectation{}, c.Expectations...), contract.Expectation{
+		Kind: contract.RowCount, Min: 1e12, Max: math.NaN(), Severity: contract.Error, Source: "test",
+	})
+	prev := validateContract
+	validateContract = func() *contract.Contract { return &c }
+	t.Cleanup(func() { validateContract = prev })
+}
+
+func TestGenerateValidateAndProfile(t *testing.T) {
+	dir := t.TempDir()
+	code, out, errs := generateCmd("--rows", "20k", "--out", dir, "--validate", "--profile")
+	require.Equal(t, 0, code, errs)
+	assert.Contains(t, out, "Profile: "+filepath.Join(dir, "payments_20k_20250529.html"))
+	html, err := os.ReadFile(filepath.Join(dir, "payments_20k_20250529.html"))
+	require.NoError(t, err)
+	assert.Contains(t, string(html), "<html")
+}
+
+func TestGenerateValidateFailurePublishesNothing(t *testing.T) {
+	impossibleContract(t)
+	dir := t.TempDir()
+	code, _, errs := generateCmd("--rows", "10k", "--out", dir, "--validate")
+	assert.Equal(t, 1, code)
+	assert.Contains(t, errs, "fails its contract; nothing was published")
+	assert.Contains(t, errs, "row count", "the report says which expectation failed")
+	entries, _ := os.ReadDir(dir)
+	assert.Empty(t, entries, "no file, no temporary file")
+}
+
+func TestGenerateStreamsToS3(t *testing.T) {
+	srv := s3test.StartT(t, cliBucket)
+	useServer(t, srv)
+	code, out, errs := generateCmd("--rows", "30k", "--to", "s3://"+cliBucket+"/raw", "--part-size", "5MiB")
+	require.Equal(t, 0, code, errs)
+	key := "raw/year=2025/month=05/payments_30k_20250529.parquet"
+	assert.Contains(t, out, "Upload complete: s3://"+cliBucket+"/"+key)
+	assert.Equal(t, []string{"raw/year=2025/month=05/_payments_30k_20250529.manifest.json", key},
+		listKeys(t, srv.Client(""), "raw/"))
+
+	// The streamed object is the same file a local run writes.
+	dir := t.TempDir()
+	code, _, errs = generateCmd("--rows", "30k", "--out", dir)
+	require.Equal(t, 0, code, errs)
+	local, err := os.ReadFile(filepath.Join(dir, "payments_30k_20250529.parquet"))
+	require.NoError(t, err)
+	obj, err := srv.Client("").GetObject(context.Background(), &s3.GetObjectInput{Bucket: aws.String(cliBucket), Key: aws.String(key)})
+	require.NoError(t, err)
+	remote, err := io.ReadAll(obj.Body)
+	require.NoError(t, err)
+	assert.True(t, bytes.Equal(local, remote), "streamed object equals the local file")
+
+	// Same key again: refused, exit 1, one line.
+	code, _, errs = generateCmd("--rows", "30k", "--to", "s3://"+cliBucket+"/raw")
+	assert.Equal(t, 1, code)
+	assert.Contains(t, errs, "already exists")
+	assert.Len(t, strings.Split(strings.TrimSpace(errs), "\n"), 1)
+}
+
+func TestGenerateToS3WithProfileAndFailedValidation(t *testing.T) {
+	srv := s3test.StartT(t, cliBucket)
+	useServer(t, srv)
+	code, _, errs := generateCmd("--rows", "20k", "--to", "s3://"+cliBucket+"/p", "--validate", "--profile")
+	require.Equal(t, 0, code, errs)
+	assert.Equal(t, []string{
+		"p/year=2025/month=05/_payments_20k_20250529.html",
+		"p/year=2025/month=05/_payments_20k_20250529.manifest.json",
+		"p/year=2025/month=05/payments_20k_20250529.parquet",
+	}, listKeys(t, srv.Client(""), "p/"))
+
+	impossibleContract(t)
+	code, _, errs = generateCmd("--rows", "10k", "--to", "s3://"+cliBucket+"/q", "--validate")
+	assert.Equal(t, 1, code, errs)
+	assert.Empty(t, listKeys(t, srv.Client(""), "q/"), "a failed contract leaves no object behind")
+	ups, err := srv.Client("").ListMultipartUploads(context.Background(), &s3.ListMultipartUploadsInput{Bucket: aws.String(cliBucket)})
+	require.NoError(t, err)
+	assert.Empty(t, ups.Uploads, "the multipart upload was aborted")
+}

@@ -1,0 +1,184 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"log"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"strconv"
+	"syscall"
+
+	"github.com/paygen/paygen/cmd/paygen/internal/s3up"
+	"github.com/paygen/paygen/generated"
+)
+
+// outputs are where one generate run writes: a local file (published by
+// rename), an S3 multipart stream (completed on success), or both — both when
+// --to is combined with --validate or --profile, which need the bytes on disk.
+// Nothing becomes visible unless the whole run succeeds.
+type outputs struct {
+	local   *atomicFile
+	tmpDir  string // holds the local copy when only S3 is the destination
+	remote  *s3up.StreamWriter
+	up      *s3up.Uploader
+	keys    s3up.DatasetKeys
+	ctx     context.Context
+	cancel  func()
+	restore func()
+}
+
+// openOutputs prepares the destinations of plan p.
+func (p *genPlan) openOutputs() (*outputs, error) {
+	o := &outputs{ctx: context.Background(), cancel: func() {}, restore: func() {}}
+	if p.s3 == nil {
+		f, err := createAtomic(p.path, p.overwrite)
+		o.local = f
+		return o, err
+	}
+	cfg, prefix, err := p.s3.config()
+	if err != nil {
+		return nil, err
+	}
+	cfg.Overwrite = p.overwrite
+	// The transfer manager logs failed completions itself; errors are
+	// reported once, on one line.
+	prev := log.Writer()
+	log.SetOutput(io.Discard)
+	o.restore = func() { log.SetOutput(prev) }
+	o.ctx, o.cancel = context.WithCancel(context.Background())
+	if o.up, err = s3up.New(o.ctx, cfg); err != nil {
+		o.close()
+		return nil, err
+	}
+	o.keys = s3up.DatasetKeysFor(prefix, p.date, filepath.Base(p.path))
+	keys := []string{o.keys.Data, o.keys.Manifest}
+	if p.profile {
+		keys = append(keys, o.keys.Profile)
+	}
+	if !p.overwrite {
+		if err := o.up.RefuseExisting(o.ctx, keys...); err != nil {
+			o.close()
+			return nil, err
+		}
+	}
+	if p.validate || p.profile {
+		if o.tmpDir, err = os.MkdirTemp("", "paygen-"); err != nil {
+			o.close()
+			return nil, err
+		}
+		if o.local, err = createAtomic(filepath.Join(o.tmpDir, filepath.Base(p.path)), true); err != nil {
+			o.close()
+			return nil, err
+		}
+	}
+	if o.remote, err = o.up.Stream(o.ctx, o.keys.Data); err != nil {
+		o.close()
+		return nil, err
+	}
+	if o.local != nil {
+		o.local.onSignal = func() { o.remote.Abort() }
+	} else {
+		sig := make(chan os.Signal, 1)
+		signal.Notify(sig, os.Interrupt, syscall.SIGTERM)
+		go func() {
+			if s, ok := <-sig; ok {
+				o.remote.Abort()
+				fmt.Fprintf(os.Stderr, "\npaygen: interrupted (%v); upload aborted, no object written\n", s)
+				os.Exit(130)
+			}
+		}()
+		prevRestore := o.restore
+		o.restore = func() { signal.Stop(sig); prevRestore() }
+	}
+	return o, nil
+}
+
+// writer is what the Parquet bytes go to.
+func (o *outputs) writer() io.Writer {
+	switch {
+	case o.local != nil && o.remote != nil:
+		return io.MultiWriter(o.local, o.remote)
+	case o.remote != nil:
+		return o.remote
+	default:
+		return o.local
+	}
+}
+
+// localPath is the path of the local copy before it is published.
+func (o *outputs) localPath() string { return o.local.tmp }
+
+// abort discards everything: no file, no object.
+func (o *outputs) abort() {
+	if o.remote != nil {
+		o.remote.Abort()
+	}
+	if o.local != nil {
+		o.local.Abort()
+	}
+	o.close()
+}
+
+func (o *outputs) close() {
+	if o.tmpDir != "" {
+		os.RemoveAll(o.tmpDir)
+	}
+	o.cancel()
+	o.restore()
+}
+
+// publish completes the local rename and the S3 upload.
+func (o *outputs) publish() error {
+	if o.local != nil {
+		if err := o.local.Commit(); err != nil {
+			o.abort()
+			return err
+		}
+	}
+	if o.remote != nil {
+		if err := o.remote.Close(); err != nil {
+			o.abort()
+			return err
+		}
+	}
+	return nil
+}
+
+// finishS3 uploads the profile (when made) and the manifest beside the data.
+func (p *genPlan) finishS3(o *outputs, htmlPath string, rows int64) (s3up.Object, error) {
+	data := o.remote.Object()
+	var prof *s3up.Object
+	if htmlPath != "" {
+		obj, err := o.up.UploadFile(o.ctx, o.keys.Profile, htmlPath)
+		if err != nil {
+			return data, err
+		}
+		prof = &obj
+	}
+	meta := s3up.DatasetMeta{
+		Name: filepath.Base(p.path), Date: p.date.Format("2006-01-02"), Rows: rows,
+		Seed: strconv.FormatUint(p.seed, 10), Schema: generated.Table,
+		SchemaFingerprint: generated.Fingerprint, Version: version,
+	}
+	if p.shard > 0 {
+		meta.Shard = fmt.Sprintf("%d/%d", p.shard, p.shards)
+	}
+	_, err := o.up.PutManifest(o.ctx, o.keys.Manifest, s3up.NewManifest(meta, data, prof))
+	return data, err
+}
+
+// exitCode maps a generate error to an exit code: 1 for a refused overwrite
+// (local or S3), a failed contract or a failed upload verification, else 2.
+func exitCode(err error) int {
+	if errors.Is(err, errExists) || errors.Is(err, s3up.ErrExists) || errors.Is(err, s3up.ErrChecksum) || errors.Is(err, errContract) {
+		return 1
+	}
+	return 2
+}
+
+// errContract reports that the data written failed its contract.
+var errContract = errors.New("the generated data fails its contract")

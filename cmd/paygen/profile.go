@@ -1,0 +1,147 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/paygen/paygen/runtime/profile"
+)
+
+// profileSpec returns the schema-derived profile spec (set by the wiring to
+// generated.ProfileSpec); nil profiles every file generically.
+var profileSpec func() *profile.Spec
+
+func currentProfileSpec() *profile.Spec {
+	if profileSpec == nil {
+		return nil
+	}
+	return profileSpec()
+}
+
+func runProfile(args []string, stdout, stderr io.Writer) int {
+	var htmlOut, jsonOut string
+	var sample int
+	fs := newFlags("profile", "profile FILE.parquet [--out REPORT.html] [--json PROFILE.json] [--sample N]", stderr)
+	fs.StringVar(&htmlOut, "out", "", "HTML report to write (default: the input's name with .html, beside it)")
+	fs.StringVar(&jsonOut, "json", "", "also write the profile as JSON to this file")
+	fs.IntVar(&sample, "sample", 20, "rows shown in the sample section (0 for none)")
+	// Flags may come before or after the file name.
+	var files []string
+	rest := args
+	for {
+		if code, done := parseFlags(fs, rest, stdout, stderr); done {
+			return code
+		}
+		if fs.NArg() == 0 {
+			break
+		}
+		files = append(files, fs.Arg(0))
+		rest = fs.Args()[1:]
+	}
+	switch {
+	case len(files) == 0:
+		return fail(stderr, "profile", 2, "missing FILE.parquet (see 'paygen profile --help')")
+	case len(files) > 1:
+		return fail(stderr, "profile", 2, "unexpected argument %q (one file at a time)", files[1])
+	case sample < 0:
+		return fail(stderr, "profile", 2, "--sample must be 0 or more, not %d", sample)
+	}
+	in := files[0]
+	if htmlOut == "" {
+		htmlOut = defaultReportPath(in)
+	}
+	if filepath.Clean(htmlOut) == filepath.Clean(in) || filepath.Clean(jsonOut) == filepath.Clean(in) {
+		return fail(stderr, "profile", 2, "output %s would overwrite the input", in)
+	}
+	opt := profile.Options{SampleRows: sample}
+	if sample == 0 {
+		opt.SampleRows = -1
+	}
+	start := time.Now()
+	p, err := writeProfile(in, htmlOut, jsonOut, opt)
+	if err != nil {
+		return fail(stderr, "profile", 2, "%s", cleanErr(err))
+	}
+	outs := []string{htmlOut}
+	if jsonOut != "" {
+		outs = append(outs, jsonOut)
+	}
+	fmt.Fprintf(stdout, "profiled %s rows × %d columns of %s in %.2fs: %d alerts → %s\n",
+		groupDigits(p.Overview.Rows), p.Overview.Columns, in, time.Since(start).Seconds(), len(p.Alerts), strings.Join(outs, ", "))
+	return 0
+}
+
+// profileFile profiles in and writes the HTML report (and the JSON when
+// jsonOut is not empty); used by `paygen generate --profile`.
+func profileFile(in, htmlOut, jsonOut string) error {
+	_, err := writeProfile(in, htmlOut, jsonOut, profile.Options{})
+	return err
+}
+
+func writeProfile(in, htmlOut, jsonOut string, opt profile.Options) (*profile.Profile, error) {
+	p, err := profile.Run(in, currentProfileSpec(), opt)
+	if err != nil {
+		return nil, err
+	}
+	if htmlOut != "" {
+		if err := writeAtomic(htmlOut, p.WriteHTML); err != nil {
+			return nil, err
+		}
+	}
+	if jsonOut != "" {
+		if err := writeAtomic(jsonOut, p.WriteJSON); err != nil {
+			return nil, err
+		}
+	}
+	return p, nil
+}
+
+// writeAtomic writes a file through a temporary name and a rename.
+func writeAtomic(path string, write func(io.Writer) error) error {
+	a, err := createAtomic(path, true)
+	if err != nil {
+		return fmt.Errorf("create %s: %w", path, err)
+	}
+	if err := write(a); err != nil {
+		a.Abort()
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	if err := a.Commit(); err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	// Temporary files are created 0600; a report is meant to be shared.
+	if err := os.Chmod(path, 0o644); err != nil {
+		return fmt.Errorf("chmod %s: %w", path, err)
+	}
+	return nil
+}
+
+// defaultReportPath is the input path with its extension replaced by .html.
+func defaultReportPath(in string) string {
+	ext := filepath.Ext(in)
+	if ext == ".html" {
+		return in + ".html"
+	}
+	return strings.TrimSuffix(in, ext) + ".html"
+}
+
+// cleanErr drops the reader's package prefix from an error message.
+func cleanErr(err error) string {
+	return strings.TrimPrefix(err.Error(), "colscan: ")
+}
+
+func groupDigits(n int64) string {
+	s := fmt.Sprint(n)
+	var b strings.Builder
+	for i, c := range s {
+		if i > 0 && (len(s)-i)%3 == 0 && c != '-' && s[i-1] != '-' {
+			b.WriteByte(',')
+		}
+		b.WriteRune(c)
+	}
+	return b.String()
+}

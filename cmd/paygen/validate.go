@@ -1,0 +1,134 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+	"time"
+
+	"github.com/paygen/paygen/runtime/contract"
+)
+
+// validateContract returns the contract that paygen validate checks files against.
+// main wiring sets it to return generated.Contract; tests set their own.
+var validateContract func() *contract.Contract
+
+const validateSynopsis = "validate FILE.parquet [FILE...] [--json report.json] [--html report.html] [--quiet] [--date YYYY-MM-DD]"
+
+// runValidate implements `paygen validate`. Exit codes: 0 every file meets the contract
+// (warnings allowed), 1 an error-severity expectation or the schema check failed,
+// 2 usage error, unreadable input or I/O error.
+func runValidate(args []string, stdout, stderr io.Writer) int {
+	fs := newFlags("validate", validateSynopsis, stderr)
+	jsonPath := fs.String("json", "", "write the JSON report to `file` (one report, or {success, reports} for several files)")
+	htmlPath := fs.String("html", "", "write a self-contained HTML report to `file`")
+	quiet := fs.Bool("quiet", false, "print one summary line per file instead of the full table")
+	date := fs.String("date", "", "dataset `date` (YYYY-MM-DD) for time-window checks; default: the file's paygen.date metadata")
+
+	// Flags may follow the file names: parse, take the next file, parse the rest.
+	var files []string
+	for {
+		if code, done := parseFlags(fs, args, stdout, stderr); done {
+			return code
+		}
+		if fs.NArg() == 0 {
+			break
+		}
+		files = append(files, fs.Arg(0))
+		args = fs.Args()[1:]
+	}
+	if len(files) == 0 {
+		return fail(stderr, "validate", 2, "no input file (usage: paygen %s)", validateSynopsis)
+	}
+	opt := contract.Options{}
+	if *date != "" {
+		d, err := time.Parse(time.DateOnly, *date)
+		if err != nil {
+			return fail(stderr, "validate", 2, "--date %q is not a YYYY-MM-DD date", *date)
+		}
+		opt.Date = d
+	}
+	var c *contract.Contract
+	if validateContract != nil {
+		c = validateContract()
+	}
+	if c == nil {
+		return fail(stderr, "validate", 2, "no data contract is compiled into this binary")
+	}
+
+	code := 0
+	var reports []*contract.Report
+	for _, path := range files {
+		rep, err := contract.Validate(path, c, opt)
+		if err != nil {
+			fail(stderr, "validate", 2, "%s", inputError(err))
+			code = 2
+			continue
+		}
+		reports = append(reports, rep)
+		if !rep.Success && code == 0 {
+			code = 1
+		}
+		var werr error
+		if *quiet {
+			_, werr = fmt.Fprintf(stdout, "%s: %s\n", rep.File, rep.Verdict())
+		} else {
+			werr = contract.WriteText(stdout, rep)
+		}
+		if werr != nil {
+			return fail(stderr, "validate", 2, "write report: %v", werr)
+		}
+	}
+	if len(reports) > 0 {
+		if *jsonPath != "" {
+			if err := writeReport(*jsonPath, func(w io.Writer) error { return contract.WriteJSON(w, reports...) }); err != nil {
+				return fail(stderr, "validate", 2, "%v", err)
+			}
+		}
+		if *htmlPath != "" {
+			if err := writeReport(*htmlPath, func(w io.Writer) error { return contract.WriteHTML(w, reports...) }); err != nil {
+				return fail(stderr, "validate", 2, "%v", err)
+			}
+		}
+	}
+	return code
+}
+
+// validateFile validates one file (for `paygen generate --validate`), writing the text
+// report to w when w is not nil. ok is false when the contract fails; err is non-nil
+// when the file cannot be read.
+func validateFile(path string, c *contract.Contract, w io.Writer) (ok bool, err error) {
+	rep, err := contract.Validate(path, c, contract.Options{})
+	if err != nil {
+		return false, errors.New(inputError(err))
+	}
+	if w != nil {
+		if err := contract.WriteText(w, rep); err != nil {
+			return false, fmt.Errorf("write report: %w", err)
+		}
+	}
+	return rep.Success, nil
+}
+
+// inputError drops the reader's package prefix: "open x.parquet: no such file or directory".
+func inputError(err error) string {
+	return strings.TrimPrefix(err.Error(), "colscan: ")
+}
+
+// writeReport writes a report file atomically enough for a CLI: create, write, close.
+func writeReport(path string, write func(io.Writer) error) error {
+	f, err := os.Create(path)
+	if err != nil {
+		return err
+	}
+	if err := write(f); err != nil {
+		f.Close()
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	if err := f.Close(); err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	return nil
+}

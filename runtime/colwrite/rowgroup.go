@@ -1,0 +1,174 @@
+package colwrite
+
+import (
+	"fmt"
+	"slices"
+
+	"github.com/parquet-go/parquet-go/format"
+)
+
+// Default page limits: a data page is cut when it holds this many rows or
+// about this many bytes of unencoded values, whichever comes first.
+const (
+	DefaultPageRows  = 1 << 16
+	DefaultPageBytes = 1 << 20
+)
+
+// RowGroup encodes one row group in memory: compressed data pages per
+// column, plus a dictionary per dictionary-encoded column. Values are
+// appended column by column, in batches (typically one block of rows for
+// every column, then the next block); each call copies what it keeps.
+// Several RowGroups may be encoded concurrently, one goroutine each; a
+// RowGroup is reusable after Reset, keeping its buffers.
+//
+// Appending to a column with the wrong method, mismatched slice lengths or a
+// null in a required column are programming errors and panic.
+type RowGroup struct {
+	cols      []*column
+	pageRows  int
+	pageBytes int
+	finished  bool
+	rows      int64
+	err       error
+}
+
+// NewRowGroup returns an empty row group for cols. It panics if the columns
+// are invalid (see Validate); NewWriter reports the same as an error.
+func NewRowGroup(cols []Column) *RowGroup {
+	if err := Validate(cols); err != nil {
+		panic(err)
+	}
+	rg := &RowGroup{pageRows: DefaultPageRows, pageBytes: DefaultPageBytes}
+	for _, c := range cols {
+		rg.cols = append(rg.cols, newColumn(c))
+	}
+	return rg
+}
+
+// SetPageLimits sets the number of rows and the approximate number of
+// unencoded value bytes after which a data page is cut.
+func (rg *RowGroup) SetPageLimits(rows, bytes int) {
+	rg.pageRows = max(rows, 1)
+	rg.pageBytes = max(bytes, 1)
+}
+
+// Rows is the number of rows of the finished row group.
+func (rg *RowGroup) Rows() int64 { return rg.rows }
+
+// Finish encodes the pending pages and the dictionary pages, and computes the
+// column chunks' metadata. All columns must have the same number of rows.
+func (rg *RowGroup) Finish() error {
+	if rg.finished {
+		return fmt.Errorf("colwrite: row group already finished")
+	}
+	if rg.err != nil {
+		return rg.err
+	}
+	rows := rg.cols[0].rows
+	for _, c := range rg.cols {
+		if c.rows != rows {
+			return fmt.Errorf("colwrite: column %q has %d rows, column %q has %d", rg.cols[0].spec.Name, rows, c.spec.Name, c.rows)
+		}
+	}
+	for _, c := range rg.cols {
+		if c.pRows > 0 {
+			if err := c.flushPage(); err != nil {
+				return err
+			}
+		}
+		if err := c.finish(); err != nil {
+			return err
+		}
+	}
+	rg.rows = rows
+	rg.finished = true
+	return nil
+}
+
+// Reset empties the row group for reuse; its buffers are kept.
+func (rg *RowGroup) Reset() {
+	for _, c := range rg.cols {
+		c.reset()
+	}
+	rg.finished = false
+	rg.rows = 0
+	rg.err = nil
+}
+
+// column returns column i after checking that it is of physical type p.
+func (rg *RowGroup) column(i int, p Physical, what string) *column {
+	if rg.finished {
+		panic("colwrite: append to a finished row group")
+	}
+	c := rg.cols[i]
+	if c.spec.Physical != p {
+		panic(fmt.Sprintf("colwrite: %s on column %q of type %s", what, c.spec.Name, c.spec.Physical))
+	}
+	return c
+}
+
+// batches calls fill for consecutive slices [lo, hi) of n rows, cutting
+// pages in between: fill appends rows lo..hi to the current page.
+func (rg *RowGroup) batches(c *column, n int, valid []bool, fill func(lo, hi int)) {
+	if valid != nil {
+		if len(valid) != n {
+			panic(fmt.Sprintf("colwrite: column %q: %d values but %d validity flags", c.spec.Name, n, len(valid)))
+		}
+		if !c.spec.Optional {
+			for _, ok := range valid {
+				if !ok {
+					panic(fmt.Sprintf("colwrite: null in required column %q", c.spec.Name))
+				}
+			}
+		}
+	}
+	const step = 4096 // rows between page size checks
+	for lo := 0; lo < n; {
+		hi := min(n, lo+step, lo+rg.pageRows-c.pRows)
+		if c.spec.Optional {
+			var nulls int
+			c.levels, nulls = appendLevels(c.levels, valid, lo, hi)
+			c.pNulls += nulls
+		}
+		fill(lo, hi)
+		c.pRows += hi - lo
+		c.rows += int64(hi - lo)
+		lo = hi
+		if c.pRows >= rg.pageRows || c.pageSize() >= rg.pageBytes {
+			if err := c.flushPage(); err != nil && rg.err == nil {
+				rg.err = err
+			}
+		}
+	}
+}
+
+// appendLevels appends the definition levels of rows lo..hi (1 present, 0
+// null) and counts the nulls.
+func appendLevels(levels []byte, valid []bool, lo, hi int) ([]byte, int) {
+	n := len(levels)
+	levels = slices.Grow(levels, hi-lo)[:n+hi-lo]
+	out := levels[n:]
+	if valid == nil {
+		for i := range out {
+			out[i] = 1
+		}
+		return levels, 0
+	}
+	nulls := 0
+	for i, ok := range valid[lo:hi] {
+		l := byte(0)
+		if ok {
+			l = 1
+		}
+		out[i] = l
+		nulls += int(1 - l)
+	}
+	return levels, nulls
+}
+
+// chunk returns column i's finished chunk: its metadata with offsets relative
+// to the chunk's first byte, and its bytes (dictionary page, data pages).
+func (rg *RowGroup) chunk(i int) (format.ColumnChunk, [2][]byte) {
+	c := rg.cols[i]
+	return c.chunk, [2][]byte{c.dictPage, c.pages}
+}

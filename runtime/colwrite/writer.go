@@ -1,0 +1,152 @@
+package colwrite
+
+import (
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+
+	"github.com/parquet-go/parquet-go/encoding/thrift"
+	"github.com/parquet-go/parquet-go/format"
+)
+
+const magic = "PAR1"
+
+// Writer writes finished row groups to a Parquet file, in the order given.
+// It is not safe for concurrent use; encode row groups concurrently and hand
+// them to one Writer in order.
+type Writer struct {
+	w         io.Writer
+	off       int64
+	cols      []Column
+	schema    thrift.Slice[format.SchemaElement]
+	kv        thrift.Slice[format.KeyValue]
+	createdBy string
+	groups    thrift.Slice[format.RowGroup]
+	rows      int64
+	closed    bool
+	err       error
+}
+
+// NewWriter writes the file header to w and returns a Writer for files with
+// columns cols, key-value metadata kv (written in order) and created_by
+// createdBy (for example "paygen version 1.2.0").
+func NewWriter(w io.Writer, cols []Column, kv [][2]string, createdBy string) (*Writer, error) {
+	if err := Validate(cols); err != nil {
+		return nil, err
+	}
+	pw := &Writer{w: w, cols: append([]Column(nil), cols...), createdBy: createdBy}
+	pw.schema = append(pw.schema, format.SchemaElement{
+		Name:        "schema",
+		NumChildren: thrift.New(int32(len(cols))),
+	})
+	for _, c := range cols {
+		pw.schema = append(pw.schema, c.schemaElement())
+	}
+	for _, p := range kv {
+		pw.kv = append(pw.kv, format.KeyValue{Key: p[0], Value: p[1]})
+	}
+	if err := pw.write([]byte(magic)); err != nil {
+		return nil, err
+	}
+	return pw, nil
+}
+
+func (w *Writer) write(b []byte) error {
+	if w.err != nil {
+		return w.err
+	}
+	n, err := w.w.Write(b)
+	w.off += int64(n)
+	if err == nil && n < len(b) {
+		err = io.ErrShortWrite
+	}
+	if err != nil {
+		w.err = fmt.Errorf("colwrite: writing file: %w", err)
+	}
+	return w.err
+}
+
+// WriteRowGroup appends the finished row group rg and records its metadata
+// with file offsets. rg may be Reset and reused once this returns. A row
+// group of zero rows is skipped.
+func (w *Writer) WriteRowGroup(rg *RowGroup) error {
+	switch {
+	case w.closed:
+		return errors.New("colwrite: write to a closed writer")
+	case w.err != nil:
+		return w.err
+	case !rg.finished:
+		return errors.New("colwrite: row group not finished")
+	case len(rg.cols) != len(w.cols):
+		return fmt.Errorf("colwrite: row group has %d columns, file has %d", len(rg.cols), len(w.cols))
+	}
+	for i, c := range rg.cols {
+		if c.spec != w.cols[i] {
+			return fmt.Errorf("colwrite: row group column %d is %+v, file column is %+v", i, c.spec, w.cols[i])
+		}
+	}
+	if rg.rows == 0 {
+		return nil
+	}
+	g := format.RowGroup{
+		Columns:    make(thrift.Slice[format.ColumnChunk], len(rg.cols)),
+		NumRows:    rg.rows,
+		Ordinal:    int16(min(len(w.groups), math.MaxInt16)),
+		FileOffset: w.off,
+	}
+	for i := range rg.cols {
+		chunk, data := rg.chunk(i)
+		start := w.off
+		if len(data[0]) > 0 {
+			chunk.MetaData.DictionaryPageOffset = start
+		}
+		chunk.MetaData.DataPageOffset += start
+		chunk.FileOffset = start
+		for _, b := range data {
+			if err := w.write(b); err != nil {
+				return err
+			}
+		}
+		g.Columns[i] = chunk
+		g.TotalByteSize += chunk.MetaData.TotalUncompressedSize
+		g.TotalCompressedSize += chunk.MetaData.TotalCompressedSize
+	}
+	w.groups = append(w.groups, g)
+	w.rows += rg.rows
+	return nil
+}
+
+// Close writes the footer (schema, row groups, key-value metadata,
+// created_by) and the trailer. It does not close the underlying writer.
+func (w *Writer) Close() error {
+	if w.closed {
+		return w.err
+	}
+	w.closed = true
+	if w.err != nil {
+		return w.err
+	}
+	orders := make(thrift.Slice[format.ColumnOrder], len(w.cols))
+	for i := range orders {
+		orders[i] = format.ColumnOrder{Value: &format.TypeDefinedOrder{}}
+	}
+	meta := format.FileMetaData{
+		Version:          2,
+		Schema:           w.schema,
+		NumRows:          w.rows,
+		RowGroups:        w.groups,
+		KeyValueMetadata: w.kv,
+		CreatedBy:        w.createdBy,
+		ColumnOrders:     orders,
+	}
+	var buf sink
+	if err := thrift.NewEncoder(new(thrift.CompactProtocol).NewWriter(&buf)).Encode(&meta); err != nil {
+		w.err = fmt.Errorf("colwrite: encoding footer: %w", err)
+		return w.err
+	}
+	buf.b = binary.LittleEndian.AppendUint32(buf.b, uint32(len(buf.b)))
+	buf.b = append(buf.b, magic...)
+	return w.write(buf.b)
+}
