@@ -36,89 +36,40 @@ type episode struct {
 	custs   [MaxEpisodeRows]uint32
 }
 
-// frameRows is the number of a scenario's fraud rows cut into episodes as
-// one unit: episodes never cross a frame, and a block re-derives the cuts of
-// the frames it needs from their start.
-const frameRows = 1024
-
-// minOwnerRows: a last block shorter than this owns no episodes; the block
-// before it owns them (and places them at its end), so a tiny tail block
-// never has to hold a whole episode.
-const minOwnerRows = 1024
-
-// placeFraud places the fraud episodes the block owns. Each scenario's
-// global sequence of F_s fraud rows is cut into episodes frame by frame,
-// from each frame's own stream, so the episodes partition [0, F_s) and the
-// total is exactly F_s, hence F overall, at any worker count or shard split.
-// Episode [g0, g1) has the nominal position p0 = floor(R*Q_s((g0+0.5)/F_s)),
-// Q_s the inverse of the scenario's cumulative intensity C_s (calendar fraud
-// pressure, or the aftermath of compromises), and belongs whole to the block
-// holding row p0, which places its rows around p0.
+// placeFraud places the block's exact share of each scenario's fraud rows.
+// Scenario s owns the global fraud rows [round(F_s*C_s(start/R)),
+// round(F_s*C_s(end/R))) of its sequence, C_s its cumulative intensity
+// (calendar fraud pressure, or the aftermath of compromises): the ranges of
+// adjacent blocks meet, so the block quotas telescope to F_s and the total
+// is exactly F at any worker count or shard split. The block cuts its range
+// into episodes of the scenario's length (the last one shortened only when
+// fewer than rows.min remain) and places each around the nominal time of
+// its first fraud row, C_s^-1((g0+0.5)/F_s).
 func (b *Block) placeFraud(end int64) {
 	w := b.w
 	n := b.n
 	clear(b.mark[:n])
 	clear(b.fraud[:n])
 	b.eps = b.eps[:0]
-	own0, own1 := w.ownedRows(b.index)
-	if own0 >= own1 {
-		return
-	}
 	r := rng.New(rng.Key(b.key, 3))
 	for si := range w.scen {
 		sc := &w.scen[si]
-		w.eachEpisode(sc, own0, own1, func(key uint64, g0, g1, p0 int64) {
-			b.placeEpisode(si, key, g0, g1, p0, &r)
-		})
-	}
-}
-
-// ownedRows is the range of nominal positions whose episodes block bi owns.
-func (w *World) ownedRows(bi int) (int64, int64) {
-	br := int64(w.cfg.BlockRows)
-	first, end := int64(bi)*br, min(int64(bi+1)*br, w.rows)
-	B := w.Blocks()
-	short := B > 1 && w.rows-int64(B-1)*br < minOwnerRows
-	switch {
-	case short && bi == B-1:
-		return 0, 0
-	case short && bi == B-2:
-		return first, w.rows
-	}
-	return first, end
-}
-
-// eachEpisode calls fn for every episode of sc whose nominal position lies
-// in [own0, own1), in order, with its key, its fraud rows [g0, g1) and p0.
-func (w *World) eachEpisode(sc *scenario, own0, own1 int64, fn func(key uint64, g0, g1, p0 int64)) {
-	if sc.total == 0 {
-		return
-	}
-	lo, hi := sc.rowRange(w.tl, own0, own1, w.rows)
-	lo, hi = max(0, lo-2), min(sc.total, hi+2) // candidate starts (rounding slack)
-	for f := lo / frameRows; f*frameRows < hi; f++ {
-		fr := rng.New(rng.Key(sc.key, uint64(f)))
-		fend := min((f+1)*frameRows, sc.total)
-		for g, idx := f*frameRows, 0; g < fend && g < hi; idx++ {
-			g1 := g + int64(episodeLen(&fr, sc.rows, int(fend-g)))
-			if g >= lo {
-				if p0 := w.nominalRow(sc, g); p0 >= own0 && p0 < own1 {
-					fn(rng.Key(sc.key, uint64(f)<<20|uint64(idx)), g, g1, p0)
-				}
-			}
+		lo, hi := sc.rowRange(w.tl, b.first, end, w.rows)
+		for g := lo; g < hi; {
+			g1 := g + int64(episodeLen(&r, sc.rows, int(hi-g)))
+			b.placeEpisode(si, g, g1, w.nominalRow(sc, g), &r)
 			g = g1
 		}
 	}
 }
 
-// nominalRow is the dataset row where the episode starting at fraud row g0
-// of sc nominally happens.
-func (w *World) nominalRow(sc *scenario, g0 int64) int64 {
-	q := w.tl.atShare(sc.curve, (float64(g0)+0.5)/float64(sc.total))
+// nominalRow is the dataset row where the fraud row g of sc nominally happens.
+func (w *World) nominalRow(sc *scenario, g int64) int64 {
+	q := w.tl.atShare(sc.curve, (float64(g)+0.5)/float64(sc.total))
 	return min(max(int64(q*float64(w.rows)), 0), w.rows-1)
 }
 
-// episodeLen draws the rows of the next episode when k rows of the frame
+// episodeLen draws the rows of the next episode when k rows of the quota
 // remain: a uniform length in rows, avoiding a stub shorter than rows.Min
 // after it; the last episode takes what is left.
 func episodeLen(r *rng.Stream, rows IntRange, k int) int {
@@ -135,14 +86,15 @@ func episodeLen(r *rng.Stream, rows IntRange, k int) int {
 	return L
 }
 
-// placeEpisode places the fraud episode [g0, g1) of scenario si around the
-// block row nearest its nominal position p0, and draws what its rows share
-// from the episode's key.
-func (b *Block) placeEpisode(si int, key uint64, g0, g1, p0 int64, r *rng.Stream) {
+// placeEpisode places the fraud rows [g0, g1) of scenario si as one episode
+// around the block row nearest the nominal position p0, and draws what its
+// rows share from the episode's key (block key and first fraud row).
+func (b *Block) placeEpisode(si int, g0, g1, p0 int64, r *rng.Stream) {
 	w := b.w
 	sc := &w.scen[si]
 	c := int(min(max(p0-b.first, 0), int64(b.n-1)))
 	pos := b.choose(int(g1-g0), sc.minutes, c, markFraud, r)
+	key := rng.Key(sc.key, uint64(g0))
 	e := episode{kind: uint8(sc.kind), sc: uint8(si), rows: uint8(len(pos)), key: key}
 	b.setupEpisode(&e, sc.kind, b.time[pos[0]])
 	ei := uint32(len(b.eps))

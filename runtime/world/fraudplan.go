@@ -40,13 +40,14 @@ type scenario struct {
 }
 
 // rowRange is the range of the scenario's global fraud rows that fall in
-// the dataset rows [s, e): [floor(F_s*C(s/R)), floor(F_s*C(e/R))), C the
-// scenario's cumulative intensity as a share of the volume quantile. The
-// ranges of adjacent row ranges meet, so they partition [0, F_s).
+// the dataset rows [s, e): [round(F_s*C(s/R)), round(F_s*C(e/R))), C the
+// scenario's cumulative intensity as a share of the volume quantile. Fraud
+// row g falls in the rows that hold its nominal quantile C^-1((g+0.5)/F_s);
+// the ranges of adjacent row ranges meet, so they partition [0, F_s).
 func (sc *scenario) rowRange(tl *timeline, s, e, rows int64) (int64, int64) {
 	R := float64(rows)
 	F := float64(sc.total)
-	return int64(math.Floor(F * tl.share(sc.curve, float64(s)/R))), int64(math.Floor(F * tl.share(sc.curve, float64(e)/R)))
+	return int64(math.Floor(F*tl.share(sc.curve, float64(s)/R) + 0.5)), int64(math.Floor(F*tl.share(sc.curve, float64(e)/R) + 0.5))
 }
 
 // compromise is one compromised-merchant event. Its victims are not stored:
@@ -261,26 +262,16 @@ func (w *World) checkDensity() error {
 			return fmt.Errorf("world config: fraud rate %g with its calendar pressure makes more than half of some minute's payments fraud", w.cfg.Fraud.Rate)
 		}
 	}
-	// Every owning block must hold its episodes. The floor quota plus two
-	// episodes per scenario bounds a block's rows; only when that bound
-	// exceeds the block are its episodes counted.
 	for bi := 0; bi < w.Blocks(); bi++ {
-		own0, own1 := w.ownedRows(bi)
-		n := min(int64(bi+1)*int64(w.cfg.BlockRows), w.rows) - int64(bi)*int64(w.cfg.BlockRows)
-		bound := int64(0)
-		for i := range w.scen {
-			lo, hi := w.scen[i].rowRange(tl, own0, own1, w.rows)
-			bound += hi - lo + 2*int64(w.scen[i].rows.Max)
-		}
-		if bound <= n {
-			continue
-		}
+		s := int64(bi) * int64(w.cfg.BlockRows)
+		e := min(s+int64(w.cfg.BlockRows), w.rows)
 		k := int64(0)
 		for i := range w.scen {
-			w.eachEpisode(&w.scen[i], own0, own1, func(_ uint64, g0, g1, _ int64) { k += g1 - g0 })
+			lo, hi := w.scen[i].rowRange(tl, s, e, w.rows)
+			k += hi - lo
 		}
-		if k > n {
-			return fmt.Errorf("world config: block %d of %d rows cannot hold its %d fraud rows (fraud rate too high for block_rows)", bi, n, k)
+		if k > e-s {
+			return fmt.Errorf("world config: block %d of %d rows cannot hold its %d fraud rows (fraud rate too high for block_rows)", bi, e-s, k)
 		}
 	}
 	return nil

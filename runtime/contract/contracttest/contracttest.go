@@ -76,7 +76,7 @@ func Payments() *contract.Contract {
 		E(contract.Expectation{Kind: contract.Range, Column: "longitude", Min: -180, Max: 180}),
 		E(contract.Expectation{Kind: contract.InSet, Column: "auth_status", Values: []string{"approved", "declined", "review"}}),
 		E(contract.Expectation{Kind: contract.TrueRate, Column: "label_fraud", Min: 0.0025, Max: 0.0035}),
-		E(contract.Expectation{Kind: contract.InSet, Column: "fraud_scenario", Values: []string{"card_testing", "account_takeover", "stolen_card", "device_farm"}}),
+		E(contract.Expectation{Kind: contract.InSet, Column: "fraud_scenario", Values: []string{"card_testing", "account_takeover", "stolen_card", "compromised_merchant", "device_farm"}}),
 		E(contract.Expectation{Kind: contract.NullIff, Column: "fraud_scenario", Other: "label_fraud"}),
 		E(contract.Expectation{Kind: contract.SameNulls, Column: "latitude", Other: "longitude"}),
 		E(contract.Expectation{Kind: contract.CurrencyOfCountry, Column: "currency", Other: "merchant_country"}),
