@@ -8,7 +8,7 @@ const (
 	Table       = "payments"                       // table name
 	FilePrefix  = "payments"                       // output file name prefix
 	SchemaPath  = "schema/transaction_schema.yaml" // the schema, from the module root
-	Fingerprint = "422cb30e83cf7036"               // first 16 hex digits of the schema's SHA-256
+	Fingerprint = "731b301dba205d83"               // first 16 hex digits of the schema's SHA-256
 )
 
 // ColumnNames lists the columns in table order.
@@ -75,7 +75,7 @@ var Config = world.Config{
 	},
 	Customer: world.CustomerConfig{
 		RowsPerEntity: 50,
-		Zipf:          0.9,
+		Zipf:          0.5,
 		CardsMin:      1,
 		CardsMax:      3,
 		DevicesMin:    1,
