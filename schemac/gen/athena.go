@@ -13,7 +13,7 @@ const athenaYears = "2000,2099"
 
 // athenaPreamble follows the header of athena_gen.sql.
 const athenaPreamble = `-- Athena (Hive DDL) table over the Parquet files that paygen generate --to and
--- paygen upload write to s3://BUCKET/PREFIX/year=YYYY/month=MM/ (ADR 6).
+-- paygen upload write to s3://BUCKET/PREFIX/year=YYYY/month=MM/ (ADR 8).
 --
 -- Placeholders: replace ${database}, ${bucket} and ${prefix}, e.g. with
 --   make athena-ddl DATABASE=analytics BUCKET=my-bucket PREFIX=payments
