@@ -10,36 +10,12 @@ import (
 
 	"github.com/parquet-go/parquet-go"
 
+	"github.com/paygen/paygen/runtime/colscan/fixture"
 	"github.com/paygen/paygen/runtime/refdata"
 )
 
-// payment is one row of the BRIEF.md payments table, as written by paygen.
-type payment struct {
-	TransactionID    string   `parquet:"transaction_id,delta"`
-	EventTime        int64    `parquet:"event_time,timestamp(microsecond:utc),delta"`
-	CustomerID       string   `parquet:"customer_id,dict"`
-	CardID           string   `parquet:"card_id,dict"`
-	CardNumberMasked string   `parquet:"card_number_masked,dict"`
-	CardBrand        string   `parquet:"card_brand,dict"`
-	CardType         string   `parquet:"card_type,dict"`
-	Amount           int64    `parquet:"amount,decimal(2:12)"`
-	Currency         string   `parquet:"currency,dict"`
-	MerchantID       string   `parquet:"merchant_id,dict"`
-	MCCCode          *string  `parquet:"mcc_code,optional,dict"`
-	MerchantCategory string   `parquet:"merchant_category,dict"`
-	MerchantCountry  string   `parquet:"merchant_country,dict"`
-	CustomerCountry  string   `parquet:"customer_country,dict"`
-	EntryMode        string   `parquet:"entry_mode,dict"`
-	DeviceID         *string  `parquet:"device_id,optional,dict"`
-	DeviceType       string   `parquet:"device_type,dict"`
-	IPAddress        string   `parquet:"ip_address,dict"`
-	Latitude         *float64 `parquet:"latitude,optional,dict"`
-	Longitude        *float64 `parquet:"longitude,optional,dict"`
-	ThreeDS          bool     `parquet:"three_ds"`
-	AuthStatus       string   `parquet:"auth_status,dict"`
-	LabelFraud       bool     `parquet:"label_fraud"`
-	FraudScenario    *string  `parquet:"fraud_scenario,optional,dict"`
-}
+// payment is one row of the payments table, as paygen writes it.
+type payment = fixture.Payment
 
 // testSpec is the spec schemac would emit for the payments table.
 func testSpec() *Spec {
