@@ -8,7 +8,7 @@ const (
 	Table       = "payments"                       // table name
 	FilePrefix  = "payments"                       // output file name prefix
 	SchemaPath  = "schema/transaction_schema.yaml" // the schema, from the module root
-	Fingerprint = "731b301dba205d83"               // first 16 hex digits of the schema's SHA-256
+	Fingerprint = "f6eeb798c1b7e4f3"               // first 16 hex digits of the schema's SHA-256
 )
 
 // ColumnNames lists the columns in table order.

@@ -18,8 +18,8 @@ var validateContract func() *contract.Contract
 const validateSynopsis = "validate FILE.parquet [FILE...] [--json report.json] [--html report.html] [--quiet] [--date YYYY-MM-DD]"
 
 // runValidate implements `paygen validate`. Exit codes: 0 every file meets the contract
-// (warnings allowed), 1 an error-severity expectation or the schema check failed,
-// 2 usage error, unreadable input or I/O error.
+// (warnings allowed), 1 an error-severity expectation failed, 2 usage error,
+// unreadable input, a file whose schema is not the table's, or an I/O error.
 func runValidate(args []string, stdout, stderr io.Writer) int {
 	fs := newFlags("validate", validateSynopsis, stderr)
 	jsonPath := fs.String("json", "", "write the JSON report to `file` (one report, or {success, reports} for several files)")
@@ -68,8 +68,11 @@ func runValidate(args []string, stdout, stderr io.Writer) int {
 			continue
 		}
 		reports = append(reports, rep)
-		if !rep.Success && code == 0 {
-			code = 1
+		switch {
+		case !rep.Schema.Success:
+			code = 2 // not a file of this table: an input error, reported in full below
+		case !rep.Success:
+			code = max(code, 1)
 		}
 		var werr error
 		if *quiet {

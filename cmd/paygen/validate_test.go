@@ -95,7 +95,7 @@ func TestValidateExitCodes(t *testing.T) {
 	assert.Contains(t, out, good+": PASSED")
 }
 
-func TestValidateSchemaMismatchExitsOne(t *testing.T) {
+func TestValidateSchemaMismatchExitsTwo(t *testing.T) {
 	useTestContract(t)
 	path := filepath.Join(t.TempDir(), "other.parquet")
 	type other struct {
@@ -106,7 +106,7 @@ func TestValidateSchemaMismatchExitsOne(t *testing.T) {
 	require.NoError(t, err)
 	require.NoError(t, writeRows(f, []other{{1, "a"}, {2, "b"}}))
 	code, out, errs := runV(path)
-	assert.Equal(t, 1, code, errs)
+	assert.Equal(t, 2, code, errs)
 	assert.Contains(t, out, "FAILED (26 schema issues")
 	assert.Contains(t, out, "EXTRA    id")
 	assert.Contains(t, out, "MISSING  transaction_id")

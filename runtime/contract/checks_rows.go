@@ -77,7 +77,9 @@ func (c *nullRateCheck) finish(r *Result) {
 	r.ElementCount = c.rows
 	r.ObservedValue = ptr(rate)
 	r.Observed = fmt.Sprintf("%s%% null (%d of %d rows)", num(rate*100), c.nulls, c.rows)
-	r.Success = c.rows > 0 && inBand(rate, c.e.Min, c.e.Max)
+	lo, hi := rateBand(c.e.Min, c.e.Max, c.rows)
+	r.Observed += marginNote(c.e, lo, hi, c.rows)
+	r.Success = c.rows > 0 && inBand(rate, lo, hi)
 }
 
 // trueRateCheck compares the share of true values among non-null values with a band.
@@ -105,7 +107,9 @@ func (c *trueRateCheck) finish(r *Result) {
 	r.ElementCount = c.n
 	r.ObservedValue = ptr(rate)
 	r.Observed = fmt.Sprintf("%s%% true (%d of %d)", num(rate*100), c.trues, c.n)
-	r.Success = c.n > 0 && inBand(rate, c.e.Min, c.e.Max)
+	lo, hi := rateBand(c.e.Min, c.e.Max, c.n)
+	r.Observed += marginNote(c.e, lo, hi, c.n)
+	r.Success = c.n > 0 && inBand(rate, lo, hi)
 }
 
 // rowCountCheck needs no scan: the row count comes from the footer.

@@ -106,6 +106,9 @@ func expectation(path string, e ir.Expectation) jen.Code {
 		d = append(d, jen.Id("Values").Op(":").Index().String().Values(vals...))
 	}
 	str("Pattern", e.Pattern)
+	if e.Kind == ir.Quantile {
+		d = append(d, jen.Id("Q").Op(":").Lit(e.Q))
+	}
 	if e.Days != 0 {
 		d = append(d, jen.Id("Days").Op(":").Lit(e.Days))
 	}

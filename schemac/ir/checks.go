@@ -9,18 +9,23 @@ import (
 
 // expects resolves a column's expect list.
 func (c *checker) expects(col *Column, list []load.Expect, typeOK bool) {
-	seen := map[ExpectKind]load.Pos{}
+	type key struct {
+		kind ExpectKind
+		q    float64
+	}
+	seen := map[key]load.Pos{}
 	for i := range list {
 		le := &list[i]
 		e, kindOK, ok := c.expect(col, le, typeOK)
 		if !kindOK {
 			continue
 		}
-		if prev, dup := seen[e.Kind]; dup {
+		k := key{e.Kind, e.Q}
+		if prev, dup := seen[k]; dup {
 			c.errorf(le.Pos, "column %q: a second %s expectation (first at line %d)", col.Name, expectKey[e.Kind], prev.Line)
 			continue
 		}
-		seen[e.Kind] = le.Pos
+		seen[k] = le.Pos
 		if ok {
 			col.Expect = append(col.Expect, e)
 		}
@@ -29,7 +34,7 @@ func (c *checker) expects(col *Column, list []load.Expect, typeOK bool) {
 
 // expectKey is the YAML key of each column expectation kind.
 var expectKey = map[ExpectKind]string{
-	Unique: "unique", Pattern: "pattern", InSet: "in_set", Range: "range", Mean: "mean",
+	Unique: "unique", Pattern: "pattern", InSet: "in_set", Range: "range", Mean: "mean", Quantile: "quantile",
 	NullRate: "null_rate", TrueRate: "true_rate", TimeWindow: "time_window_days",
 }
 
@@ -50,12 +55,15 @@ func (c *checker) expect(col *Column, le *load.Expect, typeOK bool) (e Expectati
 	mark(le.InSet.Set, InSet, le.InSet.Pos)
 	mark(le.Range.Set, Range, le.Range.Pos)
 	mark(le.Mean.Set, Mean, le.Mean.Pos)
+	if le.Quantile != nil {
+		mark(true, Quantile, le.Quantile.Pos)
+	}
 	mark(le.NullRate.Set, NullRate, le.NullRate.Pos)
 	mark(le.TrueRate.Set, TrueRate, le.TrueRate.Pos)
 	mark(le.TimeWindowDays.Set, TimeWindow, le.TimeWindowDays.Pos)
 	if len(keys) != 1 {
 		if len(keys) == 0 {
-			c.errorf(le.Pos, "column %q: expectation has no check (unique, pattern, in_set, range, mean, null_rate, true_rate or time_window_days)", col.Name)
+			c.errorf(le.Pos, "column %q: expectation has no check (unique, pattern, in_set, range, mean, quantile, null_rate, true_rate or time_window_days)", col.Name)
 		} else {
 			c.errorf(le.Pos, "column %q: an expectation holds one check, found %d (one list item each)", col.Name, len(keys))
 		}
@@ -93,6 +101,9 @@ func (c *checker) expect(col *Column, le *load.Expect, typeOK bool) (e Expectati
 			b = le.Mean
 		}
 		ok = c.bounds(col.Name, expectKey[e.Kind], &e, b, math.Inf(-1), math.Inf(1)) && ok
+	case Quantile:
+		ok = needs(col.Type.Numeric(), "decimal or double") && ok
+		ok = c.quantile(col.Name, &e, le.Quantile) && ok
 	case NullRate:
 		if !col.Nullable {
 			c.errorf(at, "column %q: null_rate expectation on a column that is never null", col.Name)
@@ -194,4 +205,23 @@ func (c *checker) severity(dst *Severity, s load.Str, owner string) bool {
 		return false
 	}
 	return true
+}
+
+// quantile resolves quantile: {q, band}: q in (0, 1] and a band.
+func (c *checker) quantile(col string, e *Expectation, lq *load.QuantileCheck) bool {
+	ok := true
+	switch {
+	case !lq.Q.Set:
+		c.errorf(lq.Pos, "column %q: quantile needs q (which quantile, in (0,1])", col)
+		ok = false
+	case !(lq.Q.V > 0 && lq.Q.V <= 1):
+		c.errorf(lq.Q.Pos, "column %q: quantile q %s is outside (0,1]", col, fmtNum(lq.Q.V))
+		ok = false
+	}
+	e.Q = lq.Q.V
+	if !lq.Band.Set {
+		c.errorf(lq.Pos, "column %q: quantile needs band: [min, max]", col)
+		return false
+	}
+	return c.bounds(col, "quantile band", e, lq.Band, math.Inf(-1), math.Inf(1)) && ok
 }

@@ -17,6 +17,7 @@ const (
 	InSet                               // in_set: name | [a, b]
 	Range                               // range: [min, max]
 	Mean                                // mean: [min, max]
+	Quantile                            // quantile: {q, band: [min, max]}
 	NullRate                            // null_rate: [min, max]
 	TrueRate                            // true_rate: [min, max]
 	TimeWindow                          // time_window_days: n
@@ -28,7 +29,7 @@ const (
 
 var kindNames = [...]string{
 	NotNull: "NotNull", Unique: "Unique", Pattern: "Pattern", InSet: "InSet", Range: "Range",
-	Mean: "Mean", NullRate: "NullRate", TrueRate: "TrueRate", TimeWindow: "TimeWindow",
+	Mean: "Mean", Quantile: "Quantile", NullRate: "NullRate", TrueRate: "TrueRate", TimeWindow: "TimeWindow",
 	NullIff: "NullIff", SameNulls: "SameNulls", CurrencyOfCountry: "CurrencyOfCountry",
 	RowCount: "RowCount",
 }
@@ -62,7 +63,8 @@ type Expectation struct {
 	Kind     ExpectKind
 	Column   string   // the checked column (for rules, the first column named)
 	Other    string   // the second column of a two-column rule
-	Min, Max float64  // Range, Mean, NullRate, TrueRate, RowCount
+	Min, Max float64  // Range, Mean, Quantile, NullRate, TrueRate, RowCount
+	Q        float64  // Quantile: which quantile, in (0, 1]
 	Set      string   // InSet with a named reference set
 	Values   []string // InSet with literal values; SameNulls: every column
 	Pattern  string

@@ -216,15 +216,23 @@ type Parquet struct {
 // optional severity.
 type Expect struct {
 	Pos            Pos
-	Unique         Bool     `yaml:"unique"`
-	Pattern        Str      `yaml:"pattern"`
-	InSet          StrOrSeq `yaml:"in_set"`
-	Range          Bounds   `yaml:"range"`
-	Mean           Bounds   `yaml:"mean"`
-	NullRate       Bounds   `yaml:"null_rate"`
-	TrueRate       Bounds   `yaml:"true_rate"`
-	TimeWindowDays Int      `yaml:"time_window_days"`
-	Severity       Str      `yaml:"severity"`
+	Unique         Bool           `yaml:"unique"`
+	Pattern        Str            `yaml:"pattern"`
+	InSet          StrOrSeq       `yaml:"in_set"`
+	Range          Bounds         `yaml:"range"`
+	Mean           Bounds         `yaml:"mean"`
+	Quantile       *QuantileCheck `yaml:"quantile"`
+	NullRate       Bounds         `yaml:"null_rate"`
+	TrueRate       Bounds         `yaml:"true_rate"`
+	TimeWindowDays Int            `yaml:"time_window_days"`
+	Severity       Str            `yaml:"severity"`
+}
+
+// QuantileCheck bounds the q-quantile of a column: {q: 0.5, band: [min, max]}.
+type QuantileCheck struct {
+	Pos  Pos
+	Q    Float  `yaml:"q"`
+	Band Bounds `yaml:"band"`
 }
 
 // Rule is one entry of the rules list: exactly one kind key.
