@@ -161,7 +161,7 @@ func parseShard(s string, blocks int) (int, int, error) {
 		return 0, 0, fmt.Errorf("%q is not of the form i/N with 1 <= i <= N", s)
 	}
 	if n > blocks {
-		return 0, 0, fmt.Errorf("%d shards for %d blocks of rows: use at most %d shards", n, blocks, blocks)
+		return 0, 0, fmt.Errorf("%s for %s of rows: use at most %s", plural(int64(n), "shard"), plural(int64(blocks), "block"), plural(int64(blocks), "shard"))
 	}
 	return i, n, nil
 }
@@ -186,9 +186,8 @@ type genResult struct {
 }
 
 func (r genResult) summary() string {
-	secs := r.elapsed.Seconds()
-	return fmt.Sprintf("Generated %s rows in %.2f s (%.1f M rows/s), peak RSS %d MB, %s → %s",
-		commas(r.rows), secs, float64(r.rows)/secs/1e6, peakRSS()>>20, megabytes(r.size), r.path)
+	return fmt.Sprintf("Generated %s in %.2f s (%s), peak RSS %d MB, %s → %s",
+		plural(r.rows, "row"), r.elapsed.Seconds(), rowRate(r.rows, r.elapsed), peakRSS()>>20, megabytes(r.size), r.path)
 }
 
 func (p *genPlan) metadata() [][2]string {

@@ -70,8 +70,9 @@ func runProfile(args []string, stdout, stderr io.Writer) int {
 	if jsonOut != "" {
 		outs = append(outs, jsonOut)
 	}
-	fmt.Fprintf(stdout, "profiled %s rows × %d columns of %s in %.2fs: %d alerts → %s\n",
-		groupDigits(p.Overview.Rows), p.Overview.Columns, in, time.Since(start).Seconds(), len(p.Alerts), strings.Join(outs, ", "))
+	fmt.Fprintf(stdout, "profiled %s × %s of %s in %.2fs: %s → %s\n",
+		plural(p.Overview.Rows, "row"), plural(int64(p.Overview.Columns), "column"), in, time.Since(start).Seconds(),
+		plural(int64(len(p.Alerts)), "alert"), strings.Join(outs, ", "))
 	return 0
 }
 
@@ -132,16 +133,4 @@ func defaultReportPath(in string) string {
 // cleanErr drops the reader's package prefix from an error message.
 func cleanErr(err error) string {
 	return strings.TrimPrefix(err.Error(), "colscan: ")
-}
-
-func groupDigits(n int64) string {
-	s := fmt.Sprint(n)
-	var b strings.Builder
-	for i, c := range s {
-		if i > 0 && (len(s)-i)%3 == 0 && c != '-' && s[i-1] != '-' {
-			b.WriteByte(',')
-		}
-		b.WriteRune(c)
-	}
-	return b.String()
 }
