@@ -48,7 +48,7 @@ func runGenerate(args []string, stdout, stderr io.Writer) int {
 	fs.IntVar(&g.s3.concurrency, "concurrency", 4, "with --to: parts uploaded in parallel")
 	fs.StringVar(&g.s3.envFile, "env-file", "", "with --to: KEY=VALUE file for PAYGEN_S3_* and AWS_* settings")
 	fs.StringVar(&g.s3.region, "region", "", "with --to: AWS region")
-	fs.StringVar(&g.s3.endpoint, "endpoint", "", "with --to: S3-compatible endpoint URL (path-style)")
+	fs.StringVar(&g.s3.endpoint, "endpoint", "", "with --to: S3-compatible endpoint http(s)://HOST[:PORT], path-style (default AWS_ENDPOINT_URL_S3)")
 	if code, done := parseFlags(fs, args, stdout, stderr); done {
 		return code
 	}
