@@ -1,6 +1,7 @@
 package main
 
 import (
+	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -33,7 +34,7 @@ func runGenerate(args []string, stdout, stderr io.Writer) int {
 	var g genFlags
 	fs := newFlags("generate", "generate --rows N --out DIR [flags]", stderr)
 	fs.StringVar(&g.rows, "rows", "1_000_000", "number of rows (1000000, 1_000_000, 10k, 2.5M)")
-	fs.StringVar(&g.out, "out", "outputs", "output directory")
+	fs.StringVar(&g.out, "out", "outputs", "output directory (not with --to)")
 	fs.Uint64Var(&g.seed, "seed", 42, "random seed: same seed, rows and date give the same data")
 	fs.StringVar(&g.date, "date", "", "dataset date YYYY-MM-DD; events fall in the 30 days before it (default today, UTC)")
 	fs.IntVar(&g.workers, "workers", runtime.GOMAXPROCS(0), "generator goroutines (does not change the output)")
@@ -43,7 +44,7 @@ func runGenerate(args []string, stdout, stderr io.Writer) int {
 	fs.BoolVar(&g.quiet, "quiet", false, "print nothing on success")
 	fs.BoolVar(&g.validate, "validate", false, "validate the file against the contract before publishing it (exit 1, nothing published, when it fails)")
 	fs.BoolVar(&g.profile, "profile", false, "write the HTML profile beside the file (and upload it with --to)")
-	fs.StringVar(&g.s3.to, "to", "", "stream the file to s3://BUCKET/PREFIX/year=YYYY/month=MM/ instead of --out (with a manifest)")
+	fs.StringVar(&g.s3.to, "to", "", "stream the file to s3://BUCKET/PREFIX/year=YYYY/month=MM/ instead of writing it locally; not with --out (uploads a manifest beside it)")
 	fs.StringVar(&g.s3.partSize, "part-size", "8MiB", "with --to: multipart part size, at least 5MiB")
 	fs.IntVar(&g.s3.concurrency, "concurrency", 4, "with --to: parts uploaded in parallel")
 	fs.StringVar(&g.s3.envFile, "env-file", "", "with --to: KEY=VALUE file for PAYGEN_S3_* and AWS_* settings")
@@ -54,6 +55,11 @@ func runGenerate(args []string, stdout, stderr io.Writer) int {
 	}
 	if fs.NArg() > 0 {
 		return fail(stderr, "generate", 2, "unexpected argument %q (see 'paygen generate --help')", fs.Arg(0))
+	}
+	set := map[string]bool{}
+	fs.Visit(func(f *flag.Flag) { set[f.Name] = true })
+	if set["out"] && set["to"] {
+		return fail(stderr, "generate", 2, "give --out or --to, not both: --to streams the file to S3 and writes no local copy")
 	}
 	plan, err := g.plan()
 	if err != nil {

@@ -106,3 +106,24 @@ func TestGenerateToS3WithProfileAndFailedValidation(t *testing.T) {
 	require.NoError(t, err)
 	assert.Empty(t, ups.Uploads, "the multipart upload was aborted")
 }
+
+func TestGenerateOutAndToAreExclusive(t *testing.T) {
+	isolateAWS(t)
+	dir := t.TempDir()
+	for _, args := range [][]string{
+		{"--out", dir, "--to", "s3://bucket/p"},
+		{"--to", "s3://bucket/p", "--out", "outputs"}, // even the default, when given explicitly
+	} {
+		code, out, errs := generateCmd(append([]string{"--rows", "10k"}, args...)...)
+		assert.Equal(t, 2, code, "%v", args)
+		assert.Empty(t, out)
+		assert.Equal(t, "paygen generate: give --out or --to, not both: --to streams the file to S3 and writes no local copy\n", errs)
+	}
+	entries, err := os.ReadDir(dir)
+	require.NoError(t, err)
+	assert.Empty(t, entries, "nothing written")
+
+	code, out, _ := generateCmd("--help")
+	assert.Equal(t, 0, code)
+	assert.Contains(t, out, "not with --to")
+}
