@@ -67,7 +67,7 @@ func runGenerate(args []string, stdout, stderr io.Writer) int {
 	}
 	res, err := plan.run(stderr)
 	if err != nil {
-		return fail(stderr, "generate", exitCode(err), "%v", err)
+		return fail(stderr, "generate", exitCode(err), "%s", generateError(err))
 	}
 	if !g.quiet {
 		fmt.Fprintln(stdout, res.summary())
@@ -225,7 +225,7 @@ func (p *genPlan) run(stderr io.Writer) (genResult, error) {
 			fmt.Fprintf(p.progressTo, "\r%s / %s rows (%.0f%%)", commas(done), commas(total), 100*float64(done)/float64(total))
 		}
 	}
-	st, err := pqwrite.WriteColumns(out.writer(), p.w, generated.Columns, generated.Write, opt, "paygen version "+version)
+	st, err := pqwrite.WriteColumns(out.writer(p.path), p.w, generated.Columns, generated.Write, opt, "paygen version "+version)
 	if p.progressTo != nil {
 		fmt.Fprint(p.progressTo, "\r\033[K")
 	}

@@ -83,7 +83,7 @@ func TestGenerateStreamsToS3(t *testing.T) {
 	// Same key again: refused, exit 1, one line.
 	code, _, errs = generateCmd("--rows", "30k", "--to", "s3://"+cliBucket+"/raw")
 	assert.Equal(t, 1, code)
-	assert.Contains(t, errs, "already exists")
+	assert.Equal(t, "paygen generate: s3://"+cliBucket+"/"+key+" already exists (use --overwrite to replace it)\n", errs)
 	assert.Len(t, strings.Split(strings.TrimSpace(errs), "\n"), 1)
 }
 
