@@ -185,7 +185,7 @@ func TestUploadCommandUsageErrors(t *testing.T) {
 	assert.Empty(t, errs)
 	assert.Contains(t, out, "Usage: paygen "+uploadSynopsis)
 	for _, f := range []string{"--to", "--part-size", "--concurrency", "--overwrite", "--env-file", "--region", "--endpoint"} {
-		assert.Contains(t, out, "  "+f+" ")
+		assert.Regexp(t, "\n  "+f+"[ \n]", out)
 	}
 }
 
