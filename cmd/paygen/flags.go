@@ -9,16 +9,24 @@ import (
 )
 
 // newFlags returns a flag set that reports errors as one line and whose
-// usage text lists the command's flags.
-func newFlags(name, synopsis string, stderr io.Writer) *flag.FlagSet {
+// usage text lists the command's flags (--name style), after the about
+// paragraphs when given.
+func newFlags(name, synopsis string, stderr io.Writer, about ...string) *flag.FlagSet {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
 	fs.Usage = func() {
 		w := fs.Output()
-		fmt.Fprintf(w, "Usage: paygen %s\n\nFlags:\n", synopsis)
+		fmt.Fprintf(w, "Usage: paygen %s\n\n", synopsis)
+		for _, a := range about {
+			fmt.Fprintf(w, "%s\n\n", strings.TrimSpace(a))
+		}
+		fmt.Fprintln(w, "Flags:")
 		fs.VisitAll(func(f *flag.Flag) {
 			name, help := flag.UnquoteUsage(f)
-			fmt.Fprintf(w, "  --%s %s\n    \t%s", f.Name, name, help)
+			if name != "" {
+				name = " " + name
+			}
+			fmt.Fprintf(w, "  --%s%s\n    \t%s", f.Name, name, help)
 			if f.DefValue != "" && f.DefValue != "false" {
 				fmt.Fprintf(w, " (default %s)", f.DefValue)
 			}

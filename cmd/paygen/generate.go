@@ -1,6 +1,7 @@
 package main
 
 import (
+	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -33,7 +34,7 @@ func runGenerate(args []string, stdout, stderr io.Writer) int {
 	var g genFlags
 	fs := newFlags("generate", "generate --rows N --out DIR [flags]", stderr)
 	fs.StringVar(&g.rows, "rows", "1_000_000", "number of rows (1000000, 1_000_000, 10k, 2.5M)")
-	fs.StringVar(&g.out, "out", "outputs", "output directory")
+	fs.StringVar(&g.out, "out", "outputs", "output directory (not with --to)")
 	fs.Uint64Var(&g.seed, "seed", 42, "random seed: same seed, rows and date give the same data")
 	fs.StringVar(&g.date, "date", "", "dataset date YYYY-MM-DD; events fall in the 30 days before it (default today, UTC)")
 	fs.IntVar(&g.workers, "workers", runtime.GOMAXPROCS(0), "generator goroutines (does not change the output)")
@@ -43,17 +44,22 @@ func runGenerate(args []string, stdout, stderr io.Writer) int {
 	fs.BoolVar(&g.quiet, "quiet", false, "print nothing on success")
 	fs.BoolVar(&g.validate, "validate", false, "validate the file against the contract before publishing it (exit 1, nothing published, when it fails)")
 	fs.BoolVar(&g.profile, "profile", false, "write the HTML profile beside the file (and upload it with --to)")
-	fs.StringVar(&g.s3.to, "to", "", "stream the file to s3://BUCKET/PREFIX/year=YYYY/month=MM/ instead of --out (with a manifest)")
+	fs.StringVar(&g.s3.to, "to", "", "stream the file to s3://BUCKET/PREFIX/year=YYYY/month=MM/ instead of writing it locally; not with --out (uploads a manifest beside it)")
 	fs.StringVar(&g.s3.partSize, "part-size", "8MiB", "with --to: multipart part size, at least 5MiB")
 	fs.IntVar(&g.s3.concurrency, "concurrency", 4, "with --to: parts uploaded in parallel")
 	fs.StringVar(&g.s3.envFile, "env-file", "", "with --to: KEY=VALUE file for PAYGEN_S3_* and AWS_* settings")
 	fs.StringVar(&g.s3.region, "region", "", "with --to: AWS region")
-	fs.StringVar(&g.s3.endpoint, "endpoint", "", "with --to: S3-compatible endpoint URL (path-style)")
+	fs.StringVar(&g.s3.endpoint, "endpoint", "", "with --to: S3-compatible endpoint http(s)://HOST[:PORT], path-style (default AWS_ENDPOINT_URL_S3)")
 	if code, done := parseFlags(fs, args, stdout, stderr); done {
 		return code
 	}
 	if fs.NArg() > 0 {
 		return fail(stderr, "generate", 2, "unexpected argument %q (see 'paygen generate --help')", fs.Arg(0))
+	}
+	set := map[string]bool{}
+	fs.Visit(func(f *flag.Flag) { set[f.Name] = true })
+	if set["out"] && set["to"] {
+		return fail(stderr, "generate", 2, "give --out or --to, not both: --to streams the file to S3 and writes no local copy")
 	}
 	plan, err := g.plan()
 	if err != nil {
@@ -61,7 +67,7 @@ func runGenerate(args []string, stdout, stderr io.Writer) int {
 	}
 	res, err := plan.run(stderr)
 	if err != nil {
-		return fail(stderr, "generate", exitCode(err), "%v", err)
+		return fail(stderr, "generate", exitCode(err), "%s", generateError(err))
 	}
 	if !g.quiet {
 		fmt.Fprintln(stdout, res.summary())
@@ -161,7 +167,7 @@ func parseShard(s string, blocks int) (int, int, error) {
 		return 0, 0, fmt.Errorf("%q is not of the form i/N with 1 <= i <= N", s)
 	}
 	if n > blocks {
-		return 0, 0, fmt.Errorf("%d shards for %d blocks of rows: use at most %d shards", n, blocks, blocks)
+		return 0, 0, fmt.Errorf("%s for %s of rows: use at most %s", plural(int64(n), "shard"), plural(int64(blocks), "block"), plural(int64(blocks), "shard"))
 	}
 	return i, n, nil
 }
@@ -186,9 +192,8 @@ type genResult struct {
 }
 
 func (r genResult) summary() string {
-	secs := r.elapsed.Seconds()
-	return fmt.Sprintf("Generated %s rows in %.2f s (%.1f M rows/s), peak RSS %d MB, %s → %s",
-		commas(r.rows), secs, float64(r.rows)/secs/1e6, peakRSS()>>20, megabytes(r.size), r.path)
+	return fmt.Sprintf("Generated %s in %.2f s (%s), peak RSS %d MB, %s → %s",
+		plural(r.rows, "row"), r.elapsed.Seconds(), rowRate(r.rows, r.elapsed), peakRSS()>>20, megabytes(r.size), r.path)
 }
 
 func (p *genPlan) metadata() [][2]string {
@@ -220,7 +225,7 @@ func (p *genPlan) run(stderr io.Writer) (genResult, error) {
 			fmt.Fprintf(p.progressTo, "\r%s / %s rows (%.0f%%)", commas(done), commas(total), 100*float64(done)/float64(total))
 		}
 	}
-	st, err := pqwrite.WriteColumns(out.writer(), p.w, generated.Columns, generated.Write, opt, "paygen version "+version)
+	st, err := pqwrite.WriteColumns(out.writer(p.path), p.w, generated.Columns, generated.Write, opt, "paygen version "+version)
 	if p.progressTo != nil {
 		fmt.Fprint(p.progressTo, "\r\033[K")
 	}

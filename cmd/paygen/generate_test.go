@@ -83,7 +83,7 @@ func TestGenerateStreamsToS3(t *testing.T) {
 	// Same key again: refused, exit 1, one line.
 	code, _, errs = generateCmd("--rows", "30k", "--to", "s3://"+cliBucket+"/raw")
 	assert.Equal(t, 1, code)
-	assert.Contains(t, errs, "already exists")
+	assert.Equal(t, "paygen generate: s3://"+cliBucket+"/"+key+" already exists (use --overwrite to replace it)\n", errs)
 	assert.Len(t, strings.Split(strings.TrimSpace(errs), "\n"), 1)
 }
 
@@ -105,4 +105,25 @@ func TestGenerateToS3WithProfileAndFailedValidation(t *testing.T) {
 	ups, err := srv.Client("").ListMultipartUploads(context.Background(), &s3.ListMultipartUploadsInput{Bucket: aws.String(cliBucket)})
 	require.NoError(t, err)
 	assert.Empty(t, ups.Uploads, "the multipart upload was aborted")
+}
+
+func TestGenerateOutAndToAreExclusive(t *testing.T) {
+	isolateAWS(t)
+	dir := t.TempDir()
+	for _, args := range [][]string{
+		{"--out", dir, "--to", "s3://bucket/p"},
+		{"--to", "s3://bucket/p", "--out", "outputs"}, // even the default, when given explicitly
+	} {
+		code, out, errs := generateCmd(append([]string{"--rows", "10k"}, args...)...)
+		assert.Equal(t, 2, code, "%v", args)
+		assert.Empty(t, out)
+		assert.Equal(t, "paygen generate: give --out or --to, not both: --to streams the file to S3 and writes no local copy\n", errs)
+	}
+	entries, err := os.ReadDir(dir)
+	require.NoError(t, err)
+	assert.Empty(t, entries, "nothing written")
+
+	code, out, _ := generateCmd("--help")
+	assert.Equal(t, 0, code)
+	assert.Contains(t, out, "not with --to")
 }

@@ -97,15 +97,16 @@ func (p *genPlan) openOutputs() (*outputs, error) {
 	return o, nil
 }
 
-// writer is what the Parquet bytes go to.
-func (o *outputs) writer() io.Writer {
+// writer is what the Parquet bytes go to; its errors are *sinkError (path
+// names the local file in messages).
+func (o *outputs) writer(path string) io.Writer {
 	switch {
 	case o.local != nil && o.remote != nil:
-		return io.MultiWriter(o.local, o.remote)
+		return sinkWriter{io.MultiWriter(o.local, o.remote), o.local.final}
 	case o.remote != nil:
-		return o.remote
+		return sinkWriter{o.remote, path}
 	default:
-		return o.local
+		return sinkWriter{o.local, o.local.final}
 	}
 }
 

@@ -2,55 +2,41 @@ package main
 
 import (
 	"encoding/json"
-	"errors"
-	"flag"
-	"fmt"
 	"io"
 	"os"
 	"strings"
 
 	"github.com/paygen/paygen/cmd/paygen/internal/learn"
+	"github.com/paygen/paygen/runtime/colscan"
 )
 
-const learnabilityUsage = `usage: paygen learnability FILE.parquet [--json OUT.json] [--split-days N]
+const learnabilitySynopsis = "learnability FILE.parquet [--json OUT.json] [--split-days N] [--balanced]"
 
-Measures whether the fraud label of a paygen Parquet file is learnable but not leaky:
+const learnabilityAbout = `Measures whether the fraud label of a paygen Parquet file is learnable but not leaky:
 trains an L2 logistic regression on causal per-row and velocity features over all but
 the last N days and scores the last N days (ROC-AUC, average precision); scores every
 raw column on its own (LEAK above AUC 0.90); reports fraud prevalence per scenario and
 per ISO week. See docs/learnability.md.
 
 Exit status: 0 ROC-AUC within [0.85, 0.97] and no leak, 1 outside the band or a leak,
-2 usage or unreadable input.
-
-Flags:
-`
+2 usage or unreadable input.`
 
 // runLearnability implements "paygen learnability".
 func runLearnability(args []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("learnability", flag.ContinueOnError)
-	fs.SetOutput(io.Discard) // errors are reported in one line below
+	fs := newFlags("learnability", learnabilitySynopsis, stderr, learnabilityAbout)
 	jsonOut := fs.String("json", "", "also write the figures as JSON to this `file`")
 	splitDays := fs.Float64("split-days", learn.DefaultSplitDays, "length of the test split in `days`, counted back from the last event")
 	balanced := fs.Bool("balanced", false, "weight the classes equally when training")
-	fs.Usage = func() {}
 	fail := func(format string, a ...any) int {
-		fmt.Fprintf(stderr, "paygen learnability: "+format+"\n", a...)
-		return 2
+		return fail(stderr, "learnability", 2, format, a...)
 	}
 
 	// flags may come before or after the file name
 	var files []string
 	rest := args
 	for {
-		if err := fs.Parse(rest); err != nil {
-			if errors.Is(err, flag.ErrHelp) {
-				fmt.Fprint(stdout, learnabilityUsage)
-				fs.SetOutput(stdout)
-				fs.PrintDefaults()
-				return 0
-			}
-			return fail("%s (see --help)", err)
+		if code, done := parseFlags(fs, rest, stdout, stderr); done {
+			return code
 		}
 		if fs.NArg() == 0 {
 			break
@@ -60,13 +46,20 @@ func runLearnability(args []string, stdout, stderr io.Writer) int {
 	}
 	switch {
 	case len(files) == 0:
-		return fail("missing FILE.parquet (see --help)")
+		return fail("missing FILE.parquet (see 'paygen learnability --help')")
 	case len(files) > 1:
 		return fail("one FILE expected, got %d: %s", len(files), strings.Join(files, " "))
 	case !(*splitDays > 0):
 		return fail("--split-days must be positive, got %v", *splitDays)
 	}
 
+	// The Parquet reader checks the file first, so that a missing, truncated or
+	// non-Parquet input gets the same one-line message as in validate and profile.
+	f, err := colscan.Open(files[0])
+	if err != nil {
+		return fail("%s", inputError(err))
+	}
+	f.Close()
 	rep, err := learn.AnalyzeFile(files[0], learn.Options{SplitDays: *splitDays, Fit: learn.FitOptions{Balanced: *balanced}})
 	if err != nil {
 		return fail("%s", learnOneLine(err))

@@ -60,7 +60,12 @@ func TestLearnabilityCLI(t *testing.T) {
 	t.Run("help", func(t *testing.T) {
 		code, stdout, stderr := runL("-h")
 		assert.Equal(t, 0, code)
-		assert.Contains(t, stdout, "usage: paygen learnability")
+		assert.Contains(t, stdout, "Usage: paygen learnability FILE.parquet")
+		assert.Contains(t, stdout, "Exit status: 0 ROC-AUC")
+		for _, f := range []string{"--json file", "--split-days days", "--balanced\n"} {
+			assert.Contains(t, stdout, "\n  "+f, "flags in the --flag style of the other commands")
+		}
+		assert.NotContains(t, stdout, "\n  -json")
 		assert.Empty(t, stderr)
 	})
 
@@ -82,5 +87,30 @@ func TestLearnabilityCLI(t *testing.T) {
 			assert.Equal(t, 1, strings.Count(stderr, "\n"), "one line: %q", stderr)
 			assert.NotContains(t, stderr, "goroutine")
 		})
+	}
+}
+
+// A bad input gets the one-line message validate (and profile) give for it.
+func TestLearnabilityInputErrorsMatchValidate(t *testing.T) {
+	dir := t.TempDir()
+	good := filepath.Join(dir, "good.parquet")
+	require.NoError(t, learn.WriteParquet(good, learn.SyntheticRows(learn.SyntheticOptions{Rows: 500, FraudRate: 0.02, Seed: 1}), 0))
+	b, err := os.ReadFile(good)
+	require.NoError(t, err)
+	truncated := filepath.Join(dir, "truncated.parquet")
+	require.NoError(t, os.WriteFile(truncated, b[:len(b)/2], 0o644))
+	notParquet := filepath.Join(dir, "text.parquet")
+	require.NoError(t, os.WriteFile(notParquet, []byte("transaction_id,amount\ntxn_1,100\n"), 0o644))
+	missing := filepath.Join(dir, "missing.parquet")
+
+	for _, in := range []string{truncated, notParquet, missing, dir} {
+		code, stdout, stderr := runL(in)
+		assert.Equal(t, 2, code, in)
+		assert.Empty(t, stdout)
+		var vo, ve bytes.Buffer
+		require.Equal(t, 2, runValidate([]string{in}, &vo, &ve), in)
+		want := strings.TrimPrefix(ve.String(), "paygen validate: ")
+		assert.Equal(t, "paygen learnability: "+want, stderr, in)
+		assert.NotContains(t, stderr, "magic header", "no raw parquet-go text")
 	}
 }

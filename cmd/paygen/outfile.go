@@ -8,8 +8,10 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"strings"
 	"sync"
 	"syscall"
+	"time"
 )
 
 // errExists reports that the destination exists and --overwrite was not given.
@@ -37,6 +39,7 @@ func createAtomic(final string, overwrite bool) (*atomicFile, error) {
 	if err := os.MkdirAll(filepath.Dir(final), 0o755); err != nil {
 		return nil, err
 	}
+	removeStaleTemps(final)
 	f, err := os.CreateTemp(filepath.Dir(final), "."+filepath.Base(final)+".tmp-*")
 	if err != nil {
 		return nil, err
@@ -102,4 +105,30 @@ func (a *atomicFile) Abort() {
 	a.f.Close()
 	os.Remove(a.tmp)
 	a.once.Do(a.stopSig)
+}
+
+// staleAfter is how long a temporary file of a target must have gone unwritten
+// before a later run for the same target removes it. A run killed with SIGKILL
+// cannot remove its own; a live run writes its file continuously (only a
+// --validate of a file taking over an hour would leave it untouched that long).
+const staleAfter = time.Hour
+
+// removeStaleTemps deletes the temporary files ".NAME.tmp-DIGITS" that runs
+// writing final (and nothing else) left behind, when older than staleAfter.
+// It is best effort: errors are ignored.
+func removeStaleTemps(final string) {
+	dir, prefix := filepath.Dir(final), "."+filepath.Base(final)+".tmp-"
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return
+	}
+	for _, e := range entries {
+		rest, ok := strings.CutPrefix(e.Name(), prefix)
+		if !ok || rest == "" || strings.Trim(rest, "0123456789") != "" || !e.Type().IsRegular() {
+			continue
+		}
+		if info, err := e.Info(); err == nil && time.Since(info.ModTime()) > staleAfter {
+			os.Remove(filepath.Join(dir, e.Name()))
+		}
+	}
 }

@@ -22,13 +22,17 @@ func currentProfileSpec() *profile.Spec {
 	return profileSpec()
 }
 
+// maxSample caps --sample: the sample rows are inlined in the HTML report,
+// which must stay within its 5 MB budget (1,000 rows are about 0.5 MB).
+const maxSample = 1000
+
 func runProfile(args []string, stdout, stderr io.Writer) int {
 	var htmlOut, jsonOut string
 	var sample int
 	fs := newFlags("profile", "profile FILE.parquet [--out REPORT.html] [--json PROFILE.json] [--sample N]", stderr)
 	fs.StringVar(&htmlOut, "out", "", "HTML report to write (default: the input's name with .html, beside it)")
 	fs.StringVar(&jsonOut, "json", "", "also write the profile as JSON to this file")
-	fs.IntVar(&sample, "sample", 20, "rows shown in the sample section (0 for none)")
+	fs.IntVar(&sample, "sample", 20, fmt.Sprintf("rows shown in the sample section, 0 (none) to %d (keeps the report small)", maxSample))
 	// Flags may come before or after the file name.
 	var files []string
 	rest := args
@@ -47,8 +51,8 @@ func runProfile(args []string, stdout, stderr io.Writer) int {
 		return fail(stderr, "profile", 2, "missing FILE.parquet (see 'paygen profile --help')")
 	case len(files) > 1:
 		return fail(stderr, "profile", 2, "unexpected argument %q (one file at a time)", files[1])
-	case sample < 0:
-		return fail(stderr, "profile", 2, "--sample must be 0 or more, not %d", sample)
+	case sample < 0 || sample > maxSample:
+		return fail(stderr, "profile", 2, "--sample must be 0 to %d, not %d", maxSample, sample)
 	}
 	in := files[0]
 	if htmlOut == "" {
@@ -70,8 +74,9 @@ func runProfile(args []string, stdout, stderr io.Writer) int {
 	if jsonOut != "" {
 		outs = append(outs, jsonOut)
 	}
-	fmt.Fprintf(stdout, "profiled %s rows × %d columns of %s in %.2fs: %d alerts → %s\n",
-		groupDigits(p.Overview.Rows), p.Overview.Columns, in, time.Since(start).Seconds(), len(p.Alerts), strings.Join(outs, ", "))
+	fmt.Fprintf(stdout, "profiled %s × %s of %s in %.2fs: %s → %s\n",
+		plural(p.Overview.Rows, "row"), plural(int64(p.Overview.Columns), "column"), in, time.Since(start).Seconds(),
+		plural(int64(len(p.Alerts)), "alert"), strings.Join(outs, ", "))
 	return 0
 }
 
@@ -132,16 +137,4 @@ func defaultReportPath(in string) string {
 // cleanErr drops the reader's package prefix from an error message.
 func cleanErr(err error) string {
 	return strings.TrimPrefix(err.Error(), "colscan: ")
-}
-
-func groupDigits(n int64) string {
-	s := fmt.Sprint(n)
-	var b strings.Builder
-	for i, c := range s {
-		if i > 0 && (len(s)-i)%3 == 0 && c != '-' && s[i-1] != '-' {
-			b.WriteByte(',')
-		}
-		b.WriteRune(c)
-	}
-	return b.String()
 }

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -96,7 +97,9 @@ func TestProfileCommandErrors(t *testing.T) {
 		{[]string{filepath.Join(dir, "nope.parquet")}, "no such file"},
 		{[]string{notPq}, "not a Parquet file"},
 		{[]string{good, good}, "unexpected argument"},
-		{[]string{good, "--sample", "-3"}, "--sample"},
+		{[]string{good, "--sample", "-3"}, "--sample must be 0 to 1000, not -3"},
+		{[]string{good, "--sample", "1001"}, "--sample must be 0 to 1000, not 1001"},
+		{[]string{good, "--sample", "100000000"}, "--sample must be 0 to 1000, not 100000000"},
 		{[]string{good, "--bogus"}, "bogus"},
 		{[]string{good, "--out", good}, "overwrite the input"},
 		{[]string{dir}, "directory"},
@@ -114,4 +117,19 @@ func TestProfileCommandErrors(t *testing.T) {
 	code, out, _ := runP("--help")
 	assert.Equal(t, 0, code)
 	assert.Contains(t, out, "Usage: paygen profile FILE.parquet")
+	assert.Contains(t, out, "0 (none) to 1000")
+}
+
+// The largest --sample allowed keeps the report within its 5 MB budget.
+func TestProfileMaxSampleFitsTheBudget(t *testing.T) {
+	dir := t.TempDir()
+	code, _, errOut := generateCmd("--rows", "10k", "--out", dir, "--quiet")
+	require.Equal(t, 0, code, errOut)
+	in := filepath.Join(dir, "payments_10k_20250529.parquet")
+	html := filepath.Join(dir, "r.html")
+	code, _, errOut = runP(in, "--out", html, "--sample", fmt.Sprint(maxSample))
+	require.Equal(t, 0, code, errOut)
+	st, err := os.Stat(html)
+	require.NoError(t, err)
+	assert.Less(t, st.Size(), int64(5<<20))
 }

@@ -5,6 +5,7 @@ import (
 	"math"
 	"strconv"
 	"strings"
+	"time"
 )
 
 // parseCount reads a row count: 1000000, 1_000_000, 10k, 2.5M, 1e6.
@@ -80,3 +81,24 @@ func commas(n int64) string {
 
 // megabytes formats a byte count in MB (10^6), one decimal.
 func megabytes(n int64) string { return fmt.Sprintf("%.1f MB", float64(n)/1e6) }
+
+// plural is "1 row", "2 rows": n with its noun, made plural by an s unless n is 1.
+func plural(n int64, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return commas(n) + " " + noun + "s"
+}
+
+// rowRate formats a throughput: "12,345 rows/s" below a million rows a second,
+// "2.4 M rows/s" from there on.
+func rowRate(rows int64, d time.Duration) string {
+	if d <= 0 {
+		d = time.Nanosecond
+	}
+	r := float64(rows) / d.Seconds()
+	if r < 1e6 {
+		return commas(int64(math.Round(r))) + " rows/s"
+	}
+	return fmt.Sprintf("%.1f M rows/s", r/1e6)
+}

@@ -6,9 +6,12 @@ import (
 	"fmt"
 	"io"
 	"log"
+	"net/url"
 	"os"
 	"os/signal"
 	"path/filepath"
+	"strconv"
+	"strings"
 	"sync"
 	"syscall"
 	"time"
@@ -39,7 +42,7 @@ func runUpload(args []string, stdout, stderr io.Writer) int {
 	fs.BoolVar(&f.overwrite, "overwrite", false, "replace existing objects (default: refuse, exit 1)")
 	fs.StringVar(&f.envFile, "env-file", "", "KEY=VALUE file (e.g. config/dev.env) for PAYGEN_S3_* and AWS_* settings; the environment wins")
 	fs.StringVar(&f.region, "region", "", "AWS region (default AWS_REGION, the profile's, or us-east-1)")
-	fs.StringVar(&f.endpoint, "endpoint", "", "S3-compatible endpoint URL, path-style (default AWS_ENDPOINT_URL_S3)")
+	fs.StringVar(&f.endpoint, "endpoint", "", "S3-compatible endpoint http(s)://HOST[:PORT], path-style (default AWS_ENDPOINT_URL_S3)")
 	fs.BoolVar(&f.quiet, "quiet", false, "print nothing on success")
 
 	var files []string
@@ -169,10 +172,21 @@ func (f *uploadFlags) config() (s3up.Config, string, error) {
 	if f.concurrency < 1 || f.concurrency > 64 {
 		return s3up.Config{}, "", fmt.Errorf("--concurrency: %d is outside 1..64", f.concurrency)
 	}
+	endpoint, source := f.endpoint, "--endpoint"
+	for _, k := range []string{"AWS_ENDPOINT_URL_S3", "AWS_ENDPOINT_URL"} {
+		if endpoint == "" {
+			endpoint, source = lookup(k), k
+		}
+	}
+	if endpoint != "" {
+		if err := checkEndpoint(endpoint); err != nil {
+			return s3up.Config{}, "", fmt.Errorf("%s: %v", source, err)
+		}
+	}
 	cfg := s3up.Config{
 		Bucket:      bucket,
 		Region:      firstNonEmpty(f.region, lookup("AWS_REGION", "AWS_DEFAULT_REGION")),
-		Endpoint:    firstNonEmpty(f.endpoint, lookup("AWS_ENDPOINT_URL_S3", "AWS_ENDPOINT_URL")),
+		Endpoint:    endpoint,
 		Profile:     lookup("AWS_PROFILE"),
 		PartSize:    part,
 		Concurrency: f.concurrency,
@@ -183,6 +197,24 @@ func (f *uploadFlags) config() (s3up.Config, string, error) {
 			env["AWS_ACCESS_KEY_ID"], env["AWS_SECRET_ACCESS_KEY"], env["AWS_SESSION_TOKEN"])
 	}
 	return cfg, prefix, nil
+}
+
+// checkEndpoint accepts an S3 endpoint of the form http(s)://HOST[:PORT].
+func checkEndpoint(s string) error {
+	bad := fmt.Errorf("%q is not an endpoint URL of the form http(s)://HOST[:PORT]", s)
+	u, err := url.Parse(s)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Hostname() == "" || u.Opaque != "" ||
+		u.User != nil || (u.Path != "" && u.Path != "/") || u.RawQuery != "" || u.Fragment != "" || u.ForceQuery {
+		return bad
+	}
+	if p := u.Port(); p != "" {
+		if n, err := strconv.Atoi(p); err != nil || n < 1 || n > 65535 {
+			return bad
+		}
+	} else if strings.HasSuffix(u.Host, ":") {
+		return bad
+	}
+	return nil
 }
 
 func firstNonEmpty(s ...string) string {

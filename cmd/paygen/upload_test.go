@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -184,6 +185,32 @@ func TestUploadCommandUsageErrors(t *testing.T) {
 	assert.Empty(t, errs)
 	assert.Contains(t, out, "Usage: paygen "+uploadSynopsis)
 	for _, f := range []string{"--to", "--part-size", "--concurrency", "--overwrite", "--env-file", "--region", "--endpoint"} {
-		assert.Contains(t, out, "  "+f+" ")
+		assert.Regexp(t, "\n  "+f+"[ \n]", out)
 	}
+}
+
+func TestEndpointIsCheckedUpFront(t *testing.T) {
+	isolateAWS(t)
+	file := dataset(t, false)
+	for _, bad := range []string{"notaurl", "127.0.0.1:9000", "ftp://host", "http://", "http://host:port", "http://host:99999",
+		"http://host/path", "http://user:pw@host", "http://host?x=1", "http:host"} {
+		code, out, errs := upload(file, "--to", "s3://bucket/p", "--endpoint", bad)
+		assert.Equal(t, 2, code, bad)
+		assert.Empty(t, out)
+		assert.Equal(t, "paygen upload: --endpoint: "+strconv.Quote(bad)+" is not an endpoint URL of the form http(s)://HOST[:PORT]\n", errs)
+	}
+	for _, good := range []string{"http://127.0.0.1:9000", "https://s3.eu-west-1.amazonaws.com", "http://[::1]:7070/", "http://minio"} {
+		assert.NoError(t, checkEndpoint(good), good)
+	}
+
+	// The same check applies to the endpoint taken from the environment, naming it.
+	t.Setenv("AWS_ENDPOINT_URL_S3", "localhost:9000")
+	code, _, errs := upload(file, "--to", "s3://bucket/p")
+	assert.Equal(t, 2, code)
+	assert.Equal(t, "paygen upload: AWS_ENDPOINT_URL_S3: \"localhost:9000\" is not an endpoint URL of the form http(s)://HOST[:PORT]\n", errs)
+
+	// generate refuses it before writing anything.
+	code, _, errs = generateCmd("--rows", "10k", "--to", "s3://bucket/p", "--endpoint", "notaurl")
+	assert.Equal(t, 2, code)
+	assert.Equal(t, "paygen generate: --endpoint: \"notaurl\" is not an endpoint URL of the form http(s)://HOST[:PORT]\n", errs)
 }
