@@ -30,9 +30,12 @@ type Block struct {
 	eps      []episode
 	pos      []int    // scratch: positions of one episode
 	custCty  []uint16 // customer's home country
-	merInfo  []merchant
-	cardInfo []card
-	devInfo  []device
+	brand    []uint8  // card brand
+	ctype    []uint8  // card type
+	merCty   []uint16 // merchant's country
+	mcc      []uint16 // merchant's MCC
+	devKind  []int8   // device type, or -1 for a POS terminal
+	ip       []uint32 // device's IPv4 address
 
 	scratch []float64
 	arena   []byte
@@ -80,9 +83,12 @@ func (w *World) NewBlock() *Block {
 		eps:      make([]episode, 0, 256),
 		pos:      make([]int, MaxEpisodeRows),
 		custCty:  make([]uint16, n),
-		merInfo:  make([]merchant, n),
-		cardInfo: make([]card, n),
-		devInfo:  make([]device, n),
+		brand:    make([]uint8, n),
+		ctype:    make([]uint8, n),
+		merCty:   make([]uint16, n),
+		mcc:      make([]uint16, n),
+		devKind:  make([]int8, n),
+		ip:       make([]uint32, n),
 		scratch:  make([]float64, n),
 		arena:    make([]byte, 0, n*64),
 		masks:    make(map[string][]bool),

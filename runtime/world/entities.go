@@ -11,22 +11,23 @@ import (
 // identically wherever the entity appears, with no table shared between
 // workers or machines.
 
-// customer is a customer's fixed profile.
+// customer is a customer's fixed profile. Entity structs are kept small:
+// blocks cache thousands of them, and a smaller entry is a likelier cache hit.
 type customer struct {
-	country int     // index into w.countries
-	cards   int     // number of cards
-	devices int     // number of personal devices
 	spend   float64 // multiplier of typical tickets (mean 1)
+	country uint16  // index into w.countries
+	cards   uint8   // number of cards
+	devices uint8   // number of personal devices
 }
 
 func (w *World) customer(id uint32) customer {
-	r := rng.New(w.entityKey("customer", uint64(id)))
+	r := rng.New(w.entityKey(entCustomer, uint64(id)))
 	cc := w.cfg.Customer
 	s := cc.SpendSigma
 	return customer{
-		country: w.customers.owner(id),
-		cards:   cc.CardsMin + r.IntN(cc.CardsMax-cc.CardsMin+1),
-		devices: cc.DevicesMin + r.IntN(cc.DevicesMax-cc.DevicesMin+1),
+		country: uint16(w.customers.owner(id)),
+		cards:   uint8(cc.CardsMin + r.IntN(cc.CardsMax-cc.CardsMin+1)),
+		devices: uint8(cc.DevicesMin + r.IntN(cc.DevicesMax-cc.DevicesMin+1)),
 		spend:   math.Exp(s*r.Norm() - s*s/2),
 	}
 }
@@ -43,27 +44,28 @@ func (w *World) customerOfCard(card uint32) uint32 {
 
 // card is a card's fixed attributes.
 type card struct {
-	brand, kind int
+	brand, kind uint8 // indexes into w.brands, w.cardTypes
+	panLen      uint8
 	pan         [19]byte
-	panLen      int
 }
 
 func (w *World) card(id uint32) card {
-	r := rng.New(w.entityKey("card", uint64(id)))
-	c := card{brand: w.brandPick.Pick(r.Float64()), kind: w.typePick.Pick(r.Float64())}
+	r := rng.New(w.entityKey(entCard, uint64(id)))
+	c := card{brand: uint8(w.brandPick.Pick(r.Float64())), kind: uint8(w.typePick.Pick(r.Float64()))}
 	ranges := w.bins[c.brand]
 	br := ranges[r.IntN(len(ranges))]
 	prefix := br.Low + uint64(r.IntN(int(br.High-br.Low+1)))
-	c.panLen = br.PANLength
+	n := br.PANLength
+	c.panLen = uint8(n)
 	// prefix digits, then random account digits, then the Luhn check digit.
 	for i := br.Digits - 1; i >= 0; i-- {
 		c.pan[i] = byte('0' + prefix%10)
 		prefix /= 10
 	}
-	for i := br.Digits; i < c.panLen-1; i++ {
+	for i := br.Digits; i < n-1; i++ {
 		c.pan[i] = byte('0' + r.IntN(10))
 	}
-	c.pan[c.panLen-1] = refdata.LuhnCheckDigit(c.pan[:c.panLen-1])
+	c.pan[n-1] = refdata.LuhnCheckDigit(c.pan[:n-1])
 	return c
 }
 
@@ -74,25 +76,33 @@ func (w *World) PAN(cardID uint32) string {
 	return string(c.pan[:c.panLen])
 }
 
-// merchant is a merchant's fixed attributes.
+// merchant is a merchant's fixed attributes. The coordinates are stored in
+// micro-degrees: they have 6 decimals, and float64(micro)/1e6 is exactly the
+// rounded value, so 8 bytes hold both.
 type merchant struct {
-	country  int
-	mcc      int // index into w.mccs
-	lat, lon float64
+	lat, lon int32  // micro-degrees
+	country  uint16 // index into w.countries
+	mcc      uint16 // index into w.mccs
 }
 
+// latitude is the merchant's latitude in degrees.
+func (m merchant) latitude() float64 { return float64(m.lat) / 1e6 }
+
+// longitude is the merchant's longitude in degrees.
+func (m merchant) longitude() float64 { return float64(m.lon) / 1e6 }
+
 func (w *World) merchant(id uint32) merchant {
-	r := rng.New(w.entityKey("merchant", uint64(id)))
+	r := rng.New(w.entityKey(entMerchant, uint64(id)))
 	k := w.merchants.owner(id)
 	c := &w.countries[k]
 	j := w.cfg.Merchant.JitterDegrees
 	lat := clamp(c.lat+(2*r.Float64()-1)*j, -90, 90)
 	lon := clamp(c.lon+(2*r.Float64()-1)*j, -180, 180)
 	return merchant{
-		country: k,
-		mcc:     w.mccPick.Pick(r.Next()),
-		lat:     math.Round(lat*1e6) / 1e6,
-		lon:     math.Round(lon*1e6) / 1e6,
+		country: uint16(k),
+		mcc:     uint16(w.mccPick.Pick(r.Next())),
+		lat:     int32(math.Round(lat * 1e6)),
+		lon:     int32(math.Round(lon * 1e6)),
 	}
 }
 
@@ -128,19 +138,19 @@ func terminalOf(mer uint32, k int) uint64 { return terminalBase + uint64(mer)*te
 
 // device is a device's fixed attributes.
 type device struct {
-	kind int    // index into w.devTypes, or -1 for a POS terminal
 	hex  uint64 // 48-bit id rendered as 12 hex digits
 	ip   uint32
+	kind int8 // index into w.devTypes, or -1 for a POS terminal
 }
 
 func (w *World) device(id uint64) device {
 	if id >= terminalBase && id < fraudBase {
 		mer := (id - terminalBase) / terminals
-		r := rng.New(w.entityKey("terminal", id))
-		return device{kind: -1, hex: r.Next() >> 16, ip: w.publicIP(w.entityKey("merchant-ip", mer))}
+		r := rng.New(w.entityKey(entTerminal, id))
+		return device{kind: -1, hex: r.Next() >> 16, ip: w.publicIP(w.entityKey(entMerchantIP, mer))}
 	}
-	r := rng.New(w.entityKey("device", id))
-	return device{kind: w.devPick.Pick(r.Float64()), hex: r.Next() >> 16, ip: w.publicIP(r.Next())}
+	r := rng.New(w.entityKey(entDevice, id))
+	return device{kind: int8(w.devPick.Pick(r.Float64())), hex: r.Next() >> 16, ip: w.publicIP(r.Next())}
 }
 
 // publicIP draws a globally routable IPv4 address from key.

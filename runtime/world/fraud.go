@@ -237,10 +237,10 @@ func (b *Block) newLegitEpisode(kind, L int, minutes float64, r *rng.Stream) {
 		} else {
 			e.entry = modeEcommerce
 			cp := b.customers.get(uint64(e.cust), b.custFn)
-			e.dev = w.deviceOf(e.cust, er.IntN(cp.devices), t0)
+			e.dev = w.deviceOf(e.cust, er.IntN(int(cp.devices)), t0)
 		}
 		cp := b.customers.get(uint64(e.cust), b.custFn)
-		e.usd = b.ticket(&m, cp, &er)
+		e.usd = b.ticket(m, cp, &er)
 	}
 	ei := uint32(len(b.eps))
 	b.eps = append(b.eps, e)

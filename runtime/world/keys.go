@@ -85,17 +85,18 @@ func (b *Block) CardMaskedPANKeys() []uint64 { return b.keysOf32(b.card) }
 func (b *Block) FormatCardMaskedPAN(dst []byte, k uint64) []byte {
 	c := b.cards.get(k, b.cardFn)
 	dst = append(dst, c.pan[:6]...)
-	for j := 6; j < c.panLen-4; j++ {
+	n := int(c.panLen)
+	for j := 6; j < n-4; j++ {
 		dst = append(dst, '*')
 	}
-	return append(dst, c.pan[c.panLen-4:c.panLen]...)
+	return append(dst, c.pan[n-4:n]...)
 }
 
 // CardBrandKeys keys card_brand by brand index.
 func (b *Block) CardBrandKeys() []uint64 {
 	out := b.keyBuf()
 	for i := range out {
-		out[i] = uint64(b.cardInfo[i].brand)
+		out[i] = uint64(b.brand[i])
 	}
 	return out
 }
@@ -107,7 +108,7 @@ func (b *Block) FormatCardBrand(dst []byte, k uint64) []byte { return append(dst
 func (b *Block) CardTypeKeys() []uint64 {
 	out := b.keyBuf()
 	for i := range out {
-		out[i] = uint64(b.cardInfo[i].kind)
+		out[i] = uint64(b.ctype[i])
 	}
 	return out
 }
@@ -127,7 +128,7 @@ func (b *Block) FormatMerchantID(dst []byte, k uint64) []byte {
 func (b *Block) MerchantMCCKeys() []uint64 {
 	out := b.keyBuf()
 	for i := range out {
-		out[i] = uint64(b.merInfo[i].mcc)
+		out[i] = uint64(b.mcc[i])
 	}
 	return out
 }
@@ -141,7 +142,7 @@ func (b *Block) FormatMerchantMCC(dst []byte, k uint64) []byte {
 func (b *Block) MerchantCategoryKeys() []uint64 {
 	out := b.keyBuf()
 	for i := range out {
-		out[i] = uint64(b.w.vocab.mccCat[b.merInfo[i].mcc])
+		out[i] = uint64(b.w.vocab.mccCat[b.mcc[i]])
 	}
 	return out
 }
@@ -155,7 +156,7 @@ func (b *Block) FormatMerchantCategory(dst []byte, k uint64) []byte {
 func (b *Block) MerchantCountryKeys() []uint64 {
 	out := b.keyBuf()
 	for i := range out {
-		out[i] = uint64(b.merInfo[i].country)
+		out[i] = uint64(b.merCty[i])
 	}
 	return out
 }
@@ -169,7 +170,7 @@ func (b *Block) FormatMerchantCountry(dst []byte, k uint64) []byte {
 func (b *Block) MerchantCurrencyKeys() []uint64 {
 	out := b.keyBuf()
 	for i := range out {
-		out[i] = uint64(b.w.vocab.ctyCur[b.merInfo[i].country])
+		out[i] = uint64(b.w.vocab.ctyCur[b.merCty[i]])
 	}
 	return out
 }
@@ -246,7 +247,7 @@ func (b *Block) FormatDeviceID(dst []byte, k uint64) []byte {
 func (b *Block) DeviceTypeKeys() []uint64 {
 	out := b.keyBuf()
 	for i := range out {
-		if k := b.devInfo[i].kind; k < 0 {
+		if k := b.devKind[i]; k < 0 {
 			out[i] = posKey
 		} else {
 			out[i] = uint64(k)
@@ -269,7 +270,7 @@ func (b *Block) FormatDeviceType(dst []byte, k uint64) []byte {
 func (b *Block) DeviceIPKeys() []uint64 {
 	out := b.keyBuf()
 	for i := range out {
-		out[i] = uint64(b.devInfo[i].ip)
+		out[i] = uint64(b.ip[i])
 	}
 	return out
 }
@@ -295,7 +296,7 @@ func (b *Block) FormatFraudScenario(dst []byte, k uint64) []byte {
 func (b *Block) MerchantLocationKeys() []uint64 { return b.keysOf32(b.mer) }
 
 // MerchantLatitudeOf is the latitude of merchant k.
-func (b *Block) MerchantLatitudeOf(k uint64) float64 { return b.merchants.get(k, b.merFn).lat }
+func (b *Block) MerchantLatitudeOf(k uint64) float64 { return b.merchants.get(k, b.merFn).latitude() }
 
 // MerchantLongitudeOf is the longitude of merchant k.
-func (b *Block) MerchantLongitudeOf(k uint64) float64 { return b.merchants.get(k, b.merFn).lon }
+func (b *Block) MerchantLongitudeOf(k uint64) float64 { return b.merchants.get(k, b.merFn).longitude() }
