@@ -49,6 +49,15 @@ type card struct {
 	pan         [19]byte
 }
 
+// pow10[k] is 10^k, up to the 19 digits of the longest PAN.
+var pow10 = func() (p [20]uint64) {
+	p[0] = 1
+	for k := 1; k < len(p); k++ {
+		p[k] = 10 * p[k-1]
+	}
+	return p
+}()
+
 func (w *World) card(id uint32) card {
 	r := rng.New(w.entityKey(entCard, uint64(id)))
 	c := card{brand: uint8(w.brandPick.Pick(r.Float64())), kind: uint8(w.typePick.Pick(r.Float64()))}
@@ -57,13 +66,16 @@ func (w *World) card(id uint32) card {
 	prefix := br.Low + uint64(r.IntN(int(br.High-br.Low+1)))
 	n := br.PANLength
 	c.panLen = uint8(n)
-	// prefix digits, then random account digits, then the Luhn check digit.
+	// prefix digits, then random account digits (one uniform draw below
+	// 10^digits), then the Luhn check digit.
 	for i := br.Digits - 1; i >= 0; i-- {
 		c.pan[i] = byte('0' + prefix%10)
 		prefix /= 10
 	}
-	for i := br.Digits; i < n-1; i++ {
-		c.pan[i] = byte('0' + r.IntN(10))
+	acct := rng.Below(r.Next(), pow10[n-1-br.Digits])
+	for i := n - 2; i >= br.Digits; i-- {
+		c.pan[i] = byte('0' + acct%10)
+		acct /= 10
 	}
 	c.pan[n-1] = refdata.LuhnCheckDigit(c.pan[:n-1])
 	return c
