@@ -40,28 +40,34 @@ func newTimeline(cfg *Config, startUnix int64, countries []activeCountry, cal *c
 	}
 	startMin := startUnix / 60
 	hours := minutes / 60
-	tl.byHour = make([]dist.Cum, hours)
-	weights := make([]float64, len(countries))
-	for h := 0; h < hours; h++ {
-		for k := range weights {
-			weights[k] = 0
-		}
-		for mm := 0; mm < 60; mm++ {
-			m := h*60 + mm
-			abs := startMin + int64(m)
-			total, press := 0.0, 0.0
-			for k, c := range countries {
-				local := abs + int64(c.offsetMin)
-				d := cal.day(local)
-				w := c.volume * daily[mod(local, 1440)] * cal.volume[d]
-				weights[k] += w
-				total += w
-				press += w * cal.fraud[d]
+	// Country by country (the sums over countries keep their order, so the
+	// result is the same as minute by minute), following each country's
+	// local minute of day and calendar day as they advance.
+	byHour := make([]float64, hours*len(countries)) // [hour][country]
+	for k, c := range countries {
+		local := startMin + int64(c.offsetMin)
+		lm := int(mod(local, 1440))
+		d := cal.day(local)
+		vol, fraud := cal.volume[d], cal.fraud[d]
+		for h := range hours {
+			sum := 0.0
+			for m := h * 60; m < h*60+60; m++ {
+				w := c.volume * daily[lm] * vol
+				sum += w
+				tl.rate[m] += w
+				tl.pressure[m] += w * fraud
+				if lm++; lm == 1440 {
+					lm = 0
+					d = cal.day(local + int64(m) + 1)
+					vol, fraud = cal.volume[d], cal.fraud[d]
+				}
 			}
-			tl.rate[m] = total
-			tl.pressure[m] = press
+			byHour[h*len(countries)+k] = sum
 		}
-		tl.byHour[h] = dist.NewCum(weights)
+	}
+	tl.byHour = make([]dist.Cum, hours)
+	for h := range hours {
+		tl.byHour[h] = dist.NewCum(byHour[h*len(countries) : (h+1)*len(countries)])
 	}
 	s := 0.0
 	for m, r := range tl.rate {
