@@ -32,10 +32,12 @@ type Block struct {
 	custCty []uint16 // customer's home country
 	brand   []uint8  // card brand
 	ctype   []uint8  // card type
+	mask    []uint64 // masked card number (card.mask)
 	merCty  []uint16 // merchant's country
 	mcc     []uint16 // merchant's MCC
 	devKind []int8   // device type, or -1 for a POS terminal
 	ip      []uint32 // device's IPv4 address
+	devHex  []uint64 // device\'s hex id
 
 	scratch []float64
 	arena   []byte
@@ -47,6 +49,8 @@ type Block struct {
 	usedF   int
 	usedK   int
 	keys    [][]uint64
+	cardCur int // where FormatCardMaskedPAN and FormatDeviceID look first
+	devCur  int
 	masks   map[string][]bool
 
 	customers cache[customer]
@@ -85,10 +89,12 @@ func (w *World) NewBlock() *Block {
 		custCty: make([]uint16, n),
 		brand:   make([]uint8, n),
 		ctype:   make([]uint8, n),
+		mask:    make([]uint64, n),
 		merCty:  make([]uint16, n),
 		mcc:     make([]uint16, n),
 		devKind: make([]int8, n),
 		ip:      make([]uint32, n),
+		devHex:  make([]uint64, n),
 		scratch: make([]float64, n),
 		arena:   make([]byte, 0, n*64),
 		masks:   make(map[string][]bool),

@@ -122,7 +122,7 @@ func (b *Block) CardMaskedPAN() []string {
 	out := b.strings()
 	for i := range out {
 		off := len(b.arena)
-		b.arena = b.FormatCardMaskedPAN(b.arena, uint64(b.card[i]))
+		b.arena = appendMasked(b.arena, b.mask[i])
 		out[i] = b.str(off)
 	}
 	return out
@@ -209,7 +209,12 @@ func (b *Block) DeviceID() []string {
 	out := b.strings()
 	for i := range out {
 		off := len(b.arena)
-		b.arena = b.FormatDeviceID(b.arena, b.dev[i])
+		if b.devKind[i] < 0 {
+			b.arena = append(b.arena, "pos_"...)
+		} else {
+			b.arena = append(b.arena, "dev_"...)
+		}
+		b.arena = appendHex(b.arena, b.devHex[i], 12)
 		out[i] = b.str(off)
 	}
 	return out

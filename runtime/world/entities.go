@@ -42,11 +42,11 @@ func (w *World) customerOfCard(card uint32) uint32 {
 	return card / uint32(w.cfg.Customer.CardsMax)
 }
 
-// card is a card's fixed attributes.
+// card is a card's fixed attributes: only what the dataset shows of the
+// card number, its masked form, packed in an integer (see mask).
 type card struct {
-	brand, kind uint8 // indexes into w.brands, w.cardTypes
-	panLen      uint8
-	pan         [19]byte
+	brand, kind uint8  // indexes into w.brands, w.cardTypes
+	mask        uint64 // PAN length << 34 | first 6 digits << 14 | last 4 digits
 }
 
 // pow10[k] is 10^k, up to the 19 digits of the longest PAN.
@@ -59,33 +59,60 @@ var pow10 = func() (p [20]uint64) {
 }()
 
 func (w *World) card(id uint32) card {
+	c, _, _ := w.cardPAN(id)
+	return c
+}
+
+// cardPAN returns card id's attributes and its full card number, n digits
+// (an array: a slice would escape to the heap).
+func (w *World) cardPAN(id uint32) (c card, buf [19]byte, n int) {
 	r := rng.New(w.entityKey(entCard, uint64(id)))
-	c := card{brand: uint8(w.brandPick.Pick(r.Float64())), kind: uint8(w.typePick.Pick(r.Float64()))}
+	c = card{brand: uint8(w.brandPick.Pick(r.Float64())), kind: uint8(w.typePick.Pick(r.Float64()))}
 	ranges := w.bins[c.brand]
 	br := ranges[r.IntN(len(ranges))]
 	prefix := br.Low + uint64(r.IntN(int(br.High-br.Low+1)))
-	n := br.PANLength
-	c.panLen = uint8(n)
+	n = br.PANLength
+	pan := buf[:n]
 	// prefix digits, then random account digits (one uniform draw below
 	// 10^digits), then the Luhn check digit.
 	for i := br.Digits - 1; i >= 0; i-- {
-		c.pan[i] = byte('0' + prefix%10)
+		pan[i] = byte('0' + prefix%10)
 		prefix /= 10
 	}
 	acct := rng.Below(r.Next(), pow10[n-1-br.Digits])
 	for i := n - 2; i >= br.Digits; i-- {
-		c.pan[i] = byte('0' + acct%10)
+		pan[i] = byte('0' + acct%10)
 		acct /= 10
 	}
-	c.pan[n-1] = refdata.LuhnCheckDigit(c.pan[:n-1])
-	return c
+	pan[n-1] = refdata.LuhnCheckDigit(pan[:n-1])
+	c.mask = uint64(n)<<34 | digits(pan[:6])<<14 | digits(pan[n-4:])
+	return c, buf, n
+}
+
+// digits is the value of a string of ASCII digits.
+func digits(b []byte) uint64 {
+	v := uint64(0)
+	for _, d := range b {
+		v = 10*v + uint64(d-'0')
+	}
+	return v
+}
+
+// appendMasked appends a packed masked PAN (card.mask): the first 6 digits,
+// a * for each hidden digit, the last 4.
+func appendMasked(dst []byte, mask uint64) []byte {
+	dst = appendDigits(dst, mask>>14&(1<<20-1), 6)
+	for range int(mask>>34) - 10 {
+		dst = append(dst, '*')
+	}
+	return appendDigits(dst, mask&(1<<14-1), 4)
 }
 
 // PAN returns the full, unmasked card number of card id (for tests: the
 // dataset only ever holds the masked form).
 func (w *World) PAN(cardID uint32) string {
-	c := w.card(cardID)
-	return string(c.pan[:c.panLen])
+	_, pan, n := w.cardPAN(cardID)
+	return string(pan[:n])
 }
 
 // merchant is a merchant's fixed attributes. The coordinates are stored in

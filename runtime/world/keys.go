@@ -79,17 +79,39 @@ func (b *Block) FormatCardID(dst []byte, k uint64) []byte {
 }
 
 // CardMaskedPANKeys keys the masked PAN by card number.
-func (b *Block) CardMaskedPANKeys() []uint64 { return b.keysOf32(b.card) }
+func (b *Block) CardMaskedPANKeys() []uint64 {
+	b.cardCur = 0
+	return b.keysOf32(b.card)
+}
 
 // FormatCardMaskedPAN renders the first 6 and last 4 digits of the card's PAN.
 func (b *Block) FormatCardMaskedPAN(dst []byte, k uint64) []byte {
-	c := b.cards.get(k, b.cardFn)
-	dst = append(dst, c.pan[:6]...)
-	n := int(c.panLen)
-	for j := 6; j < n-4; j++ {
-		dst = append(dst, '*')
+	if i := rowOf(b.card[:b.n], k, &b.cardCur); i >= 0 {
+		return appendMasked(dst, b.mask[i])
 	}
-	return append(dst, c.pan[n-4:n]...)
+	return appendMasked(dst, b.cards.get(k, b.cardFn).mask)
+}
+
+// rowOf returns a row of the block whose id is k, or -1, searching from
+// *cur on first. The writer formats each key the first time it occurs,
+// in row order, so the row is usually just ahead of the last one found:
+// reading the row's attributes is cheaper than recomputing the entity.
+// Any row with id k will do (the attributes are the entity's).
+func rowOf[T uint32 | uint64](ids []T, k uint64, cur *int) int {
+	start := min(*cur, len(ids))
+	for i := start; i < len(ids); i++ {
+		if uint64(ids[i]) == k {
+			*cur = i
+			return i
+		}
+	}
+	for i := 0; i < start; i++ {
+		if uint64(ids[i]) == k {
+			*cur = i
+			return i
+		}
+	}
+	return -1
 }
 
 // CardBrandKeys keys card_brand by brand index.
@@ -227,6 +249,7 @@ func (b *Block) FormatTxnAuthStatus(dst []byte, k uint64) []byte {
 
 // DeviceIDKeys keys device_id by device number.
 func (b *Block) DeviceIDKeys() []uint64 {
+	b.devCur = 0
 	out := b.keyBuf()
 	copy(out, b.dev[:b.n])
 	return out
@@ -234,13 +257,20 @@ func (b *Block) DeviceIDKeys() []uint64 {
 
 // FormatDeviceID renders dev_/pos_ + 12 hex digits.
 func (b *Block) FormatDeviceID(dst []byte, k uint64) []byte {
-	d := b.devices.get(k, b.devFn)
-	if d.kind < 0 {
+	var kind int8
+	var hex uint64
+	if i := rowOf(b.dev[:b.n], k, &b.devCur); i >= 0 {
+		kind, hex = b.devKind[i], b.devHex[i]
+	} else {
+		d := b.devices.get(k, b.devFn)
+		kind, hex = d.kind, d.hex
+	}
+	if kind < 0 {
 		dst = append(dst, "pos_"...)
 	} else {
 		dst = append(dst, "dev_"...)
 	}
-	return appendHex(dst, d.hex, 12)
+	return appendHex(dst, hex, 12)
 }
 
 // DeviceTypeKeys keys device_type by type index (posKey for terminals).

@@ -66,7 +66,7 @@ func (b *Block) setCard(i int, cust uint32, cp customer, card uint32) {
 	b.custCty[i] = cp.country
 	b.card[i] = card
 	c := b.cards.get(uint64(card), b.cardFn)
-	b.brand[i], b.ctype[i] = c.brand, c.kind
+	b.brand[i], b.ctype[i], b.mask[i] = c.brand, c.kind, c.mask
 }
 
 // setMerchant sets the row's merchant and returns its attributes.
@@ -81,7 +81,7 @@ func (b *Block) setMerchant(i int, mer uint32) merchant {
 func (b *Block) setDevice(i int, dev uint64) {
 	b.dev[i] = dev
 	d := b.devices.get(dev, b.devFn)
-	b.devKind[i], b.ip[i] = d.kind, d.ip
+	b.devKind[i], b.ip[i], b.devHex[i] = d.kind, d.ip, d.hex
 }
 
 // legitMerchant draws a merchant of country k by popularity. On the paying
