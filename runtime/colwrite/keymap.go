@@ -11,7 +11,7 @@ package colwrite
 const (
 	windowBits = 20
 	denseKeys  = 1 << windowBits
-	windows    = 2  // direct windows besides window 0
+	windows    = 4  // direct windows besides window 0
 	claimAfter = 32 // net count of new keys in a window that makes it direct
 )
 
