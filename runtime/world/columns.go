@@ -49,12 +49,24 @@ func (b *Block) str(off int) string {
 // ordered like event_time.
 func (b *Block) TxnID() []string {
 	out := b.strings()
+	// The ids are consecutive: format the first, then copy the previous one
+	// and count up in decimal.
+	prev := 0
 	for i := range out {
 		off := len(b.arena)
-		b.arena = append(b.arena, "txn_"...)
-		b.arena = append(b.arena, b.w.dateTag...)
-		b.arena = append(b.arena, '_')
-		b.arena = appendDigits(b.arena, uint64(b.first)+uint64(i), 10)
+		if i > 0 {
+			b.arena = append(b.arena, b.arena[prev:off]...)
+			if !increment(b.arena[len(b.arena)-10:]) {
+				b.arena = b.arena[:off]
+			}
+		}
+		if len(b.arena) == off {
+			b.arena = append(b.arena, "txn_"...)
+			b.arena = append(b.arena, b.w.dateTag...)
+			b.arena = append(b.arena, '_')
+			b.arena = appendDigits(b.arena, uint64(b.first)+uint64(i), 10)
+		}
+		prev = off
 		out[i] = b.str(off)
 	}
 	return out
