@@ -63,39 +63,45 @@ func (w *World) card(id uint32) card {
 	return c
 }
 
-// cardPAN returns card id's attributes and its full card number, n digits
-// (an array: a slice would escape to the heap).
-func (w *World) cardPAN(id uint32) (c card, buf [19]byte, n int) {
+// cardPAN returns card id's attributes and its card number's length n and
+// payload (its first n-1 digits as a number; the Luhn check digit follows).
+func (w *World) cardPAN(id uint32) (c card, payload uint64, n int) {
 	r := rng.New(w.entityKey(entCard, uint64(id)))
 	c = card{brand: uint8(w.brandPick.Pick(r.Float64())), kind: uint8(w.typePick.Pick(r.Float64()))}
 	ranges := w.bins[c.brand]
 	br := ranges[r.IntN(len(ranges))]
 	prefix := br.Low + uint64(r.IntN(int(br.High-br.Low+1)))
 	n = br.PANLength
-	pan := buf[:n]
-	// prefix digits, then random account digits (one uniform draw below
+	// the prefix, then random account digits (one uniform draw below
 	// 10^digits), then the Luhn check digit.
-	for i := br.Digits - 1; i >= 0; i-- {
-		pan[i] = byte('0' + prefix%10)
-		prefix /= 10
-	}
-	acct := rng.Below(r.Next(), pow10[n-1-br.Digits])
-	for i := n - 2; i >= br.Digits; i-- {
-		pan[i] = byte('0' + acct%10)
-		acct /= 10
-	}
-	pan[n-1] = refdata.LuhnCheckDigit(pan[:n-1])
-	c.mask = uint64(n)<<34 | digits(pan[:6])<<14 | digits(pan[n-4:])
-	return c, buf, n
+	acct := n - 1 - br.Digits
+	payload = prefix*pow10[acct] + rng.Below(r.Next(), pow10[acct])
+	last4 := payload%1000*10 + luhnCheck(payload)
+	c.mask = uint64(n)<<34 | payload/pow10[n-1-6]<<14 | last4
+	return c, payload, n
 }
 
-// digits is the value of a string of ASCII digits.
-func digits(b []byte) uint64 {
-	v := uint64(0)
-	for _, d := range b {
-		v = 10*v + uint64(d-'0')
+// luhnPair[d] is the Luhn sum of a two-digit group d whose ones digit is
+// doubled.
+var luhnPair = func() (t [100]uint8) {
+	for d := range t {
+		o := 2 * (d % 10)
+		if o > 9 {
+			o -= 9
+		}
+		t[d] = uint8(o + d/10)
 	}
-	return v
+	return t
+}()
+
+// luhnCheck is the Luhn check digit of a card number's payload: the digit
+// right of it is the check digit, so the payload's last digit is doubled.
+func luhnCheck(payload uint64) uint64 {
+	sum := uint64(0)
+	for ; payload > 0; payload /= 100 {
+		sum += uint64(luhnPair[payload%100])
+	}
+	return (10 - sum%10) % 10
 }
 
 // appendMasked appends a packed masked PAN (card.mask): the first 6 digits,
@@ -111,8 +117,8 @@ func appendMasked(dst []byte, mask uint64) []byte {
 // PAN returns the full, unmasked card number of card id (for tests: the
 // dataset only ever holds the masked form).
 func (w *World) PAN(cardID uint32) string {
-	_, pan, n := w.cardPAN(cardID)
-	return string(pan[:n])
+	_, payload, n := w.cardPAN(cardID)
+	return string(appendDigits(nil, payload*10+luhnCheck(payload), n))
 }
 
 // merchant is a merchant's fixed attributes. The coordinates are stored in
