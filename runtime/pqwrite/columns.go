@@ -23,7 +23,8 @@ const (
 // their row groups (see sched), several row groups being encoded at once;
 // one committer appends finished row groups to out in block order, so the
 // bytes do not depend on the number of workers. Workers+1 blocks and
-// Workers+1 row group encoders circulate, which bounds memory.
+// Workers row group encoders circulate, which bounds memory: a finished
+// row group is written at once, so Workers encoders keep every worker busy.
 func WriteColumns(out io.Writer, w *world.World, cols []colwrite.Column,
 	write func(*world.Block, *colwrite.RowGroup), opt Options, createdBy string) (Stats, error) {
 	end := opt.EndBlock
@@ -39,7 +40,7 @@ func WriteColumns(out io.Writer, w *world.World, cols []colwrite.Column,
 	}
 
 	var rgs []*colwrite.RowGroup
-	for range opt.Workers + 1 {
+	for range opt.Workers {
 		rg := colwrite.NewRowGroup(cols)
 		rg.SetPageLimits(pageRows, pageBytes)
 		rgs = append(rgs, rg)
