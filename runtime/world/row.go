@@ -13,7 +13,7 @@ import (
 func (b *Block) legitRow(i int, r *rng.Stream) {
 	w := b.w
 	t := b.time[i]
-	k := w.tl.country(t, r.Float64())
+	k := w.tl.country(t, r.Next())
 	cust := w.customers.start[k] + uint32(w.customers.pick[k].Pick(r.Next()))
 	cp := b.customers.get(uint64(cust), b.custFn)
 	b.setCard(i, cust, cp, w.cardOf(cust, r.IntN(int(cp.cards))))

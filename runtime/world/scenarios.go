@@ -23,7 +23,7 @@ func (b *Block) setupEpisode(e *episode, kind int, t0 int64) {
 	tu := &w.tune
 	switch kind {
 	case kindCardTesting:
-		b.victimAt(e, w.tl.country(t0, r.Float64()), &r)
+		b.victimAt(e, w.tl.country(t0, r.Next()), &r)
 		e.dev = fraudBase + r.Next()>>24
 		k := b.custCty0(e)
 		if r.Float64() >= 0.6 {
@@ -34,7 +34,7 @@ func (b *Block) setupEpisode(e *episode, kind int, t0 int64) {
 			e.mers[j] = b.merchantIn(k, onlineOnly, &r)
 		}
 	case kindAccountTakeover:
-		k := w.tl.country(t0, r.Float64())
+		k := w.tl.country(t0, r.Next())
 		if r.Float64() < min(1, fc.AccountTakeover.NightShare*tu.tellScale) {
 			k = w.nightCountry(t0, r.Float64())
 		}
@@ -45,7 +45,7 @@ func (b *Block) setupEpisode(e *episode, kind int, t0 int64) {
 		}
 		e.dev = b.fraudDevice(e, w.tell(fc.AccountTakeover.NewDevice, tu.guestDev), t0, &r)
 	case kindStolenCard:
-		b.victimAt(e, w.tl.country(t0, r.Float64()), &r)
+		b.victimAt(e, w.tl.country(t0, r.Next()), &r)
 		home := b.custCty0(e)
 		k := w.foreign(home, r.Next())
 		for try := 0; try < 16 && !w.riskyCountry[k]; try++ { // where the loot is
@@ -62,7 +62,7 @@ func (b *Block) setupEpisode(e *episode, kind int, t0 int64) {
 		e.dev = b.fraudDevice(e, w.tell(fc.CompromisedMerchant.NewDevice, tu.guestDev), t0, &r)
 	case kindDeviceFarm:
 		e.dev = fraudBase + r.Next()>>24
-		k := w.tl.country(t0, r.Float64()) // the farm's victims and merchants are in one country
+		k := w.tl.country(t0, r.Next()) // the farm's victims and merchants are in one country
 		e.country = uint16(k)
 		e.nmers = uint8(min(4, draw(fc.DeviceFarm.Merchants, &r)))
 		for j := range int(e.nmers) {

@@ -20,10 +20,10 @@ import (
 type timeline struct {
 	startMicros int64
 	minutes     int
-	rate        []float64  // intensity of each minute
-	cum         []float64  // cum[m] = sum of rate[0..m]
-	pressure    []float64  // cumulative fraud-pressure intensity
-	byHour      []dist.Cum // country index given the hour of the window
+	rate        []float64     // intensity of each minute
+	cum         []float64     // cum[m] = sum of rate[0..m]
+	pressure    []float64     // cumulative fraud-pressure intensity
+	byHour      []*dist.Alias // country index given the hour of the window
 	cal         *calendar
 }
 
@@ -65,9 +65,9 @@ func newTimeline(cfg *Config, startUnix int64, countries []activeCountry, cal *c
 			byHour[h*len(countries)+k] = sum
 		}
 	}
-	tl.byHour = make([]dist.Cum, hours)
+	tl.byHour = make([]*dist.Alias, hours)
 	for h := range hours {
-		tl.byHour[h] = dist.NewCum(byHour[h*len(countries) : (h+1)*len(countries)])
+		tl.byHour[h] = dist.NewAlias(byHour[h*len(countries) : (h+1)*len(countries)])
 	}
 	s := 0.0
 	for m, r := range tl.rate {
@@ -237,11 +237,12 @@ func (tl *timeline) fill(dst []int64, spac []float64, lo, hi float64, key uint64
 	}
 }
 
-// country picks the paying customer's country for an event time.
-func (tl *timeline) country(micros int64, u float64) int {
+// country picks the paying customer's country for an event time with 64
+// random bits.
+func (tl *timeline) country(micros int64, x uint64) int {
 	h := int((micros - tl.startMicros) / 3600e6)
 	if h >= len(tl.byHour) {
 		h = len(tl.byHour) - 1
 	}
-	return tl.byHour[h].Pick(u)
+	return tl.byHour[h].Pick(x)
 }
