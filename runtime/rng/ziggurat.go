@@ -42,8 +42,11 @@ func newZiggurat(f, finv, tail func(float64) float64) *ziggurat {
 	}
 	z := new(ziggurat)
 	lo, hi := 0.5, 20.0
-	for range 200 {
+	for {
 		mid := (lo + hi) / 2
+		if mid <= lo || mid >= hi { // lo and hi are adjacent floats
+			break
+		}
 		if build(z, mid) > 0 {
 			lo = mid
 		} else {
