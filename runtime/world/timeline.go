@@ -2,6 +2,7 @@ package world
 
 import (
 	"math"
+	"sync"
 
 	"github.com/paygen/paygen/runtime/dist"
 	"github.com/paygen/paygen/runtime/rng"
@@ -42,33 +43,40 @@ func newTimeline(cfg *Config, startUnix int64, countries []activeCountry, cal *c
 	hours := minutes / 60
 	// Country by country (the sums over countries keep their order, so the
 	// result is the same as minute by minute), following each country's
-	// local minute of day and calendar day as they advance.
+	// local minute of day and calendar day as they advance; the two halves
+	// of the window concurrently.
 	byHour := make([]float64, hours*len(countries)) // [hour][country]
-	for k, c := range countries {
-		local := startMin + int64(c.offsetMin)
-		lm := int(mod(local, 1440))
-		d := cal.day(local)
-		vol, fraud := cal.volume[d], cal.fraud[d]
-		for h := range hours {
-			sum := 0.0
-			for m := h * 60; m < h*60+60; m++ {
-				w := c.volume * daily[lm] * vol
-				sum += w
-				tl.rate[m] += w
-				tl.pressure[m] += w * fraud
-				if lm++; lm == 1440 {
-					lm = 0
-					d = cal.day(local + int64(m) + 1)
-					vol, fraud = cal.volume[d], cal.fraud[d]
+	tl.byHour = make([]*dist.Alias, hours)
+	fill := func(h0, h1 int) {
+		for k, c := range countries {
+			local := startMin + int64(c.offsetMin) + int64(h0*60)
+			lm := int(mod(local, 1440))
+			d := cal.day(local)
+			vol, fraud := cal.volume[d], cal.fraud[d]
+			for h := h0; h < h1; h++ {
+				sum := 0.0
+				for m := h * 60; m < h*60+60; m++ {
+					w := c.volume * daily[lm] * vol
+					sum += w
+					tl.rate[m] += w
+					tl.pressure[m] += w * fraud
+					if lm++; lm == 1440 {
+						lm = 0
+						d = cal.day(startMin + int64(c.offsetMin) + int64(m) + 1)
+						vol, fraud = cal.volume[d], cal.fraud[d]
+					}
 				}
+				byHour[h*len(countries)+k] = sum
 			}
-			byHour[h*len(countries)+k] = sum
+		}
+		for h := h0; h < h1; h++ {
+			tl.byHour[h] = dist.NewAlias(byHour[h*len(countries) : (h+1)*len(countries)])
 		}
 	}
-	tl.byHour = make([]*dist.Alias, hours)
-	for h := range hours {
-		tl.byHour[h] = dist.NewAlias(byHour[h*len(countries) : (h+1)*len(countries)])
-	}
+	var wg sync.WaitGroup
+	wg.Go(func() { fill(0, hours/2) })
+	fill(hours/2, hours)
+	wg.Wait()
 	s := 0.0
 	for m, r := range tl.rate {
 		s += r
