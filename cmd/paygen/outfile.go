@@ -49,7 +49,7 @@ func createAtomic(final string, overwrite bool) (*atomicFile, error) {
 		os.Remove(f.Name())
 		return nil, err
 	}
-	a := &atomicFile{final: final, tmp: f.Name(), f: f, w: bufio.NewWriterSize(f, 1<<20), overwrite: overwrite}
+	a := &atomicFile{final: final, tmp: f.Name(), f: f, w: bufio.NewWriterSize(&writeback{f: f}, 1<<20), overwrite: overwrite}
 	sig := make(chan os.Signal, 1)
 	signal.Notify(sig, os.Interrupt, syscall.SIGTERM)
 	quit := make(chan struct{})

@@ -11,7 +11,7 @@ package colwrite
 const (
 	windowBits = 20
 	denseKeys  = 1 << windowBits
-	windows    = 2  // direct windows besides window 0
+	windows    = 4  // direct windows besides window 0
 	claimAfter = 32 // net count of new keys in a window that makes it direct
 )
 
@@ -57,10 +57,11 @@ func (m *keyMap) get(key uint64) int32 {
 	}
 	for i := range m.nwin {
 		if w := &m.wins[i]; w.top == top {
-			if low < uint64(len(w.ids)) && w.ids[low] != 0 {
+			// claim copied the window's hashed keys: it holds them all.
+			if low < uint64(len(w.ids)) {
 				return w.ids[low] - 1
 			}
-			break // keys hashed before the window was claimed
+			return -1
 		}
 	}
 	if len(m.slots) == 0 {

@@ -12,10 +12,11 @@ func TestKeyMap(t *testing.T) {
 	var m keyMap
 	keys := []uint64{0, 1, 63, 64, denseKeys - 1, denseKeys, denseKeys + 1, math.MaxUint64, 1 << 40}
 	for i := range 5000 {
-		// Window 0; a window claimed after some keys were hashed; a
-		// second one; keys spread over many windows, hashed, enough to
-		// grow the table several times.
-		keys = append(keys, uint64(i)*97, 1<<40+uint64(i)*3, 7<<30+uint64(i), uint64(i)<<24|5)
+		// Window 0; a window claimed after some keys were hashed; more
+		// clustered windows than can be claimed; keys spread over many
+		// windows, hashed, enough to grow the table several times.
+		keys = append(keys, uint64(i)*97, 1<<40+uint64(i)*3, 7<<30+uint64(i), uint64(i)<<24|5,
+			3<<33+uint64(i), 5<<35+uint64(i), 9<<37+uint64(i))
 	}
 	seen := map[uint64]int32{}
 	for _, k := range keys {

@@ -59,7 +59,7 @@ type column struct {
 	ndict int
 
 	// Encoded output.
-	pages        []byte // data pages (headers and compressed bodies)
+	pages        chunks // data pages (headers and compressed bodies)
 	dictPage     []byte // dictionary page, if any
 	uncompressed int64  // header and uncompressed body sizes of all pages
 	dataPages    [10]int32
@@ -71,6 +71,7 @@ type column struct {
 	hb                  sink
 	tenc                *thrift.Encoder
 	scratch             [2][]byte
+	out                 [][]byte // the chunk's bytes, for the writer
 }
 
 // sink is an io.Writer appending to a byte slice.
@@ -160,10 +161,12 @@ func (c *column) flushPage() error {
 			Statistics:              c.pb.statistics(c.spec.Physical, int64(c.pNulls), &c.scratch, false),
 		}),
 	}
-	c.pages, err = c.writePage(c.pages, body)
+	hdr, comp, err := c.writePage(body)
 	if err != nil {
 		return err
 	}
+	c.pages.append(hdr)
+	c.pages.append(comp)
 	c.dataPages[enc]++
 	c.cb.merge(&c.pb, c.spec.Physical)
 	c.nulls += int64(c.pNulls)
@@ -188,26 +191,25 @@ func encodeInto(body []byte, bound int, encode func(dst []byte) ([]byte, error))
 	return append(body, out...), nil
 }
 
-// writePage compresses body and appends c.hdr (sizes filled in) and the
-// compressed body to dst.
-func (c *column) writePage(dst, body []byte) ([]byte, error) {
+// writePage compresses body and returns c.hdr encoded (sizes filled in)
+// and the compressed body, both valid until the next call.
+func (c *column) writePage(body []byte) (hdr, comp []byte, err error) {
 	n := s2.MaxEncodedLen(len(body))
 	if n < 0 || len(body) > math.MaxInt32 {
-		return dst, fmt.Errorf("colwrite: column %q: page of %d bytes is too large", c.spec.Name, len(body))
+		return nil, nil, fmt.Errorf("colwrite: column %q: page of %d bytes is too large", c.spec.Name, len(body))
 	}
 	if cap(c.comp) < n {
 		c.comp = make([]byte, n)
 	}
-	comp := s2.EncodeSnappy(c.comp[:n], body)
+	comp = s2.EncodeSnappy(c.comp[:n], body)
 	c.hdr.UncompressedPageSize = int32(len(body))
 	c.hdr.CompressedPageSize = int32(len(comp))
 	c.hb.b = c.hb.b[:0]
 	if err := c.tenc.Encode(&c.hdr); err != nil {
-		return dst, fmt.Errorf("colwrite: column %q: page header: %w", c.spec.Name, err)
+		return nil, nil, fmt.Errorf("colwrite: column %q: page header: %w", c.spec.Name, err)
 	}
 	c.uncompressed += int64(len(c.hb.b) + len(body))
-	dst = append(dst, c.hb.b...)
-	return append(dst, comp...), nil
+	return c.hb.b, comp, nil
 }
 
 // finish writes the dictionary page and fills in the chunk metadata.
@@ -220,10 +222,11 @@ func (c *column) finish() error {
 				Encoding:  format.Plain,
 			}),
 		}
-		var err error
-		if c.dictPage, err = c.writePage(c.dictPage[:0], c.dict); err != nil {
+		hdr, comp, err := c.writePage(c.dict)
+		if err != nil {
 			return err
 		}
+		c.dictPage = append(append(c.dictPage[:0], hdr...), comp...)
 		c.dictBounds()
 	}
 
@@ -253,7 +256,7 @@ func (c *column) finish() error {
 			Codec:                 format.Snappy,
 			NumValues:             c.rows,
 			TotalUncompressedSize: c.uncompressed,
-			TotalCompressedSize:   int64(len(c.dictPage) + len(c.pages)),
+			TotalCompressedSize:   int64(len(c.dictPage) + c.pages.len()),
 			DataPageOffset:        int64(len(c.dictPage)),
 			Statistics:            c.cb.statistics(c.spec.Physical, c.nulls, nil, true),
 			EncodingStats:         stats,
@@ -308,7 +311,7 @@ func (c *column) reset() {
 	clear(c.strs)
 	c.dict = c.dict[:0]
 	c.ndict = 0
-	c.pages = c.pages[:0]
+	c.pages.reset()
 	c.dictPage = c.dictPage[:0]
 	c.uncompressed = 0
 	c.dataPages = [10]int32{}

@@ -168,7 +168,8 @@ func appendLevels(levels []byte, valid []bool, lo, hi int) ([]byte, int) {
 
 // chunk returns column i's finished chunk: its metadata with offsets relative
 // to the chunk's first byte, and its bytes (dictionary page, data pages).
-func (rg *RowGroup) chunk(i int) (format.ColumnChunk, [2][]byte) {
+func (rg *RowGroup) chunk(i int) (format.ColumnChunk, [][]byte) {
 	c := rg.cols[i]
-	return c.chunk, [2][]byte{c.dictPage, c.pages}
+	c.out = append(append(c.out[:0], c.dictPage), c.pages.bufs[:c.pages.n]...)
+	return c.chunk, c.out
 }

@@ -10,8 +10,14 @@ import (
 // Alias samples an index with probability proportional to its weight in O(1)
 // (Vose's alias method). One 64-bit random value drives one draw.
 type Alias struct {
-	cut   []uint32 // acceptance threshold scaled to 2^32
-	alias []uint32
+	slots []aliasSlot
+}
+
+// aliasSlot keeps an outcome's threshold and alias together: a draw reads
+// one cache line.
+type aliasSlot struct {
+	cut   uint32 // acceptance threshold scaled to 2^32
+	alias uint32
 }
 
 // NewAlias builds an alias table; weights must be non-negative with a positive sum.
@@ -21,7 +27,7 @@ func NewAlias(weights []float64) *Alias {
 	for _, w := range weights {
 		sum += w
 	}
-	a := &Alias{cut: make([]uint32, n), alias: make([]uint32, n)}
+	a := &Alias{slots: make([]aliasSlot, n)}
 	p := make([]float64, n)
 	var small, large []int
 	for i, w := range weights {
@@ -35,8 +41,7 @@ func NewAlias(weights []float64) *Alias {
 	for len(small) > 0 && len(large) > 0 {
 		s, l := small[len(small)-1], large[len(large)-1]
 		small = small[:len(small)-1]
-		a.cut[s] = uint32(math.Min(p[s]*(1<<32), math.MaxUint32))
-		a.alias[s] = uint32(l)
+		a.slots[s] = aliasSlot{cut: uint32(math.Min(p[s]*(1<<32), math.MaxUint32)), alias: uint32(l)}
 		p[l] -= 1 - p[s]
 		if p[l] < 1 {
 			large = large[:len(large)-1]
@@ -44,22 +49,21 @@ func NewAlias(weights []float64) *Alias {
 		}
 	}
 	for _, i := range append(small, large...) {
-		a.cut[i] = math.MaxUint32
-		a.alias[i] = uint32(i)
+		a.slots[i] = aliasSlot{cut: math.MaxUint32, alias: uint32(i)}
 	}
 	return a
 }
 
 // Len is the number of outcomes.
-func (a *Alias) Len() int { return len(a.cut) }
+func (a *Alias) Len() int { return len(a.slots) }
 
 // Pick maps 64 random bits to an outcome.
 func (a *Alias) Pick(x uint64) int {
-	i := rng.Below(x, uint64(len(a.cut)))
-	if uint32(x) < a.cut[i] {
-		return int(i)
+	i := rng.Below(x, uint64(len(a.slots)))
+	if s := a.slots[i]; uint32(x) >= s.cut {
+		return int(s.alias)
 	}
-	return int(a.alias[i])
+	return int(i)
 }
 
 // ZipfWeights returns n weights proportional to 1/(rank+1)^s.

@@ -19,11 +19,12 @@ const (
 
 // WriteColumns is paygen's fast path: it generates the blocks of w in
 // [FirstBlock, EndBlock) and writes them column by column with colwrite,
-// through write (generated.Write). Workers encode whole row groups
-// concurrently; one committer appends them to out in block order, so the
-// bytes do not depend on the number of workers. Exactly Workers+1 row group
-// encoders circulate, which bounds memory: a worker takes a free encoder,
-// fills it, and the committer frees it once written.
+// through write (generated.Write). Workers fill blocks and append them to
+// their row groups (see sched), several row groups being encoded at once;
+// one committer appends finished row groups to out in block order, so the
+// bytes do not depend on the number of workers. Workers+1 blocks and
+// Workers row group encoders circulate, which bounds memory: a finished
+// row group is written at once, so Workers encoders keep every worker busy.
 func WriteColumns(out io.Writer, w *world.World, cols []colwrite.Column,
 	write func(*world.Block, *colwrite.RowGroup), opt Options, createdBy string) (Stats, error) {
 	end := opt.EndBlock
@@ -33,59 +34,51 @@ func WriteColumns(out io.Writer, w *world.World, cols []colwrite.Column,
 	if opt.Workers < 1 || opt.RowGroupBlocks < 1 || opt.FirstBlock < 0 || opt.FirstBlock > end || end > w.Blocks() {
 		return Stats{}, fmt.Errorf("pqwrite: bad options %+v", opt)
 	}
-	groups := (end - opt.FirstBlock + opt.RowGroupBlocks - 1) / opt.RowGroupBlocks
 	fw, err := colwrite.NewWriter(out, cols, opt.Metadata, createdBy)
 	if err != nil {
 		return Stats{}, err
 	}
 
-	free := make(chan *colwrite.RowGroup, opt.Workers+1)
-	for range opt.Workers + 1 {
+	var rgs []*colwrite.RowGroup
+	for range opt.Workers {
 		rg := colwrite.NewRowGroup(cols)
 		rg.SetPageLimits(pageRows, pageBytes)
-		free <- rg
+		rgs = append(rgs, rg)
 	}
+	var blocks []*world.Block
+	for range opt.Workers + 1 {
+		blocks = append(blocks, w.NewBlock())
+	}
+	s := newSched(opt.FirstBlock, end, opt.RowGroupBlocks, blocks, rgs)
 	type done struct {
 		group int
 		rg    *colwrite.RowGroup
 		err   error
 	}
-	jobs := make(chan int)
-	results := make(chan done, opt.Workers+1)
-	quit := make(chan struct{})
-	var quitOnce sync.Once
-	stop := func() { quitOnce.Do(func() { close(quit) }) }
-
-	go func() {
-		defer close(jobs)
-		for g := 0; g < groups; g++ {
-			select {
-			case jobs <- g:
-			case <-quit:
-				return
-			}
-		}
-	}()
+	results := make(chan done, len(s.groups))
 	var wg sync.WaitGroup
 	for range opt.Workers {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			blk := w.NewBlock()
-			for g := range jobs {
-				var rg *colwrite.RowGroup
-				select {
-				case rg = <-free:
-				case <-quit:
+			for {
+				t, ok := s.take()
+				if !ok {
 					return
 				}
-				first := opt.FirstBlock + g*opt.RowGroupBlocks
-				last := min(first+opt.RowGroupBlocks, end)
-				err := encodeGroup(blk, rg, write, first, last)
-				select {
-				case results <- done{group: g, rg: rg, err: err}:
-				case <-quit:
-					return
+				if t.fill {
+					t.blk.Fill(t.b)
+					s.filledBlock(t)
+					continue
+				}
+				write(t.blk, t.rg)
+				var err error
+				if t.last {
+					err = t.rg.Finish()
+				}
+				s.appended(t)
+				if t.last || err != nil {
+					results <- done{group: t.g, rg: t.rg, err: err}
 				}
 			}
 		}()
@@ -110,20 +103,20 @@ func WriteColumns(out io.Writer, w *world.World, cols []colwrite.Column,
 				err = fw.WriteRowGroup(p.rg)
 			}
 			if err != nil {
-				stop()
+				s.stop()
 				break
 			}
 			st.Rows += p.rg.Rows()
 			st.RowGroups++
 			next++
 			p.rg.Reset()
-			free <- p.rg
+			s.release(p.rg)
 			if opt.Progress != nil {
 				opt.Progress(st.Rows)
 			}
 		}
 	}
-	stop()
+	s.stop()
 	if err != nil {
 		return st, fmt.Errorf("pqwrite: %w", err)
 	}
@@ -131,13 +124,4 @@ func WriteColumns(out io.Writer, w *world.World, cols []colwrite.Column,
 		return st, fmt.Errorf("pqwrite: closing file: %w", err)
 	}
 	return st, nil
-}
-
-// encodeGroup generates blocks [first, last) into rg and finishes it.
-func encodeGroup(blk *world.Block, rg *colwrite.RowGroup, write func(*world.Block, *colwrite.RowGroup), first, last int) error {
-	for b := first; b < last; b++ {
-		blk.Fill(b)
-		write(blk, rg)
-	}
-	return rg.Finish()
 }

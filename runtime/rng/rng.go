@@ -1,10 +1,7 @@
 // Package rng provides counter-based random streams: every draw is a pure function of a key, so blocks can be generated in any order.
 package rng
 
-import (
-	"math"
-	"math/bits"
-)
+import "math/bits"
 
 const golden = 0x9e3779b97f4a7c15
 
@@ -71,13 +68,3 @@ func (r *Stream) Float64() float64 { return Unit(r.Next()) }
 
 // IntN returns a uniform integer in [0, n).
 func (r *Stream) IntN(n int) int { return int(Below(r.Next(), uint64(n))) }
-
-// Exp returns an exponential variate with rate 1.
-func (r *Stream) Exp() float64 { return -math.Log(UnitOpen(r.Next())) }
-
-// Norm returns a standard normal variate (Box-Muller, one of the pair).
-func (r *Stream) Norm() float64 {
-	u := UnitOpen(r.Next())
-	v := Unit(r.Next())
-	return math.Sqrt(-2*math.Log(u)) * math.Cos(2*math.Pi*v)
-}

@@ -13,26 +13,31 @@ type Block struct {
 	n     int
 	key   uint64
 
-	time     []int64
-	cust     []uint32
-	card     []uint32
-	mer      []uint32
-	dev      []uint64
-	entry    []uint8 // index into w.modes, or modeEcommerce
-	three    []bool
-	auth     []uint8
-	amount   []int64
-	fraud    []bool
-	scen     []uint8  // index into w.scen / w.scenarios, on fraud rows
-	mark     []uint8  // markFree, markFraud or markVisit
-	epi      []uint32 // episode index (fraud rows) or compromise visit (visit rows)
-	role     []uint8  // position of a fraud row within its episode
-	eps      []episode
-	pos      []int    // scratch: positions of one episode
-	custCty  []uint16 // customer's home country
-	merInfo  []merchant
-	cardInfo []card
-	devInfo  []device
+	time    []int64
+	cust    []uint32
+	card    []uint32
+	mer     []uint32
+	dev     []uint64
+	entry   []uint8 // index into w.modes, or modeEcommerce
+	three   []bool
+	auth    []uint8
+	amount  []int64
+	fraud   []bool
+	scen    []uint8  // index into w.scen / w.scenarios, on fraud rows
+	mark    []uint8  // markFree, markFraud or markVisit
+	epi     []uint32 // episode index (fraud rows) or compromise visit (visit rows)
+	role    []uint8  // position of a fraud row within its episode
+	eps     []episode
+	pos     []int    // scratch: positions of one episode
+	custCty []uint16 // customer's home country
+	brand   []uint8  // card brand
+	ctype   []uint8  // card type
+	mask    []uint64 // masked card number (card.mask)
+	merCty  []uint16 // merchant's country
+	mcc     []uint16 // merchant's MCC
+	devKind []int8   // device type, or -1 for a POS terminal
+	ip      []uint32 // device's IPv4 address
+	devHex  []uint64 // device\'s hex id
 
 	scratch []float64
 	arena   []byte
@@ -44,6 +49,8 @@ type Block struct {
 	usedF   int
 	usedK   int
 	keys    [][]uint64
+	cardCur int // where FormatCardMaskedPAN and FormatDeviceID look first
+	devCur  int
 	masks   map[string][]bool
 
 	customers cache[customer]
@@ -62,30 +69,35 @@ const modeEcommerce = 255
 func (w *World) NewBlock() *Block {
 	n := w.cfg.BlockRows
 	return &Block{
-		w:        w,
-		time:     make([]int64, n),
-		cust:     make([]uint32, n),
-		card:     make([]uint32, n),
-		mer:      make([]uint32, n),
-		dev:      make([]uint64, n),
-		entry:    make([]uint8, n),
-		three:    make([]bool, n),
-		auth:     make([]uint8, n),
-		amount:   make([]int64, n),
-		fraud:    make([]bool, n),
-		scen:     make([]uint8, n),
-		mark:     make([]uint8, n),
-		epi:      make([]uint32, n),
-		role:     make([]uint8, n),
-		eps:      make([]episode, 0, 256),
-		pos:      make([]int, MaxEpisodeRows),
-		custCty:  make([]uint16, n),
-		merInfo:  make([]merchant, n),
-		cardInfo: make([]card, n),
-		devInfo:  make([]device, n),
-		scratch:  make([]float64, n),
-		arena:    make([]byte, 0, n*64),
-		masks:    make(map[string][]bool),
+		w:       w,
+		time:    make([]int64, n),
+		cust:    make([]uint32, n),
+		card:    make([]uint32, n),
+		mer:     make([]uint32, n),
+		dev:     make([]uint64, n),
+		entry:   make([]uint8, n),
+		three:   make([]bool, n),
+		auth:    make([]uint8, n),
+		amount:  make([]int64, n),
+		fraud:   make([]bool, n),
+		scen:    make([]uint8, n),
+		mark:    make([]uint8, n),
+		epi:     make([]uint32, n),
+		role:    make([]uint8, n),
+		eps:     make([]episode, 0, 256),
+		pos:     make([]int, MaxEpisodeRows),
+		custCty: make([]uint16, n),
+		brand:   make([]uint8, n),
+		ctype:   make([]uint8, n),
+		mask:    make([]uint64, n),
+		merCty:  make([]uint16, n),
+		mcc:     make([]uint16, n),
+		devKind: make([]int8, n),
+		ip:      make([]uint32, n),
+		devHex:  make([]uint64, n),
+		scratch: make([]float64, n),
+		arena:   make([]byte, 0, n*64),
+		masks:   make(map[string][]bool),
 
 		customers: newCache[customer](13),
 		cards:     newCache[card](13),

@@ -49,12 +49,24 @@ func (b *Block) str(off int) string {
 // ordered like event_time.
 func (b *Block) TxnID() []string {
 	out := b.strings()
+	// The ids are consecutive: format the first, then copy the previous one
+	// and count up in decimal.
+	prev := 0
 	for i := range out {
 		off := len(b.arena)
-		b.arena = append(b.arena, "txn_"...)
-		b.arena = append(b.arena, b.w.dateTag...)
-		b.arena = append(b.arena, '_')
-		b.arena = appendDigits(b.arena, uint64(b.first)+uint64(i), 10)
+		if i > 0 {
+			b.arena = append(b.arena, b.arena[prev:off]...)
+			if !increment(b.arena[len(b.arena)-10:]) {
+				b.arena = b.arena[:off]
+			}
+		}
+		if len(b.arena) == off {
+			b.arena = append(b.arena, "txn_"...)
+			b.arena = append(b.arena, b.w.dateTag...)
+			b.arena = append(b.arena, '_')
+			b.arena = appendDigits(b.arena, uint64(b.first)+uint64(i), 10)
+		}
+		prev = off
 		out[i] = b.str(off)
 	}
 	return out
@@ -121,13 +133,8 @@ func (b *Block) ids(prefix string, ids []uint32, width int) []string {
 func (b *Block) CardMaskedPAN() []string {
 	out := b.strings()
 	for i := range out {
-		c := &b.cardInfo[i]
 		off := len(b.arena)
-		b.arena = append(b.arena, c.pan[:6]...)
-		for j := 6; j < c.panLen-4; j++ {
-			b.arena = append(b.arena, '*')
-		}
-		b.arena = append(b.arena, c.pan[c.panLen-4:c.panLen]...)
+		b.arena = appendMasked(b.arena, b.mask[i])
 		out[i] = b.str(off)
 	}
 	return out
@@ -137,7 +144,7 @@ func (b *Block) CardMaskedPAN() []string {
 func (b *Block) CardBrand() []string {
 	out := b.strings()
 	for i := range out {
-		out[i] = b.w.brands[b.cardInfo[i].brand]
+		out[i] = b.w.brands[b.brand[i]]
 	}
 	return out
 }
@@ -146,7 +153,7 @@ func (b *Block) CardBrand() []string {
 func (b *Block) CardType() []string {
 	out := b.strings()
 	for i := range out {
-		out[i] = b.w.cardTypes[b.cardInfo[i].kind]
+		out[i] = b.w.cardTypes[b.ctype[i]]
 	}
 	return out
 }
@@ -158,7 +165,7 @@ func (b *Block) MerchantID() []string { return b.ids("mer_", b.mer, 6) }
 func (b *Block) MerchantMCC() []string {
 	out := b.strings()
 	for i := range out {
-		out[i] = b.w.mccs[b.merInfo[i].mcc].Code
+		out[i] = b.w.mccs[b.mcc[i]].Code
 	}
 	return out
 }
@@ -167,7 +174,7 @@ func (b *Block) MerchantMCC() []string {
 func (b *Block) MerchantCategory() []string {
 	out := b.strings()
 	for i := range out {
-		out[i] = b.w.mccs[b.merInfo[i].mcc].Category
+		out[i] = b.w.mccs[b.mcc[i]].Category
 	}
 	return out
 }
@@ -176,7 +183,7 @@ func (b *Block) MerchantCategory() []string {
 func (b *Block) MerchantCountry() []string {
 	out := b.strings()
 	for i := range out {
-		out[i] = b.w.countries[b.merInfo[i].country].code
+		out[i] = b.w.countries[b.merCty[i]].code
 	}
 	return out
 }
@@ -185,7 +192,7 @@ func (b *Block) MerchantCountry() []string {
 func (b *Block) MerchantCurrency() []string {
 	out := b.strings()
 	for i := range out {
-		out[i] = b.w.countries[b.merInfo[i].country].currency
+		out[i] = b.w.countries[b.merCty[i]].currency
 	}
 	return out
 }
@@ -194,7 +201,7 @@ func (b *Block) MerchantCurrency() []string {
 func (b *Block) MerchantLatitude() []float64 {
 	out := b.floatBuf()
 	for i := range out {
-		out[i] = b.merInfo[i].lat
+		out[i] = b.merchants.get(uint64(b.mer[i]), b.merFn).latitude()
 	}
 	return out
 }
@@ -203,7 +210,7 @@ func (b *Block) MerchantLatitude() []float64 {
 func (b *Block) MerchantLongitude() []float64 {
 	out := b.floatBuf()
 	for i := range out {
-		out[i] = b.merInfo[i].lon
+		out[i] = b.merchants.get(uint64(b.mer[i]), b.merFn).longitude()
 	}
 	return out
 }
@@ -213,14 +220,13 @@ func (b *Block) MerchantLongitude() []float64 {
 func (b *Block) DeviceID() []string {
 	out := b.strings()
 	for i := range out {
-		d := &b.devInfo[i]
 		off := len(b.arena)
-		if d.kind < 0 {
+		if b.devKind[i] < 0 {
 			b.arena = append(b.arena, "pos_"...)
 		} else {
 			b.arena = append(b.arena, "dev_"...)
 		}
-		b.arena = appendHex(b.arena, d.hex, 12)
+		b.arena = appendHex(b.arena, b.devHex[i], 12)
 		out[i] = b.str(off)
 	}
 	return out
@@ -230,10 +236,10 @@ func (b *Block) DeviceID() []string {
 func (b *Block) DeviceType() []string {
 	out := b.strings()
 	for i := range out {
-		if d := &b.devInfo[i]; d.kind < 0 {
+		if k := b.devKind[i]; k < 0 {
 			out[i] = "pos_terminal"
 		} else {
-			out[i] = b.w.devTypes[d.kind]
+			out[i] = b.w.devTypes[k]
 		}
 	}
 	return out
@@ -243,9 +249,8 @@ func (b *Block) DeviceType() []string {
 func (b *Block) DeviceIP() []string {
 	out := b.strings()
 	for i := range out {
-		ip := b.devInfo[i].ip
 		off := len(b.arena)
-		b.arena = appendIPv4(b.arena, ip)
+		b.arena = appendIPv4(b.arena, b.ip[i])
 		out[i] = b.str(off)
 	}
 	return out

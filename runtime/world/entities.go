@@ -11,22 +11,23 @@ import (
 // identically wherever the entity appears, with no table shared between
 // workers or machines.
 
-// customer is a customer's fixed profile.
+// customer is a customer's fixed profile. Entity structs are kept small:
+// blocks cache thousands of them, and a smaller entry is a likelier cache hit.
 type customer struct {
-	country int     // index into w.countries
-	cards   int     // number of cards
-	devices int     // number of personal devices
 	spend   float64 // multiplier of typical tickets (mean 1)
+	country uint16  // index into w.countries
+	cards   uint8   // number of cards
+	devices uint8   // number of personal devices
 }
 
 func (w *World) customer(id uint32) customer {
-	r := rng.New(w.entityKey("customer", uint64(id)))
+	r := rng.New(w.entityKey(entCustomer, uint64(id)))
 	cc := w.cfg.Customer
 	s := cc.SpendSigma
 	return customer{
-		country: w.customers.owner(id),
-		cards:   cc.CardsMin + r.IntN(cc.CardsMax-cc.CardsMin+1),
-		devices: cc.DevicesMin + r.IntN(cc.DevicesMax-cc.DevicesMin+1),
+		country: uint16(w.customers.owner(id)),
+		cards:   uint8(cc.CardsMin + r.IntN(cc.CardsMax-cc.CardsMin+1)),
+		devices: uint8(cc.DevicesMin + r.IntN(cc.DevicesMax-cc.DevicesMin+1)),
 		spend:   math.Exp(s*r.Norm() - s*s/2),
 	}
 }
@@ -41,58 +42,112 @@ func (w *World) customerOfCard(card uint32) uint32 {
 	return card / uint32(w.cfg.Customer.CardsMax)
 }
 
-// card is a card's fixed attributes.
+// card is a card's fixed attributes: only what the dataset shows of the
+// card number, its masked form, packed in an integer (see mask).
 type card struct {
-	brand, kind int
-	pan         [19]byte
-	panLen      int
+	brand, kind uint8  // indexes into w.brands, w.cardTypes
+	mask        uint64 // PAN length << 34 | first 6 digits << 14 | last 4 digits
 }
 
+// pow10[k] is 10^k, up to the 19 digits of the longest PAN.
+var pow10 = func() (p [20]uint64) {
+	p[0] = 1
+	for k := 1; k < len(p); k++ {
+		p[k] = 10 * p[k-1]
+	}
+	return p
+}()
+
 func (w *World) card(id uint32) card {
-	r := rng.New(w.entityKey("card", uint64(id)))
-	c := card{brand: w.brandPick.Pick(r.Float64()), kind: w.typePick.Pick(r.Float64())}
+	c, _, _ := w.cardPAN(id)
+	return c
+}
+
+// cardPAN returns card id's attributes and its card number's length n and
+// payload (its first n-1 digits as a number; the Luhn check digit follows).
+func (w *World) cardPAN(id uint32) (c card, payload uint64, n int) {
+	r := rng.New(w.entityKey(entCard, uint64(id)))
+	c = card{brand: uint8(w.brandPick.Pick(r.Float64())), kind: uint8(w.typePick.Pick(r.Float64()))}
 	ranges := w.bins[c.brand]
 	br := ranges[r.IntN(len(ranges))]
 	prefix := br.Low + uint64(r.IntN(int(br.High-br.Low+1)))
-	c.panLen = br.PANLength
-	// prefix digits, then random account digits, then the Luhn check digit.
-	for i := br.Digits - 1; i >= 0; i-- {
-		c.pan[i] = byte('0' + prefix%10)
-		prefix /= 10
+	n = br.PANLength
+	// the prefix, then random account digits (one uniform draw below
+	// 10^digits), then the Luhn check digit.
+	acct := n - 1 - br.Digits
+	payload = prefix*pow10[acct] + rng.Below(r.Next(), pow10[acct])
+	last4 := payload%1000*10 + luhnCheck(payload)
+	c.mask = uint64(n)<<34 | payload/pow10[n-1-6]<<14 | last4
+	return c, payload, n
+}
+
+// luhnPair[d] is the Luhn sum of a two-digit group d whose ones digit is
+// doubled.
+var luhnPair = func() (t [100]uint8) {
+	for d := range t {
+		o := 2 * (d % 10)
+		if o > 9 {
+			o -= 9
+		}
+		t[d] = uint8(o + d/10)
 	}
-	for i := br.Digits; i < c.panLen-1; i++ {
-		c.pan[i] = byte('0' + r.IntN(10))
+	return t
+}()
+
+// luhnCheck is the Luhn check digit of a card number's payload: the digit
+// right of it is the check digit, so the payload's last digit is doubled.
+func luhnCheck(payload uint64) uint64 {
+	sum := uint64(0)
+	for ; payload > 0; payload /= 100 {
+		sum += uint64(luhnPair[payload%100])
 	}
-	c.pan[c.panLen-1] = refdata.LuhnCheckDigit(c.pan[:c.panLen-1])
-	return c
+	return (10 - sum%10) % 10
+}
+
+// appendMasked appends a packed masked PAN (card.mask): the first 6 digits,
+// a * for each hidden digit, the last 4.
+func appendMasked(dst []byte, mask uint64) []byte {
+	dst = appendDigits(dst, mask>>14&(1<<20-1), 6)
+	for range int(mask>>34) - 10 {
+		dst = append(dst, '*')
+	}
+	return appendDigits(dst, mask&(1<<14-1), 4)
 }
 
 // PAN returns the full, unmasked card number of card id (for tests: the
 // dataset only ever holds the masked form).
 func (w *World) PAN(cardID uint32) string {
-	c := w.card(cardID)
-	return string(c.pan[:c.panLen])
+	_, payload, n := w.cardPAN(cardID)
+	return string(appendDigits(nil, payload*10+luhnCheck(payload), n))
 }
 
-// merchant is a merchant's fixed attributes.
+// merchant is a merchant's fixed attributes. The coordinates are stored in
+// micro-degrees: they have 6 decimals, and float64(micro)/1e6 is exactly the
+// rounded value, so 8 bytes hold both.
 type merchant struct {
-	country  int
-	mcc      int // index into w.mccs
-	lat, lon float64
+	lat, lon int32  // micro-degrees
+	country  uint16 // index into w.countries
+	mcc      uint16 // index into w.mccs
 }
+
+// latitude is the merchant's latitude in degrees.
+func (m merchant) latitude() float64 { return float64(m.lat) / 1e6 }
+
+// longitude is the merchant's longitude in degrees.
+func (m merchant) longitude() float64 { return float64(m.lon) / 1e6 }
 
 func (w *World) merchant(id uint32) merchant {
-	r := rng.New(w.entityKey("merchant", uint64(id)))
+	r := rng.New(w.entityKey(entMerchant, uint64(id)))
 	k := w.merchants.owner(id)
 	c := &w.countries[k]
 	j := w.cfg.Merchant.JitterDegrees
 	lat := clamp(c.lat+(2*r.Float64()-1)*j, -90, 90)
 	lon := clamp(c.lon+(2*r.Float64()-1)*j, -180, 180)
 	return merchant{
-		country: k,
-		mcc:     w.mccPick.Pick(r.Next()),
-		lat:     math.Round(lat*1e6) / 1e6,
-		lon:     math.Round(lon*1e6) / 1e6,
+		country: uint16(k),
+		mcc:     uint16(w.mccPick.Pick(r.Next())),
+		lat:     int32(math.Round(lat * 1e6)),
+		lon:     int32(math.Round(lon * 1e6)),
 	}
 }
 
@@ -128,19 +183,19 @@ func terminalOf(mer uint32, k int) uint64 { return terminalBase + uint64(mer)*te
 
 // device is a device's fixed attributes.
 type device struct {
-	kind int    // index into w.devTypes, or -1 for a POS terminal
 	hex  uint64 // 48-bit id rendered as 12 hex digits
 	ip   uint32
+	kind int8 // index into w.devTypes, or -1 for a POS terminal
 }
 
 func (w *World) device(id uint64) device {
 	if id >= terminalBase && id < fraudBase {
 		mer := (id - terminalBase) / terminals
-		r := rng.New(w.entityKey("terminal", id))
-		return device{kind: -1, hex: r.Next() >> 16, ip: w.publicIP(w.entityKey("merchant-ip", mer))}
+		r := rng.New(w.entityKey(entTerminal, id))
+		return device{kind: -1, hex: r.Next() >> 16, ip: w.publicIP(w.entityKey(entMerchantIP, mer))}
 	}
-	r := rng.New(w.entityKey("device", id))
-	return device{kind: w.devPick.Pick(r.Float64()), hex: r.Next() >> 16, ip: w.publicIP(r.Next())}
+	r := rng.New(w.entityKey(entDevice, id))
+	return device{kind: int8(w.devPick.Pick(r.Float64())), hex: r.Next() >> 16, ip: w.publicIP(r.Next())}
 }
 
 // publicIP draws a globally routable IPv4 address from key.

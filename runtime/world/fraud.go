@@ -224,7 +224,7 @@ func (b *Block) newLegitEpisode(kind, L int, minutes float64, r *rng.Stream) {
 	e := episode{kind: uint8(kind), rows: uint8(len(pos)), key: rng.Key(b.key, 2<<32+uint64(len(b.eps)))}
 	er := rng.New(e.key)
 	t0 := b.time[pos[0]]
-	b.victimAt(&e, w.tl.country(t0, er.Float64()), &er)
+	b.victimAt(&e, w.tl.country(t0, er.Next()), &er)
 	if kind == kindRetry {
 		home := b.custCty0(&e)
 		mer := b.legitMerchant(home, home, t0, &er)
@@ -237,10 +237,10 @@ func (b *Block) newLegitEpisode(kind, L int, minutes float64, r *rng.Stream) {
 		} else {
 			e.entry = modeEcommerce
 			cp := b.customers.get(uint64(e.cust), b.custFn)
-			e.dev = w.deviceOf(e.cust, er.IntN(cp.devices), t0)
+			e.dev = w.deviceOf(e.cust, er.IntN(int(cp.devices)), t0)
 		}
 		cp := b.customers.get(uint64(e.cust), b.custFn)
-		e.usd = b.ticket(&m, cp, &er)
+		e.usd = b.ticket(m, cp, &er)
 	}
 	ei := uint32(len(b.eps))
 	b.eps = append(b.eps, e)

@@ -72,7 +72,7 @@ func (w *World) victim(c *compromise, j int) (uint32, uint32) {
 	r := rng.New(rng.Key(c.key, uint64(j)))
 	v := w.customers.start[c.country] + uint32(w.customers.pick[c.country].Pick(r.Next()))
 	cp := w.customer(v)
-	return v, w.cardOf(v, r.IntN(cp.cards))
+	return v, w.cardOf(v, r.IntN(int(cp.cards)))
 }
 
 // visitRow returns the global row where victim j < inData pays at the merchant.

@@ -79,23 +79,46 @@ func (b *Block) FormatCardID(dst []byte, k uint64) []byte {
 }
 
 // CardMaskedPANKeys keys the masked PAN by card number.
-func (b *Block) CardMaskedPANKeys() []uint64 { return b.keysOf32(b.card) }
+func (b *Block) CardMaskedPANKeys() []uint64 {
+	b.cardCur = 0
+	return b.keysOf32(b.card)
+}
 
 // FormatCardMaskedPAN renders the first 6 and last 4 digits of the card's PAN.
 func (b *Block) FormatCardMaskedPAN(dst []byte, k uint64) []byte {
-	c := b.cards.get(k, b.cardFn)
-	dst = append(dst, c.pan[:6]...)
-	for j := 6; j < c.panLen-4; j++ {
-		dst = append(dst, '*')
+	if i := rowOf(b.card[:b.n], k, &b.cardCur); i >= 0 {
+		return appendMasked(dst, b.mask[i])
 	}
-	return append(dst, c.pan[c.panLen-4:c.panLen]...)
+	return appendMasked(dst, b.cards.get(k, b.cardFn).mask)
+}
+
+// rowOf returns a row of the block whose id is k, or -1, searching from
+// *cur on first. The writer formats each key the first time it occurs,
+// in row order, so the row is usually just ahead of the last one found:
+// reading the row's attributes is cheaper than recomputing the entity.
+// Any row with id k will do (the attributes are the entity's).
+func rowOf[T uint32 | uint64](ids []T, k uint64, cur *int) int {
+	start := min(*cur, len(ids))
+	for i := start; i < len(ids); i++ {
+		if uint64(ids[i]) == k {
+			*cur = i
+			return i
+		}
+	}
+	for i := 0; i < start; i++ {
+		if uint64(ids[i]) == k {
+			*cur = i
+			return i
+		}
+	}
+	return -1
 }
 
 // CardBrandKeys keys card_brand by brand index.
 func (b *Block) CardBrandKeys() []uint64 {
 	out := b.keyBuf()
 	for i := range out {
-		out[i] = uint64(b.cardInfo[i].brand)
+		out[i] = uint64(b.brand[i])
 	}
 	return out
 }
@@ -107,7 +130,7 @@ func (b *Block) FormatCardBrand(dst []byte, k uint64) []byte { return append(dst
 func (b *Block) CardTypeKeys() []uint64 {
 	out := b.keyBuf()
 	for i := range out {
-		out[i] = uint64(b.cardInfo[i].kind)
+		out[i] = uint64(b.ctype[i])
 	}
 	return out
 }
@@ -127,7 +150,7 @@ func (b *Block) FormatMerchantID(dst []byte, k uint64) []byte {
 func (b *Block) MerchantMCCKeys() []uint64 {
 	out := b.keyBuf()
 	for i := range out {
-		out[i] = uint64(b.merInfo[i].mcc)
+		out[i] = uint64(b.mcc[i])
 	}
 	return out
 }
@@ -141,7 +164,7 @@ func (b *Block) FormatMerchantMCC(dst []byte, k uint64) []byte {
 func (b *Block) MerchantCategoryKeys() []uint64 {
 	out := b.keyBuf()
 	for i := range out {
-		out[i] = uint64(b.w.vocab.mccCat[b.merInfo[i].mcc])
+		out[i] = uint64(b.w.vocab.mccCat[b.mcc[i]])
 	}
 	return out
 }
@@ -155,7 +178,7 @@ func (b *Block) FormatMerchantCategory(dst []byte, k uint64) []byte {
 func (b *Block) MerchantCountryKeys() []uint64 {
 	out := b.keyBuf()
 	for i := range out {
-		out[i] = uint64(b.merInfo[i].country)
+		out[i] = uint64(b.merCty[i])
 	}
 	return out
 }
@@ -169,7 +192,7 @@ func (b *Block) FormatMerchantCountry(dst []byte, k uint64) []byte {
 func (b *Block) MerchantCurrencyKeys() []uint64 {
 	out := b.keyBuf()
 	for i := range out {
-		out[i] = uint64(b.w.vocab.ctyCur[b.merInfo[i].country])
+		out[i] = uint64(b.w.vocab.ctyCur[b.merCty[i]])
 	}
 	return out
 }
@@ -226,6 +249,7 @@ func (b *Block) FormatTxnAuthStatus(dst []byte, k uint64) []byte {
 
 // DeviceIDKeys keys device_id by device number.
 func (b *Block) DeviceIDKeys() []uint64 {
+	b.devCur = 0
 	out := b.keyBuf()
 	copy(out, b.dev[:b.n])
 	return out
@@ -233,20 +257,27 @@ func (b *Block) DeviceIDKeys() []uint64 {
 
 // FormatDeviceID renders dev_/pos_ + 12 hex digits.
 func (b *Block) FormatDeviceID(dst []byte, k uint64) []byte {
-	d := b.devices.get(k, b.devFn)
-	if d.kind < 0 {
+	var kind int8
+	var hex uint64
+	if i := rowOf(b.dev[:b.n], k, &b.devCur); i >= 0 {
+		kind, hex = b.devKind[i], b.devHex[i]
+	} else {
+		d := b.devices.get(k, b.devFn)
+		kind, hex = d.kind, d.hex
+	}
+	if kind < 0 {
 		dst = append(dst, "pos_"...)
 	} else {
 		dst = append(dst, "dev_"...)
 	}
-	return appendHex(dst, d.hex, 12)
+	return appendHex(dst, hex, 12)
 }
 
 // DeviceTypeKeys keys device_type by type index (posKey for terminals).
 func (b *Block) DeviceTypeKeys() []uint64 {
 	out := b.keyBuf()
 	for i := range out {
-		if k := b.devInfo[i].kind; k < 0 {
+		if k := b.devKind[i]; k < 0 {
 			out[i] = posKey
 		} else {
 			out[i] = uint64(k)
@@ -269,7 +300,7 @@ func (b *Block) FormatDeviceType(dst []byte, k uint64) []byte {
 func (b *Block) DeviceIPKeys() []uint64 {
 	out := b.keyBuf()
 	for i := range out {
-		out[i] = uint64(b.devInfo[i].ip)
+		out[i] = uint64(b.ip[i])
 	}
 	return out
 }
@@ -295,7 +326,7 @@ func (b *Block) FormatFraudScenario(dst []byte, k uint64) []byte {
 func (b *Block) MerchantLocationKeys() []uint64 { return b.keysOf32(b.mer) }
 
 // MerchantLatitudeOf is the latitude of merchant k.
-func (b *Block) MerchantLatitudeOf(k uint64) float64 { return b.merchants.get(k, b.merFn).lat }
+func (b *Block) MerchantLatitudeOf(k uint64) float64 { return b.merchants.get(k, b.merFn).latitude() }
 
 // MerchantLongitudeOf is the longitude of merchant k.
-func (b *Block) MerchantLongitudeOf(k uint64) float64 { return b.merchants.get(k, b.merFn).lon }
+func (b *Block) MerchantLongitudeOf(k uint64) float64 { return b.merchants.get(k, b.merFn).longitude() }

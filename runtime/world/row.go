@@ -13,17 +13,18 @@ import (
 func (b *Block) legitRow(i int, r *rng.Stream) {
 	w := b.w
 	t := b.time[i]
-	k := w.tl.country(t, r.Float64())
+	k := w.tl.country(t, r.Next())
 	cust := w.customers.start[k] + uint32(w.customers.pick[k].Pick(r.Next()))
 	cp := b.customers.get(uint64(cust), b.custFn)
-	b.setCard(i, cust, cp, w.cardOf(cust, r.IntN(cp.cards)))
-	mk := cp.country
-	if trip := w.trip(cust, cp.country, t); trip >= 0 && r.Float64() < w.tune.tripAbroad {
+	b.setCard(i, cust, cp, w.cardOf(cust, r.IntN(int(cp.cards))))
+	home := int(cp.country)
+	mk := home
+	if trip := w.trip(cust, home, t); trip >= 0 && r.Float64() < w.tune.tripAbroad {
 		mk = trip
 	} else if r.Float64() >= w.cfg.Customer.DomesticShare {
 		mk = w.byVolume.Pick(r.Next())
 	}
-	b.legitPayment(i, cust, cp, b.legitMerchant(mk, cp.country, t, r), r)
+	b.legitPayment(i, cust, cp, b.legitMerchant(mk, home, t, r), r)
 }
 
 // visitRow draws row i as a compromised merchant's victim paying there: a
@@ -45,7 +46,7 @@ func (b *Block) legitEpisodeRow(i int, r *rng.Stream) {
 	cp := b.customers.get(uint64(e.cust), b.custFn)
 	b.setCard(i, e.cust, cp, e.card)
 	if e.kind == kindSession {
-		b.legitPayment(i, e.cust, cp, b.legitMerchant(cp.country, cp.country, b.time[i], r), r)
+		b.legitPayment(i, e.cust, cp, b.legitMerchant(int(cp.country), int(cp.country), b.time[i], r), r)
 		return
 	}
 	m := b.setMerchant(i, e.mers[0])
@@ -56,28 +57,31 @@ func (b *Block) legitEpisodeRow(i int, r *rng.Stream) {
 	if int(b.role[i]) == int(e.rows)-1 && r.Float64() < 0.6 {
 		b.auth[i] = uint8(w.authApproved)
 	}
-	b.amount[i] = w.minorUnits(e.usd, m.country)
+	b.amount[i] = w.minorUnits(e.usd, int(m.country))
 }
 
 // setCard sets the row's customer and card.
 func (b *Block) setCard(i int, cust uint32, cp customer, card uint32) {
 	b.cust[i] = cust
-	b.custCty[i] = uint16(cp.country)
+	b.custCty[i] = cp.country
 	b.card[i] = card
-	b.cardInfo[i] = b.cards.get(uint64(card), b.cardFn)
+	c := b.cards.get(uint64(card), b.cardFn)
+	b.brand[i], b.ctype[i], b.mask[i] = c.brand, c.kind, c.mask
 }
 
 // setMerchant sets the row's merchant and returns its attributes.
-func (b *Block) setMerchant(i int, mer uint32) *merchant {
+func (b *Block) setMerchant(i int, mer uint32) merchant {
 	b.mer[i] = mer
-	b.merInfo[i] = b.merchants.get(uint64(mer), b.merFn)
-	return &b.merInfo[i]
+	m := b.merchants.get(uint64(mer), b.merFn)
+	b.merCty[i], b.mcc[i] = m.country, m.mcc
+	return m
 }
 
 // setDevice sets the row's device.
 func (b *Block) setDevice(i int, dev uint64) {
 	b.dev[i] = dev
-	b.devInfo[i] = b.devices.get(dev, b.devFn)
+	d := b.devices.get(dev, b.devFn)
+	b.devKind[i], b.ip[i], b.devHex[i] = d.kind, d.ip, d.hex
 }
 
 // legitMerchant draws a merchant of country k by popularity. On the paying
@@ -113,7 +117,7 @@ func (b *Block) legitPayment(i int, cust uint32, cp customer, mer uint32, r *rng
 		b.three[i] = false
 	} else {
 		b.entry[i] = modeEcommerce
-		dev := w.deviceOf(cust, r.IntN(cp.devices), b.time[i])
+		dev := w.deviceOf(cust, r.IntN(int(cp.devices)), b.time[i])
 		if traits&0xffff < tu.guest16 {
 			dev = guestBase + r.Next()>>24 // a one-off device: a friend's phone, a work computer
 		}
@@ -129,7 +133,7 @@ func (b *Block) legitPayment(i int, cust uint32, cp customer, mer uint32, r *rng
 		auth = w.authDeclined
 	}
 	b.auth[i] = uint8(auth)
-	b.amount[i] = w.minorUnits(usd, m.country)
+	b.amount[i] = w.minorUnits(usd, int(m.country))
 }
 
 // trip returns the country customer cust is travelling in at time t, or -1.

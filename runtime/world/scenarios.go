@@ -23,7 +23,7 @@ func (b *Block) setupEpisode(e *episode, kind int, t0 int64) {
 	tu := &w.tune
 	switch kind {
 	case kindCardTesting:
-		b.victimAt(e, w.tl.country(t0, r.Float64()), &r)
+		b.victimAt(e, w.tl.country(t0, r.Next()), &r)
 		e.dev = fraudBase + r.Next()>>24
 		k := b.custCty0(e)
 		if r.Float64() >= 0.6 {
@@ -34,7 +34,7 @@ func (b *Block) setupEpisode(e *episode, kind int, t0 int64) {
 			e.mers[j] = b.merchantIn(k, onlineOnly, &r)
 		}
 	case kindAccountTakeover:
-		k := w.tl.country(t0, r.Float64())
+		k := w.tl.country(t0, r.Next())
 		if r.Float64() < min(1, fc.AccountTakeover.NightShare*tu.tellScale) {
 			k = w.nightCountry(t0, r.Float64())
 		}
@@ -45,7 +45,7 @@ func (b *Block) setupEpisode(e *episode, kind int, t0 int64) {
 		}
 		e.dev = b.fraudDevice(e, w.tell(fc.AccountTakeover.NewDevice, tu.guestDev), t0, &r)
 	case kindStolenCard:
-		b.victimAt(e, w.tl.country(t0, r.Float64()), &r)
+		b.victimAt(e, w.tl.country(t0, r.Next()), &r)
 		home := b.custCty0(e)
 		k := w.foreign(home, r.Next())
 		for try := 0; try < 16 && !w.riskyCountry[k]; try++ { // where the loot is
@@ -62,7 +62,7 @@ func (b *Block) setupEpisode(e *episode, kind int, t0 int64) {
 		e.dev = b.fraudDevice(e, w.tell(fc.CompromisedMerchant.NewDevice, tu.guestDev), t0, &r)
 	case kindDeviceFarm:
 		e.dev = fraudBase + r.Next()>>24
-		k := w.tl.country(t0, r.Float64()) // the farm's victims and merchants are in one country
+		k := w.tl.country(t0, r.Next()) // the farm's victims and merchants are in one country
 		e.country = uint16(k)
 		e.nmers = uint8(min(4, draw(fc.DeviceFarm.Merchants, &r)))
 		for j := range int(e.nmers) {
@@ -77,12 +77,12 @@ func (b *Block) victimAt(e *episode, k int, r *rng.Stream) {
 	w := b.w
 	e.cust = w.customers.start[k] + uint32(w.customers.pick[k].Pick(r.Next()))
 	cp := b.customers.get(uint64(e.cust), b.custFn)
-	e.card = w.cardOf(e.cust, r.IntN(cp.cards))
+	e.card = w.cardOf(e.cust, r.IntN(int(cp.cards)))
 }
 
 // custCty0 is the home country of the episode's victim.
 func (b *Block) custCty0(e *episode) int {
-	return b.customers.get(uint64(e.cust), b.custFn).country
+	return int(b.customers.get(uint64(e.cust), b.custFn).country)
 }
 
 // fraudDevice is a new device for the fraudster with probability p, else one
@@ -93,7 +93,7 @@ func (b *Block) fraudDevice(e *episode, p float64, t0 int64, r *rng.Stream) uint
 		return fraudBase + r.Next()>>24
 	}
 	cp := b.customers.get(uint64(e.cust), b.custFn)
-	return w.deviceOf(e.cust, r.IntN(cp.devices), t0)
+	return w.deviceOf(e.cust, r.IntN(int(cp.devices)), t0)
 }
 
 // draw returns a uniform integer in the inclusive range.
@@ -259,13 +259,13 @@ func (b *Block) fraudRow(i int, r *rng.Stream) {
 	case kindDeviceFarm:
 		cust := b.farmCustomer(e, r)
 		cp = b.customers.get(uint64(cust), b.custFn)
-		b.setCard(i, cust, cp, w.cardOf(cust, r.IntN(cp.cards)))
+		b.setCard(i, cust, cp, w.cardOf(cust, r.IntN(int(cp.cards))))
 		m := b.setMerchant(i, e.mers[r.IntN(int(e.nmers))])
 		b.online(i, e.dev, w.tell(fc.DeviceFarm.ThreeDS, tu.legit3DS), r)
 		usd = b.ticket(m, cp, r) * w.depart(fc.DeviceFarm.AmountFactor, r)
 	}
 	b.auth[i] = uint8(auth)
-	b.amount[i] = w.minorUnits(usd, b.merInfo[i].country)
+	b.amount[i] = w.minorUnits(usd, int(b.merCty[i]))
 }
 
 // online makes row i a card-not-present payment from device dev,
@@ -277,7 +277,7 @@ func (b *Block) online(i int, dev uint64, threeDS float64, r *rng.Stream) {
 }
 
 // ticket is the customer's usual amount at the merchant's MCC, in USD.
-func (b *Block) ticket(m *merchant, cp customer, r *rng.Stream) float64 {
+func (b *Block) ticket(m merchant, cp customer, r *rng.Stream) float64 {
 	mcc := &b.w.mccs[m.mcc]
 	return mcc.MedianUSD * cp.spend * math.Exp(mcc.Sigma*r.Norm())
 }

@@ -2,6 +2,7 @@ package world
 
 import (
 	"math"
+	"sync"
 
 	"github.com/paygen/paygen/runtime/dist"
 	"github.com/paygen/paygen/runtime/rng"
@@ -20,10 +21,10 @@ import (
 type timeline struct {
 	startMicros int64
 	minutes     int
-	rate        []float64  // intensity of each minute
-	cum         []float64  // cum[m] = sum of rate[0..m]
-	pressure    []float64  // cumulative fraud-pressure intensity
-	byHour      []dist.Cum // country index given the hour of the window
+	rate        []float64     // intensity of each minute
+	cum         []float64     // cum[m] = sum of rate[0..m]
+	pressure    []float64     // cumulative fraud-pressure intensity
+	byHour      []*dist.Alias // country index given the hour of the window
 	cal         *calendar
 }
 
@@ -40,29 +41,42 @@ func newTimeline(cfg *Config, startUnix int64, countries []activeCountry, cal *c
 	}
 	startMin := startUnix / 60
 	hours := minutes / 60
-	tl.byHour = make([]dist.Cum, hours)
-	weights := make([]float64, len(countries))
-	for h := 0; h < hours; h++ {
-		for k := range weights {
-			weights[k] = 0
-		}
-		for mm := 0; mm < 60; mm++ {
-			m := h*60 + mm
-			abs := startMin + int64(m)
-			total, press := 0.0, 0.0
-			for k, c := range countries {
-				local := abs + int64(c.offsetMin)
-				d := cal.day(local)
-				w := c.volume * daily[mod(local, 1440)] * cal.volume[d]
-				weights[k] += w
-				total += w
-				press += w * cal.fraud[d]
+	// Country by country (the sums over countries keep their order, so the
+	// result is the same as minute by minute), following each country's
+	// local minute of day and calendar day as they advance; the two halves
+	// of the window concurrently.
+	byHour := make([]float64, hours*len(countries)) // [hour][country]
+	tl.byHour = make([]*dist.Alias, hours)
+	fill := func(h0, h1 int) {
+		for k, c := range countries {
+			local := startMin + int64(c.offsetMin) + int64(h0*60)
+			lm := int(mod(local, 1440))
+			d := cal.day(local)
+			vol, fraud := cal.volume[d], cal.fraud[d]
+			for h := h0; h < h1; h++ {
+				sum := 0.0
+				for m := h * 60; m < h*60+60; m++ {
+					w := c.volume * daily[lm] * vol
+					sum += w
+					tl.rate[m] += w
+					tl.pressure[m] += w * fraud
+					if lm++; lm == 1440 {
+						lm = 0
+						d = cal.day(startMin + int64(c.offsetMin) + int64(m) + 1)
+						vol, fraud = cal.volume[d], cal.fraud[d]
+					}
+				}
+				byHour[h*len(countries)+k] = sum
 			}
-			tl.rate[m] = total
-			tl.pressure[m] = press
 		}
-		tl.byHour[h] = dist.NewCum(weights)
+		for h := h0; h < h1; h++ {
+			tl.byHour[h] = dist.NewAlias(byHour[h*len(countries) : (h+1)*len(countries)])
+		}
 	}
+	var wg sync.WaitGroup
+	wg.Go(func() { fill(0, hours/2) })
+	fill(hours/2, hours)
+	wg.Wait()
 	s := 0.0
 	for m, r := range tl.rate {
 		s += r
@@ -231,11 +245,12 @@ func (tl *timeline) fill(dst []int64, spac []float64, lo, hi float64, key uint64
 	}
 }
 
-// country picks the paying customer's country for an event time.
-func (tl *timeline) country(micros int64, u float64) int {
+// country picks the paying customer's country for an event time with 64
+// random bits.
+func (tl *timeline) country(micros int64, x uint64) int {
 	h := int((micros - tl.startMicros) / 3600e6)
 	if h >= len(tl.byHour) {
 		h = len(tl.byHour) - 1
 	}
-	return tl.byHour[h].Pick(u)
+	return tl.byHour[h].Pick(x)
 }

@@ -246,16 +246,25 @@ func (w *World) blockKey(b int) uint64 {
 	return rng.Key(rng.Key(w.seed, uint64(w.date.Unix())), uint64(b))
 }
 
-// entityKinds are the entity kinds whose root keys New caches.
+// entity is an entity kind; entityKinds holds their names, which key their
+// attribute streams.
+type entity int
+
+// Entity kinds.
+const (
+	entCustomer entity = iota
+	entCard
+	entMerchant
+	entTerminal
+	entMerchantIP
+	entDevice
+)
+
+// entityKinds are the names of the entity kinds, indexed by entity.
 var entityKinds = [...]string{"customer", "card", "merchant", "terminal", "merchant-ip", "device"}
 
 // entityKey is the root key of an entity's attributes: they depend on the seed
 // only, so an entity is the same in every block, shard and run.
-func (w *World) entityKey(kind string, id uint64) uint64 {
-	for i, k := range entityKinds {
-		if k == kind {
-			return rng.Key(w.kindKeys[i], id)
-		}
-	}
-	return rng.Key(rng.Key(w.seed, rng.StrKey(kind)), id)
+func (w *World) entityKey(kind entity, id uint64) uint64 {
+	return rng.Key(w.kindKeys[kind], id)
 }
