@@ -2,17 +2,22 @@ package colwrite
 
 // Keys are looked up by direct indexing where they cluster: a key is split
 // into a window (key >> windowBits) and an offset, and a window's indexes
-// live in a slice that grows to the largest offset seen (at most 4 MiB).
-// Window 0 (keys below 2^20: vocabulary indexes, entity ids numbered from
-// zero) is always direct; a few other windows become direct once many new
-// keys arrive in them (entity ids above a fixed base), found by counting
-// the windows of hashed keys with the Misra-Gries frequent-items summary.
-// Other keys go to an open-addressing hash table.
+// live in a slice that grows to the largest offset seen, at most 2^16
+// entries (256 KiB). Window 0 (keys below 2^16: vocabulary indexes, entity
+// ids numbered from zero) is always direct; a few other windows become
+// direct once a sixteenth of their keys have arrived (entity ids above a
+// fixed base, a dense run of a large population), found by counting the
+// windows of hashed keys with the Misra-Gries frequent-items summary, so a
+// direct window costs at most 64 bytes per key it holds. Other keys go to
+// an open-addressing hash table, sized by the number of distinct keys.
+// Nothing is sized by the range of the keys: a map's memory is bounded by
+// the distinct keys of one column chunk (fewer still once the dictionary
+// falls back, see fallback.go), not by the population they come from.
 const (
-	windowBits = 20
+	windowBits = 16
 	denseKeys  = 1 << windowBits
-	windows    = 2  // direct windows besides window 0
-	claimAfter = 32 // net count of new keys in a window that makes it direct
+	windows    = 3              // direct windows besides window 0
+	claimAfter = denseKeys / 16 // net count of new keys in a window that makes it direct
 )
 
 // keyMap maps caller keys to dictionary indexes. Stored values are index+1,
