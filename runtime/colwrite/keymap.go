@@ -5,10 +5,10 @@ package colwrite
 // live in a slice that grows to the largest offset seen, at most 2^16
 // entries (256 KiB). Window 0 (keys below 2^16: vocabulary indexes, entity
 // ids numbered from zero) is always direct; a few other windows become
-// direct once a sixteenth of their keys have arrived (entity ids above a
+// direct once an eighth of their keys have arrived (entity ids above a
 // fixed base, a dense run of a large population), found by counting the
 // windows of hashed keys with the Misra-Gries frequent-items summary, so a
-// direct window costs at most 64 bytes per key it holds. Other keys go to
+// direct window costs at most 32 bytes per key it holds. Other keys go to
 // an open-addressing hash table, sized by the number of distinct keys.
 // Nothing is sized by the range of the keys: a map's memory is bounded by
 // the distinct keys of one column chunk (fewer still once the dictionary
@@ -16,8 +16,8 @@ package colwrite
 const (
 	windowBits = 16
 	denseKeys  = 1 << windowBits
-	windows    = 3              // direct windows besides window 0
-	claimAfter = denseKeys / 16 // net count of new keys in a window that makes it direct
+	windows    = 3             // direct windows besides window 0
+	claimAfter = denseKeys / 8 // net count of new keys in a window that makes it direct
 )
 
 // keyMap maps caller keys to dictionary indexes. Stored values are index+1,

@@ -215,15 +215,7 @@ func (c *column) writePage(dst, body []byte) ([]byte, error) {
 // finish writes the dictionary page and fills in the chunk metadata.
 func (c *column) finish() error {
 	if c.ndict > 0 {
-		c.hdr = format.PageHeader{
-			Type: format.DictionaryPage,
-			DictionaryPageHeader: thrift.New(format.DictionaryPageHeader{
-				NumValues: int32(c.ndict),
-				Encoding:  format.Plain,
-			}),
-		}
-		var err error
-		if c.dictPage, err = c.writePage(c.dictPage[:0], c.dict); err != nil {
+		if err := c.writeDictPage(); err != nil {
 			return err
 		}
 		c.dictBounds()
