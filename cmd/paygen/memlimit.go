@@ -8,7 +8,7 @@ import (
 
 // generateMemoryLimit is the soft memory limit (runtime/debug.SetMemoryLimit)
 // that generate runs under. The writer's live memory is bounded by the row
-// group (see docs/adr/0010-dictionary-fallback.md), but with the default
+// group (see docs/adr/0011-dictionary-fallback.md), but with the default
 // GOGC the heap may grow to twice the live memory before a collection, and
 // the buffers that grow while the first row groups are encoded leave that
 // much garbage behind. The limit makes the collector run before then. It
