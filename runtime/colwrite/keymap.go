@@ -16,7 +16,7 @@ package colwrite
 const (
 	windowBits = 16
 	denseKeys  = 1 << windowBits
-	windows    = 3             // direct windows besides window 0
+	windows    = 4             // direct windows besides window 0
 	claimAfter = denseKeys / 8 // net count of new keys in a window that makes it direct
 )
 
@@ -63,10 +63,11 @@ func (m *keyMap) get(key uint64) int32 {
 	}
 	for i := range m.nwin {
 		if w := &m.wins[i]; w.top == top {
-			if low < uint64(len(w.ids)) && w.ids[low] != 0 {
+			// claim copied the window's hashed keys: it holds them all.
+			if low < uint64(len(w.ids)) {
 				return w.ids[low] - 1
 			}
-			break // keys hashed before the window was claimed
+			return -1
 		}
 	}
 	if len(m.slots) == 0 {

@@ -12,11 +12,12 @@ func TestKeyMap(t *testing.T) {
 	var m keyMap
 	keys := []uint64{0, 1, 63, 64, denseKeys - 1, denseKeys, denseKeys + 1, math.MaxUint64, 1 << 40}
 	for i := range 20000 {
-		// Window 0 and sparse windows after it (hashed); three windows
-		// claimed once a sixteenth of their keys were hashed; keys spread
-		// over many windows, hashed, enough to grow the table several
-		// times.
-		keys = append(keys, uint64(i)*97, 1<<40+uint64(i)*3, 7<<30+uint64(i), 3<<50+uint64(i)*2, uint64(i)<<24|5)
+		// Window 0 and sparse windows after it (hashed); clustered
+		// windows claimed once an eighth of their keys were hashed, more
+		// of them than can be claimed; keys spread over many windows,
+		// hashed, enough to grow the table several times.
+		keys = append(keys, uint64(i)*97, 1<<40+uint64(i)*3, 7<<30+uint64(i), 3<<50+uint64(i)*2, uint64(i)<<24|5,
+			5<<35+uint64(i), 9<<37+uint64(i))
 	}
 	seen := map[uint64]int32{}
 	for _, k := range keys {
