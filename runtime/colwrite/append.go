@@ -81,7 +81,7 @@ func (c *column) mustDict(what string) {
 }
 
 func (c *column) int64s(vals []int64, valid []bool) {
-	if c.spec.Encoding == Dict {
+	if c.spec.Encoding == Dict && !c.spill {
 		c.valueKeyed(unsafe.Slice((*uint64)(unsafe.Pointer(unsafe.SliceData(vals))), len(vals)), valid)
 		return
 	}
@@ -116,7 +116,7 @@ func (c *column) int64s(vals []int64, valid []bool) {
 }
 
 func (c *column) doubles(vals []float64, valid []bool) {
-	if c.spec.Encoding == Dict {
+	if c.spec.Encoding == Dict && !c.spill {
 		c.valueKeyed(unsafe.Slice((*uint64)(unsafe.Pointer(unsafe.SliceData(vals))), len(vals)), valid)
 		return
 	}
@@ -198,7 +198,7 @@ func appendBit(p []byte, nb int, v bool) ([]byte, int) {
 }
 
 func (c *column) strings(vals []string, valid []bool) {
-	if c.spec.Encoding == Dict {
+	if c.spec.Encoding == Dict && !c.spill {
 		c.stringKeyed(vals, valid)
 		return
 	}
@@ -316,6 +316,10 @@ func (c *column) stringKeyed(vals []string, valid []bool) {
 // keyed appends dictionary indexes for keys, rendering new keys' values with
 // format (BYTE_ARRAY) or value (DOUBLE).
 func (c *column) keyed(keys []uint64, valid []bool, format func([]byte, uint64) []byte, value func(uint64) float64) {
+	if c.spill {
+		c.keyedPlain(keys, valid, format, value)
+		return
+	}
 	n := len(c.idx)
 	idx := slices.Grow(c.idx, len(keys))[:n+len(keys)]
 	top, dense := c.top, c.keys.dense

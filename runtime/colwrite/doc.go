@@ -20,11 +20,14 @@
 // Dictionary columns are the point of the package. Keyed takes integer keys
 // the caller already has (a vocabulary index, an entity id) instead of
 // strings: a key is mapped to its dictionary index by direct indexing (keys
-// below 2^20) or an integer hash table, and its value is rendered by the
+// below 2^16) or an integer hash table, and its value is rendered by the
 // caller's format function only the first time it occurs in the row group.
 // No string is hashed or compared per row. Equal keys must mean equal
 // values; different keys may render equal values, which gives duplicate
-// dictionary entries (valid Parquet, a little larger).
+// dictionary entries (valid Parquet, a little larger). When a column
+// chunk's dictionary reaches DefaultDictBytes (SetDictLimit), the rest of
+// the chunk is written as PLAIN data pages, values rendered per row, so
+// dictionaries stay bounded however many distinct keys there are.
 //
 // What is written: data pages v1, cut at DefaultPageRows rows or about
 // DefaultPageBytes bytes; definition levels RLE (bit width 1) for optional
@@ -35,10 +38,12 @@
 // and thrift packages. Column chunk statistics hold min and max in the
 // column's type order (signed INT64, IEEE DOUBLE ignoring NaN, unsigned
 // bytewise BYTE_ARRAY) and null counts; data pages of non-dictionary columns
-// carry their own min and max, dictionary pages only null counts.
+// (and PLAIN pages after a dictionary fallback) carry their own min and
+// max, dictionary-encoded pages only null counts.
 //
-// Memory: a RowGroup holds its compressed pages and its dictionaries until
-// Reset; appends copy what they keep, so the caller may reuse its slices as
-// soon as a call returns. After the first row groups have sized the buffers,
-// encoding allocates per page and per column chunk, never per value.
+// Memory: a RowGroup holds its compressed pages and its dictionaries (each
+// about the dictionary limit at most) until Reset; appends copy what they
+// keep, so the caller may reuse its slices as soon as a call returns. After
+// the first row groups have sized the buffers, encoding allocates per page
+// and per column chunk, never per value.
 package colwrite

@@ -120,6 +120,12 @@ func edgeValue(col, i int) any {
 
 // writeEdge writes the edge dataset with the typed append methods.
 func writeEdge(t *testing.T) ([]byte, *dataset) {
+	return writeEdgeLimit(t, 0)
+}
+
+// writeEdgeLimit is writeEdge with a dictionary limit (SetDictLimit; 0
+// keeps the default).
+func writeEdgeLimit(t *testing.T, dictLimit int) ([]byte, *dataset) {
 	groups := edgeLayout.groups()
 	n := 0
 	for _, g := range groups {
@@ -177,6 +183,9 @@ func writeEdge(t *testing.T) ([]byte, *dataset) {
 	require.NoError(t, err)
 	rg := NewRowGroup(d.cols)
 	rg.SetPageLimits(DefaultPageRows, 100_000)
+	if dictLimit != 0 {
+		rg.SetDictLimit(dictLimit)
+	}
 	lo := 0
 	for _, g := range edgeLayout {
 		rg.Reset()

@@ -2,17 +2,22 @@ package colwrite
 
 // Keys are looked up by direct indexing where they cluster: a key is split
 // into a window (key >> windowBits) and an offset, and a window's indexes
-// live in a slice that grows to the largest offset seen (at most 4 MiB).
-// Window 0 (keys below 2^20: vocabulary indexes, entity ids numbered from
-// zero) is always direct; a few other windows become direct once many new
-// keys arrive in them (entity ids above a fixed base), found by counting
-// the windows of hashed keys with the Misra-Gries frequent-items summary.
-// Other keys go to an open-addressing hash table.
+// live in a slice that grows to the largest offset seen, at most 2^16
+// entries (256 KiB). Window 0 (keys below 2^16: vocabulary indexes, entity
+// ids numbered from zero) is always direct; a few other windows become
+// direct once an eighth of their keys have arrived (entity ids above a
+// fixed base, a dense run of a large population), found by counting the
+// windows of hashed keys with the Misra-Gries frequent-items summary, so a
+// direct window costs at most 32 bytes per key it holds. Other keys go to
+// an open-addressing hash table, sized by the number of distinct keys.
+// Nothing is sized by the range of the keys: a map's memory is bounded by
+// the distinct keys of one column chunk (fewer still once the dictionary
+// falls back, see fallback.go), not by the population they come from.
 const (
-	windowBits = 20
+	windowBits = 16
 	denseKeys  = 1 << windowBits
-	windows    = 4  // direct windows besides window 0
-	claimAfter = 32 // net count of new keys in a window that makes it direct
+	windows    = 4             // direct windows besides window 0
+	claimAfter = denseKeys / 8 // net count of new keys in a window that makes it direct
 )
 
 // keyMap maps caller keys to dictionary indexes. Stored values are index+1,
@@ -23,12 +28,13 @@ type keyMap struct {
 	nwin  int
 	cands [8]candidate
 
-	// The hash table: linear probing, load at most 1/2, Fibonacci hashing;
-	// a slot holds key and value side by side, so a probe reads one cache
-	// line.
-	slots []slot
+	// The hash table: linear probing, load at most 1/2, Fibonacci hashing.
+	// A slot holds the position+1 of an entry in ents, where the hashed
+	// keys and their values are kept in insertion order: 4 bytes per slot
+	// and 16 per key (24 to 32 bytes per key) rather than 16 per slot.
+	slots []int32
+	ents  []entry
 	shift uint
-	n     int
 }
 
 type window struct {
@@ -41,7 +47,7 @@ type candidate struct {
 	n   int
 }
 
-type slot struct {
+type entry struct {
 	key uint64
 	val int32
 }
@@ -69,12 +75,12 @@ func (m *keyMap) get(key uint64) int32 {
 	}
 	mask := uint64(len(m.slots) - 1)
 	for h := (key * 0x9E3779B97F4A7C15) >> m.shift; ; h = (h + 1) & mask {
-		s := &m.slots[h]
-		if s.val == 0 {
+		o := m.slots[h]
+		if o == 0 {
 			return -1
 		}
-		if s.key == key {
-			return s.val - 1
+		if e := &m.ents[o-1]; e.key == key {
+			return e.val - 1
 		}
 	}
 }
@@ -92,11 +98,11 @@ func (m *keyMap) put(key uint64, idx int32) {
 			return
 		}
 	}
-	if 2*(m.n+1) > len(m.slots) {
+	if 2*(len(m.ents)+1) > len(m.slots) {
 		m.grow()
 	}
-	m.insert(key, idx+1)
-	m.n++
+	m.ents = append(m.ents, entry{key, idx + 1})
+	m.insert(key, int32(len(m.ents)))
 	if m.nwin < windows {
 		m.count(top)
 	}
@@ -130,8 +136,8 @@ func (m *keyMap) claim(top uint64) {
 	w := &m.wins[m.nwin]
 	m.nwin++
 	w.top = top
-	for _, s := range m.slots {
-		if s.val != 0 && s.key>>windowBits == top {
+	for _, s := range m.ents {
+		if s.key>>windowBits == top {
 			w.ids = setDirect(w.ids, s.key&(denseKeys-1), s.val)
 		}
 	}
@@ -157,27 +163,25 @@ func setDirect(ids []int32, low uint64, v int32) []int32 {
 	return ids
 }
 
-func (m *keyMap) insert(key uint64, v int32) {
+// insert stores o, the position+1 in ents of key's entry, in a free slot.
+func (m *keyMap) insert(key uint64, o int32) {
 	mask := uint64(len(m.slots) - 1)
 	h := (key * 0x9E3779B97F4A7C15) >> m.shift
-	for m.slots[h].val != 0 {
+	for m.slots[h] != 0 {
 		h = (h + 1) & mask
 	}
-	m.slots[h] = slot{key, v}
+	m.slots[h] = o
 }
 
 func (m *keyMap) grow() {
 	size := max(1024, 2*len(m.slots))
-	old := m.slots
-	m.slots = make([]slot, size)
+	m.slots = make([]int32, size)
 	m.shift = 64
 	for s := size; s > 1; s >>= 1 {
 		m.shift--
 	}
-	for _, s := range old {
-		if s.val != 0 {
-			m.insert(s.key, s.val)
-		}
+	for i, e := range m.ents {
+		m.insert(e.key, int32(i+1))
 	}
 }
 
@@ -192,5 +196,5 @@ func (m *keyMap) reset() {
 	m.nwin = 0
 	m.cands = [len(m.cands)]candidate{}
 	clear(m.slots)
-	m.n = 0
+	m.ents = m.ents[:0]
 }

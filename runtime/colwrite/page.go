@@ -55,6 +55,8 @@ type column struct {
 	// The dictionary: PLAIN values, and what maps to their indexes.
 	keys  keyMap
 	strs  map[string]int32
+	limit int  // dictionary bytes that make the chunk fall back (0: DefaultDictBytes, <0: never)
+	spill bool // the dictionary is full: the rest of the chunk is PLAIN
 	dict  []byte
 	ndict int
 
@@ -110,7 +112,7 @@ func (c *column) flushPage() error {
 	switch {
 	case values == 0:
 		// A page of nulls has no values; PLAIN needs no dictionary.
-	case c.spec.Encoding == Dict:
+	case c.spec.Encoding == Dict && !c.spill:
 		// RLE_DICTIONARY: the indexes' bit width, then the RLE/bit-packed
 		// hybrid.
 		enc = format.RLEDictionary
@@ -215,18 +217,9 @@ func (c *column) writePage(body []byte) (hdr, comp []byte, err error) {
 // finish writes the dictionary page and fills in the chunk metadata.
 func (c *column) finish() error {
 	if c.ndict > 0 {
-		c.hdr = format.PageHeader{
-			Type: format.DictionaryPage,
-			DictionaryPageHeader: thrift.New(format.DictionaryPageHeader{
-				NumValues: int32(c.ndict),
-				Encoding:  format.Plain,
-			}),
-		}
-		hdr, comp, err := c.writePage(c.dict)
-		if err != nil {
+		if err := c.writeDictPage(); err != nil {
 			return err
 		}
-		c.dictPage = append(append(c.dictPage[:0], hdr...), comp...)
 		c.dictBounds()
 	}
 
@@ -304,7 +297,7 @@ func (c *column) clearPage() {
 
 // reset empties the column and keeps its buffers.
 func (c *column) reset() {
-	c.rows, c.nulls = 0, 0
+	c.rows, c.nulls, c.spill = 0, 0, false
 	c.clearPage()
 	c.cb.reset()
 	c.keys.reset()

@@ -134,10 +134,11 @@ func (rg *RowGroup) batches(c *column, n int, valid []bool, fill func(lo, hi int
 		c.pRows += hi - lo
 		c.rows += int64(hi - lo)
 		lo = hi
-		if c.pRows >= rg.pageRows || c.pageSize() >= rg.pageBytes {
+		if full := c.dictFull(); full || c.pRows >= rg.pageRows || c.pageSize() >= rg.pageBytes {
 			if err := c.flushPage(); err != nil && rg.err == nil {
 				rg.err = err
 			}
+			c.spill = c.spill || full // after the last dictionary page
 		}
 	}
 }
