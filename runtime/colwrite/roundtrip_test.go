@@ -29,23 +29,7 @@ func (l layout) groups() []int {
 // writeTable writes tab as a file with the given layout, encoding the row
 // groups one after the other with one reused RowGroup.
 func writeTable(t testing.TB, tab *table, l layout, pageRows int) []byte {
-	var buf bytes.Buffer
-	w, err := NewWriter(&buf, testColumns(), testKV, "paygen version 0.1.0")
-	require.NoError(t, err)
-	rg := NewRowGroup(testColumns())
-	rg.SetPageLimits(pageRows, DefaultPageBytes)
-	lo := 0
-	for _, g := range l {
-		rg.Reset()
-		for _, n := range g {
-			appendRows(rg, tab, lo, lo+n)
-			lo += n
-		}
-		require.NoError(t, rg.Finish())
-		require.NoError(t, w.WriteRowGroup(rg))
-	}
-	require.NoError(t, w.Close())
-	return buf.Bytes()
+	return writeTableLimit(t, tab, l, pageRows, DefaultDictBytes)
 }
 
 // The payments table in three row groups of three batches each, with pages
