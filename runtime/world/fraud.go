@@ -236,10 +236,10 @@ func (b *Block) newLegitEpisode(kind, L int, minutes float64, r *rng.Stream) {
 			e.dev = terminalOf(mer, er.IntN(terminals))
 		} else {
 			e.entry = modeEcommerce
-			cp := b.customers.get(uint64(e.cust), b.custFn)
+			cp := b.customerOf(e.cust)
 			e.dev = w.deviceOf(e.cust, er.IntN(int(cp.devices)), t0)
 		}
-		cp := b.customers.get(uint64(e.cust), b.custFn)
+		cp := b.customerOf(e.cust)
 		e.usd = b.ticket(m, cp, &er)
 	}
 	ei := uint32(len(b.eps))

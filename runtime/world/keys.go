@@ -89,7 +89,7 @@ func (b *Block) FormatCardMaskedPAN(dst []byte, k uint64) []byte {
 	if i := rowOf(b.card[:b.n], k, &b.cardCur); i >= 0 {
 		return appendMasked(dst, b.mask[i])
 	}
-	return appendMasked(dst, b.cards.get(k, b.cardFn).mask)
+	return appendMasked(dst, b.cardAttrs(uint32(k)).mask)
 }
 
 // rowOf returns a row of the block whose id is k, or -1, searching from

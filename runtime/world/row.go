@@ -15,7 +15,7 @@ func (b *Block) legitRow(i int, r *rng.Stream) {
 	t := b.time[i]
 	k := w.tl.country(t, r.Next())
 	cust := w.customers.start[k] + uint32(w.customers.pick[k].Pick(r.Next()))
-	cp := b.customers.get(uint64(cust), b.custFn)
+	cp := b.customerOf(cust)
 	b.setCard(i, cust, cp, w.cardOf(cust, r.IntN(int(cp.cards))))
 	home := int(cp.country)
 	mk := home
@@ -32,7 +32,7 @@ func (b *Block) legitRow(i int, r *rng.Stream) {
 func (b *Block) visitRow(i int, r *rng.Stream) {
 	c := &b.w.compromises[b.epi[i]>>24]
 	cust, card := b.w.victim(c, int(b.epi[i]&(1<<24-1)))
-	cp := b.customers.get(uint64(cust), b.custFn)
+	cp := b.customerOf(cust)
 	b.setCard(i, cust, cp, card)
 	b.legitPayment(i, cust, cp, c.merchant, r)
 }
@@ -43,7 +43,7 @@ func (b *Block) visitRow(i int, r *rng.Stream) {
 func (b *Block) legitEpisodeRow(i int, r *rng.Stream) {
 	w := b.w
 	e := &b.eps[b.epi[i]]
-	cp := b.customers.get(uint64(e.cust), b.custFn)
+	cp := b.customerOf(e.cust)
 	b.setCard(i, e.cust, cp, e.card)
 	if e.kind == kindSession {
 		b.legitPayment(i, e.cust, cp, b.legitMerchant(int(cp.country), int(cp.country), b.time[i], r), r)
@@ -65,7 +65,7 @@ func (b *Block) setCard(i int, cust uint32, cp customer, card uint32) {
 	b.cust[i] = cust
 	b.custCty[i] = cp.country
 	b.card[i] = card
-	c := b.cards.get(uint64(card), b.cardFn)
+	c := b.cardAttrs(card)
 	b.brand[i], b.ctype[i], b.mask[i] = c.brand, c.kind, c.mask
 }
 

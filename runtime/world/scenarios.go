@@ -76,13 +76,13 @@ func (b *Block) setupEpisode(e *episode, kind int, t0 int64) {
 func (b *Block) victimAt(e *episode, k int, r *rng.Stream) {
 	w := b.w
 	e.cust = w.customers.start[k] + uint32(w.customers.pick[k].Pick(r.Next()))
-	cp := b.customers.get(uint64(e.cust), b.custFn)
+	cp := b.customerOf(e.cust)
 	e.card = w.cardOf(e.cust, r.IntN(int(cp.cards)))
 }
 
 // custCty0 is the home country of the episode's victim.
 func (b *Block) custCty0(e *episode) int {
-	return int(b.customers.get(uint64(e.cust), b.custFn).country)
+	return int(b.customerOf(e.cust).country)
 }
 
 // fraudDevice is a new device for the fraudster with probability p, else one
@@ -92,7 +92,7 @@ func (b *Block) fraudDevice(e *episode, p float64, t0 int64, r *rng.Stream) uint
 	if r.Float64() < p {
 		return fraudBase + r.Next()>>24
 	}
-	cp := b.customers.get(uint64(e.cust), b.custFn)
+	cp := b.customerOf(e.cust)
 	return w.deviceOf(e.cust, r.IntN(int(cp.devices)), t0)
 }
 
@@ -217,7 +217,7 @@ func (b *Block) fraudRow(i int, r *rng.Stream) {
 	kind := int(e.kind)
 	var cp customer
 	if kind != kindDeviceFarm {
-		cp = b.customers.get(uint64(e.cust), b.custFn)
+		cp = b.customerOf(e.cust)
 		b.setCard(i, e.cust, cp, e.card)
 	}
 	var usd float64
@@ -258,7 +258,7 @@ func (b *Block) fraudRow(i int, r *rng.Stream) {
 		usd = b.ticket(m, cp, r) * w.depart(fc.CompromisedMerchant.AmountFactor, r)
 	case kindDeviceFarm:
 		cust := b.farmCustomer(e, r)
-		cp = b.customers.get(uint64(cust), b.custFn)
+		cp = b.customerOf(cust)
 		b.setCard(i, cust, cp, w.cardOf(cust, r.IntN(int(cp.cards))))
 		m := b.setMerchant(i, e.mers[r.IntN(int(e.nmers))])
 		b.online(i, e.dev, w.tell(fc.DeviceFarm.ThreeDS, tu.legit3DS), r)

@@ -25,6 +25,8 @@ type World struct {
 	tl        *timeline
 
 	customers  partition
+	custTab    []customer // customer attributes by id, when memoised (memo.go)
+	cardTab    []card     // card attributes by id, when memoised
 	merchants  partition
 	mccs       []refdata.MCC
 	mccPick    *dist.Alias
@@ -149,6 +151,7 @@ func New(cfg Config, seed uint64, rows int64, date time.Time) (*World, error) {
 	w.buildMerchantMix()
 	w.tripKey = rng.Key(w.seed, rng.StrKey("trip"))
 	w.devKey = rng.Key(w.seed, rng.StrKey("device-life"))
+	w.buildMemos()
 	if err := w.buildFraud(); err != nil {
 		return nil, err
 	}
@@ -209,6 +212,12 @@ func (w *World) buildMerchantMix() {
 }
 
 // owner returns the country index of entity id.
+// size is the number of entities in the partition.
+func (p partition) size() uint32 {
+	last := len(p.start) - 1
+	return p.start[last] + p.count[last]
+}
+
 func (p partition) owner(id uint32) int {
 	lo, hi := 0, len(p.start)-1
 	for lo < hi {
