@@ -89,6 +89,11 @@ func TestParallelEncodingSameBytes(t *testing.T) {
 	for range groups {
 		require.NoError(t, <-done)
 	}
+	assert.True(t, bytes.Equal(want, writeGroups(t, groups)), "parallel file differs from sequential file")
+}
+
+// writeGroups writes finished row groups, in order, into one file.
+func writeGroups(t testing.TB, groups []*RowGroup) []byte {
 	var buf bytes.Buffer
 	w, err := NewWriter(&buf, testColumns(), testKV, "paygen version 0.1.0")
 	require.NoError(t, err)
@@ -96,5 +101,5 @@ func TestParallelEncodingSameBytes(t *testing.T) {
 		require.NoError(t, w.WriteRowGroup(rg))
 	}
 	require.NoError(t, w.Close())
-	assert.True(t, bytes.Equal(want, buf.Bytes()), "parallel file differs from sequential file")
+	return buf.Bytes()
 }

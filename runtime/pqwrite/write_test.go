@@ -46,11 +46,7 @@ func TestColumnWriterMatchesReferenceWriter(t *testing.T) {
 	require.Equal(t, 3, st.RowGroups)
 	_, err = pqwrite.Write(&ref, w, generated.Fill, opt)
 	require.NoError(t, err)
-	a, b := readRows(t, fast.Bytes()), readRows(t, ref.Bytes())
-	require.Equal(t, len(b), len(a))
-	for i := range a {
-		require.Equal(t, b[i], a[i], "row %d differs", i)
-	}
+	requireSameRows(t, ref.Bytes(), fast.Bytes())
 }
 
 // Workers and row-group layout do not change the rows; workers do not change the bytes.
@@ -102,5 +98,15 @@ func BenchmarkBlockFill(b *testing.B) {
 	for b.Loop() {
 		blk.Fill(i % w.Blocks())
 		i++
+	}
+}
+
+// requireSameRows reads two files and requires the same rows in the same order.
+func requireSameRows(t *testing.T, want, got []byte) {
+	t.Helper()
+	a, b := readRows(t, got), readRows(t, want)
+	require.Equal(t, len(b), len(a))
+	for i := range a {
+		require.Equal(t, b[i], a[i], "row %d differs", i)
 	}
 }
