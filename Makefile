@@ -32,12 +32,14 @@ data: build
 test-deps:
 	@for s in tests/tools/install-*.sh; do [ -f "$$s" ] && bash "$$s" || exit 1; done
 
-## test: the whole suite (drift check, vet, unit, end-to-end, S3, browser, DuckDB)
+## test: the whole suite (drift check, vet, unit, end-to-end, S3, browser, DuckDB, race)
 test: test-deps drift
 	$(GO) vet ./...
 	mkdir -p tests/artifacts
 	PAYGEN_REQUIRE_S3=1 CI=true $(GO) test -count=1 -artifacts -outputdir $(CURDIR)/tests/artifacts ./...
 	@if [ -f tests/duckdb/go.mod ]; then cd tests/duckdb && $(GO) test -count=1 ./...; fi
+	# workers append different columns of one block at once: check it under the race detector
+	$(GO) test -race -count=1 -run 'TestWorkersDoNotChangeBytes|TestConcurrent' ./runtime/pqwrite/ ./runtime/colwrite/
 
 LATEST = $$(ls -t outputs/*.parquet 2>/dev/null | head -1)
 

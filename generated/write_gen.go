@@ -35,32 +35,34 @@ var Columns = []colwrite.Column{
 	{Name: "fraud_scenario", Physical: colwrite.ByteArray, Logical: colwrite.String, Optional: true, Encoding: colwrite.Dict},
 }
 
-// Write appends block b to row group rg, one column at a time.
-func Write(b *world.Block, rg *colwrite.RowGroup) {
-	writeTransactionID(b, rg)
-	writeEventTime(b, rg)
-	writeCustomerID(b, rg)
-	writeCardID(b, rg)
-	writeCardNumberMasked(b, rg)
-	writeCardBrand(b, rg)
-	writeCardType(b, rg)
-	writeAmount(b, rg)
-	writeCurrency(b, rg)
-	writeMerchantID(b, rg)
-	writeMCCCode(b, rg)
-	writeMerchantCategory(b, rg)
-	writeMerchantCountry(b, rg)
-	writeCustomerCountry(b, rg)
-	writeEntryMode(b, rg)
-	writeDeviceID(b, rg)
-	writeDeviceType(b, rg)
-	writeIPAddress(b, rg)
-	writeLatitude(b, rg)
-	writeLongitude(b, rg)
-	writeThreeDS(b, rg)
-	writeAuthStatus(b, rg)
-	writeLabelFraud(b, rg)
-	writeFraudScenario(b, rg)
+// Writers append a block to a row group, one function per column, in
+// column order. Each touches only its own column, so different columns
+// may be written concurrently.
+var Writers = []func(*world.Block, *colwrite.RowGroup){
+	writeTransactionID,
+	writeEventTime,
+	writeCustomerID,
+	writeCardID,
+	writeCardNumberMasked,
+	writeCardBrand,
+	writeCardType,
+	writeAmount,
+	writeCurrency,
+	writeMerchantID,
+	writeMCCCode,
+	writeMerchantCategory,
+	writeMerchantCountry,
+	writeCustomerCountry,
+	writeEntryMode,
+	writeDeviceID,
+	writeDeviceType,
+	writeIPAddress,
+	writeLatitude,
+	writeLongitude,
+	writeThreeDS,
+	writeAuthStatus,
+	writeLabelFraud,
+	writeFraudScenario,
 }
 
 // writeTransactionID writes transaction_id from txn.id.
@@ -75,27 +77,27 @@ func writeEventTime(b *world.Block, rg *colwrite.RowGroup) {
 
 // writeCustomerID writes customer_id from customer.id as dictionary keys.
 func writeCustomerID(b *world.Block, rg *colwrite.RowGroup) {
-	rg.Keyed(2, b.CustomerIDKeys(), nil, b.FormatCustomerID)
+	colwrite.AppendKeyed(rg, 2, b.CustomerIDKeys(), nil, b.FormatCustomerID)
 }
 
 // writeCardID writes card_id from card.id as dictionary keys.
 func writeCardID(b *world.Block, rg *colwrite.RowGroup) {
-	rg.Keyed(3, b.CardIDKeys(), nil, b.FormatCardID)
+	colwrite.AppendKeyed(rg, 3, b.CardIDKeys(), nil, b.FormatCardID)
 }
 
 // writeCardNumberMasked writes card_number_masked from card.masked_pan as dictionary keys.
 func writeCardNumberMasked(b *world.Block, rg *colwrite.RowGroup) {
-	rg.Keyed(4, b.CardMaskedPANKeys(), nil, b.FormatCardMaskedPAN)
+	colwrite.AppendKeyed(rg, 4, b.CardMaskedPANKeys(), nil, b.FormatCardMaskedPAN)
 }
 
 // writeCardBrand writes card_brand from card.brand as dictionary keys.
 func writeCardBrand(b *world.Block, rg *colwrite.RowGroup) {
-	rg.Keyed(5, b.CardBrandKeys(), nil, b.FormatCardBrand)
+	colwrite.AppendKeyed(rg, 5, b.CardBrandKeys(), nil, b.FormatCardBrand)
 }
 
 // writeCardType writes card_type from card.type as dictionary keys.
 func writeCardType(b *world.Block, rg *colwrite.RowGroup) {
-	rg.Keyed(6, b.CardTypeKeys(), nil, b.FormatCardType)
+	colwrite.AppendKeyed(rg, 6, b.CardTypeKeys(), nil, b.FormatCardType)
 }
 
 // writeAmount writes amount from txn.amount.
@@ -105,62 +107,62 @@ func writeAmount(b *world.Block, rg *colwrite.RowGroup) {
 
 // writeCurrency writes currency from merchant.currency as dictionary keys.
 func writeCurrency(b *world.Block, rg *colwrite.RowGroup) {
-	rg.Keyed(8, b.MerchantCurrencyKeys(), nil, b.FormatMerchantCurrency)
+	colwrite.AppendKeyed(rg, 8, b.MerchantCurrencyKeys(), nil, b.FormatMerchantCurrency)
 }
 
 // writeMerchantID writes merchant_id from merchant.id as dictionary keys.
 func writeMerchantID(b *world.Block, rg *colwrite.RowGroup) {
-	rg.Keyed(9, b.MerchantIDKeys(), nil, b.FormatMerchantID)
+	colwrite.AppendKeyed(rg, 9, b.MerchantIDKeys(), nil, b.FormatMerchantID)
 }
 
 // writeMCCCode writes mcc_code from merchant.mcc as dictionary keys, null at rate 0.05.
 func writeMCCCode(b *world.Block, rg *colwrite.RowGroup) {
-	rg.Keyed(10, b.MerchantMCCKeys(), b.Valid("mcc_code", 0.05), b.FormatMerchantMCC)
+	colwrite.AppendKeyed(rg, 10, b.MerchantMCCKeys(), b.Valid("mcc_code", 0.05), b.FormatMerchantMCC)
 }
 
 // writeMerchantCategory writes merchant_category from merchant.category as dictionary keys.
 func writeMerchantCategory(b *world.Block, rg *colwrite.RowGroup) {
-	rg.Keyed(11, b.MerchantCategoryKeys(), nil, b.FormatMerchantCategory)
+	colwrite.AppendKeyed(rg, 11, b.MerchantCategoryKeys(), nil, b.FormatMerchantCategory)
 }
 
 // writeMerchantCountry writes merchant_country from merchant.country as dictionary keys.
 func writeMerchantCountry(b *world.Block, rg *colwrite.RowGroup) {
-	rg.Keyed(12, b.MerchantCountryKeys(), nil, b.FormatMerchantCountry)
+	colwrite.AppendKeyed(rg, 12, b.MerchantCountryKeys(), nil, b.FormatMerchantCountry)
 }
 
 // writeCustomerCountry writes customer_country from customer.country as dictionary keys.
 func writeCustomerCountry(b *world.Block, rg *colwrite.RowGroup) {
-	rg.Keyed(13, b.CustomerCountryKeys(), nil, b.FormatCustomerCountry)
+	colwrite.AppendKeyed(rg, 13, b.CustomerCountryKeys(), nil, b.FormatCustomerCountry)
 }
 
 // writeEntryMode writes entry_mode from txn.entry_mode as dictionary keys.
 func writeEntryMode(b *world.Block, rg *colwrite.RowGroup) {
-	rg.Keyed(14, b.TxnEntryModeKeys(), nil, b.FormatTxnEntryMode)
+	colwrite.AppendKeyed(rg, 14, b.TxnEntryModeKeys(), nil, b.FormatTxnEntryMode)
 }
 
 // writeDeviceID writes device_id from device.id as dictionary keys, null at rate 0.08.
 func writeDeviceID(b *world.Block, rg *colwrite.RowGroup) {
-	rg.Keyed(15, b.DeviceIDKeys(), b.Valid("device_id", 0.08), b.FormatDeviceID)
+	colwrite.AppendKeyed(rg, 15, b.DeviceIDKeys(), b.Valid("device_id", 0.08), b.FormatDeviceID)
 }
 
 // writeDeviceType writes device_type from device.type as dictionary keys.
 func writeDeviceType(b *world.Block, rg *colwrite.RowGroup) {
-	rg.Keyed(16, b.DeviceTypeKeys(), nil, b.FormatDeviceType)
+	colwrite.AppendKeyed(rg, 16, b.DeviceTypeKeys(), nil, b.FormatDeviceType)
 }
 
 // writeIPAddress writes ip_address from device.ip as dictionary keys.
 func writeIPAddress(b *world.Block, rg *colwrite.RowGroup) {
-	rg.Keyed(17, b.DeviceIPKeys(), nil, b.FormatDeviceIP)
+	colwrite.AppendKeyed(rg, 17, b.DeviceIPKeys(), nil, b.FormatDeviceIP)
 }
 
 // writeLatitude writes latitude from merchant.latitude as dictionary keys, null at rate 0.01 with group geo.
 func writeLatitude(b *world.Block, rg *colwrite.RowGroup) {
-	rg.KeyedDouble(18, b.MerchantLocationKeys(), b.Valid("geo", 0.01), b.MerchantLatitudeOf)
+	colwrite.AppendKeyedDouble(rg, 18, b.MerchantLocationKeys(), b.Valid("geo", 0.01), b.MerchantLatitudeOf)
 }
 
 // writeLongitude writes longitude from merchant.longitude as dictionary keys, null at rate 0.01 with group geo.
 func writeLongitude(b *world.Block, rg *colwrite.RowGroup) {
-	rg.KeyedDouble(19, b.MerchantLocationKeys(), b.Valid("geo", 0.01), b.MerchantLongitudeOf)
+	colwrite.AppendKeyedDouble(rg, 19, b.MerchantLocationKeys(), b.Valid("geo", 0.01), b.MerchantLongitudeOf)
 }
 
 // writeThreeDS writes three_ds from txn.three_ds.
@@ -170,7 +172,7 @@ func writeThreeDS(b *world.Block, rg *colwrite.RowGroup) {
 
 // writeAuthStatus writes auth_status from txn.auth_status as dictionary keys.
 func writeAuthStatus(b *world.Block, rg *colwrite.RowGroup) {
-	rg.Keyed(21, b.TxnAuthStatusKeys(), nil, b.FormatTxnAuthStatus)
+	colwrite.AppendKeyed(rg, 21, b.TxnAuthStatusKeys(), nil, b.FormatTxnAuthStatus)
 }
 
 // writeLabelFraud writes label_fraud from fraud.label.
@@ -181,5 +183,5 @@ func writeLabelFraud(b *world.Block, rg *colwrite.RowGroup) {
 // writeFraudScenario writes fraud_scenario from fraud.scenario as dictionary keys, null by construction.
 func writeFraudScenario(b *world.Block, rg *colwrite.RowGroup) {
 	keys, ok := b.FraudScenarioKeys()
-	rg.Keyed(23, keys, ok, b.FormatFraudScenario)
+	colwrite.AppendKeyed(rg, 23, keys, ok, b.FormatFraudScenario)
 }

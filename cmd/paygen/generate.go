@@ -226,7 +226,7 @@ func (p *genPlan) run(stderr io.Writer) (genResult, error) {
 			fmt.Fprintf(p.progressTo, "\r%s / %s rows (%.0f%%)", commas(done), commas(total), 100*float64(done)/float64(total))
 		}
 	}
-	st, err := pqwrite.WriteColumns(out.writer(p.path), p.w, generated.Columns, generated.Write, opt, "paygen version "+version)
+	st, err := pqwrite.WriteColumns(out.writer(p.path), p.w, generated.Columns, generated.Writers, opt, "paygen version "+version)
 	if p.progressTo != nil {
 		fmt.Fprint(p.progressTo, "\r\033[K")
 	}

@@ -40,7 +40,7 @@ func TestSinkErrorSurvivesTheWriter(t *testing.T) {
 	require.NoError(t, err)
 	first, end := p.shardBlocks()
 	opt := pqwrite.Options{Workers: 2, RowGroupBlocks: p.groupBlks, FirstBlock: first, EndBlock: end, Metadata: p.metadata()}
-	_, err = pqwrite.WriteColumns(sinkWriter{&fullDisk{n: 1000}, p.path}, p.w, generated.Columns, generated.Write, opt, "test")
+	_, err = pqwrite.WriteColumns(sinkWriter{&fullDisk{n: 1000}, p.path}, p.w, generated.Columns, generated.Writers, opt, "test")
 	require.Error(t, err)
 	assert.Equal(t, "write /out/payments_10k_20250529.parquet: no space left on device", generateError(err))
 	assert.True(t, errors.Is(err, syscall.ENOSPC))

@@ -16,11 +16,14 @@ func TestNoAllocationPerRow(t *testing.T) {
 	cols := tableColumns(true)
 	rg := NewRowGroup(cols)
 	rg.SetPageLimits(1<<20, 1<<30) // one page per column chunk, whatever the rows
+	writers := tableWriters(tab, true)
 	encode := func(blocks int) float64 {
 		return testing.AllocsPerRun(3, func() {
 			rg.Reset()
 			for b := range blocks {
-				appendTable(rg, tab, b*block, (b+1)*block, true)
+				for _, w := range writers {
+					w(rg, b*block, (b+1)*block)
+				}
 			}
 			require.NoError(t, rg.Finish())
 		})

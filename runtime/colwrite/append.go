@@ -44,26 +44,42 @@ func (rg *RowGroup) Strings(col int, vals []string, valid []bool) {
 	})
 }
 
+// Key is the type of dictionary keys: unsigned integers of any width, so
+// callers pass the ids and indexes they hold without widening them.
+type Key interface {
+	~uint8 | ~uint16 | ~uint32 | ~uint64
+}
+
 // Keyed appends a dictionary-encoded BYTE_ARRAY column whose values are
 // identified by integer keys the caller already has (vocabulary index,
 // entity id...): equal keys must stand for equal values within the row
 // group. The first time a key occurs in the row group, format appends its
 // value to dst and returns the extended slice.
 func (rg *RowGroup) Keyed(col int, keys []uint64, valid []bool, format func(dst []byte, key uint64) []byte) {
-	c := rg.column(col, ByteArray, "Keyed")
-	c.mustDict("Keyed")
-	rg.batches(c, len(keys), valid, func(lo, hi int) {
-		c.keyed(keys[lo:hi], part(valid, lo, hi), format, nil)
-	})
+	AppendKeyed(rg, col, keys, valid, format)
 }
 
 // KeyedDouble is Keyed for a dictionary-encoded DOUBLE column: value returns
 // a key's value the first time the key occurs in the row group.
 func (rg *RowGroup) KeyedDouble(col int, keys []uint64, valid []bool, value func(key uint64) float64) {
+	AppendKeyedDouble(rg, col, keys, valid, value)
+}
+
+// AppendKeyed is rg.Keyed for keys of any unsigned width.
+func AppendKeyed[K Key](rg *RowGroup, col int, keys []K, valid []bool, format func(dst []byte, key uint64) []byte) {
+	c := rg.column(col, ByteArray, "Keyed")
+	c.mustDict("Keyed")
+	rg.batches(c, len(keys), valid, func(lo, hi int) {
+		keyed(c, keys[lo:hi], part(valid, lo, hi), format, nil)
+	})
+}
+
+// AppendKeyedDouble is rg.KeyedDouble for keys of any unsigned width.
+func AppendKeyedDouble[K Key](rg *RowGroup, col int, keys []K, valid []bool, value func(key uint64) float64) {
 	c := rg.column(col, Double, "KeyedDouble")
 	c.mustDict("KeyedDouble")
 	rg.batches(c, len(keys), valid, func(lo, hi int) {
-		c.keyed(keys[lo:hi], part(valid, lo, hi), nil, value)
+		keyed(c, keys[lo:hi], part(valid, lo, hi), nil, value)
 	})
 }
 
@@ -315,9 +331,9 @@ func (c *column) stringKeyed(vals []string, valid []bool) {
 
 // keyed appends dictionary indexes for keys, rendering new keys' values with
 // format (BYTE_ARRAY) or value (DOUBLE).
-func (c *column) keyed(keys []uint64, valid []bool, format func([]byte, uint64) []byte, value func(uint64) float64) {
+func keyed[K Key](c *column, keys []K, valid []bool, format func([]byte, uint64) []byte, value func(uint64) float64) {
 	if c.spill {
-		c.keyedPlain(keys, valid, format, value)
+		keyedPlain(c, keys, valid, format, value)
 		return
 	}
 	n := len(c.idx)
@@ -327,11 +343,11 @@ func (c *column) keyed(keys []uint64, valid []bool, format func([]byte, uint64) 
 		out := idx[n:]
 		for i, k := range keys {
 			id := int32(-1)
-			if k < uint64(len(dense)) {
+			if uint64(k) < uint64(len(dense)) {
 				id = dense[k] - 1
 			}
 			if id < 0 {
-				id = c.key(k, format, value)
+				id = c.key(uint64(k), format, value)
 				dense = c.keys.dense
 			}
 			out[i] = id
@@ -344,11 +360,11 @@ func (c *column) keyed(keys []uint64, valid []bool, format func([]byte, uint64) 
 				continue
 			}
 			id := int32(-1)
-			if k < uint64(len(dense)) {
+			if uint64(k) < uint64(len(dense)) {
 				id = dense[k] - 1
 			}
 			if id < 0 {
-				id = c.key(k, format, value)
+				id = c.key(uint64(k), format, value)
 				dense = c.keys.dense
 			}
 			idx[n] = id

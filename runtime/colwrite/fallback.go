@@ -49,7 +49,7 @@ func (c *column) dictFull() bool {
 
 // keyedPlain appends keyed values as PLAIN: rendered with format
 // (BYTE_ARRAY) or value (DOUBLE), per row, with the page bounds.
-func (c *column) keyedPlain(keys []uint64, valid []bool, format func([]byte, uint64) []byte, value func(uint64) float64) {
+func keyedPlain[K Key](c *column, keys []K, valid []bool, format func([]byte, uint64) []byte, value func(uint64) float64) {
 	p := c.plain
 	if format != nil {
 		for i, k := range keys {
@@ -57,7 +57,7 @@ func (c *column) keyedPlain(keys []uint64, valid []bool, format func([]byte, uin
 				continue
 			}
 			off := len(p)
-			p = format(append(p, 0, 0, 0, 0), k)
+			p = format(append(p, 0, 0, 0, 0), uint64(k))
 			binary.LittleEndian.PutUint32(p[off:], uint32(len(p)-off-4))
 			c.pb.bytes(p[off+4:])
 		}
@@ -66,7 +66,7 @@ func (c *column) keyedPlain(keys []uint64, valid []bool, format func([]byte, uin
 			if valid != nil && !valid[i] {
 				continue
 			}
-			v := value(k)
+			v := value(uint64(k))
 			p = binary.LittleEndian.AppendUint64(p, math.Float64bits(v))
 			c.pb.double(v)
 		}

@@ -36,6 +36,8 @@ type column struct {
 	path  thrift.Slice[string]
 	rows  int64
 	nulls int64
+	done  bool  // finished: the chunk is complete
+	err   error // first encoding error
 
 	// The page being filled.
 	pRows  int
@@ -297,7 +299,7 @@ func (c *column) clearPage() {
 
 // reset empties the column and keeps its buffers.
 func (c *column) reset() {
-	c.rows, c.nulls, c.spill = 0, 0, false
+	c.rows, c.nulls, c.spill, c.done, c.err = 0, 0, false, false, nil
 	c.clearPage()
 	c.cb.reset()
 	c.keys.reset()

@@ -18,8 +18,11 @@ const (
 // column, plus a dictionary per dictionary-encoded column. Values are
 // appended column by column, in batches (typically one block of rows for
 // every column, then the next block); each call copies what it keeps.
-// Several RowGroups may be encoded concurrently, one goroutine each; a
-// RowGroup is reusable after Reset, keeping its buffers.
+// Columns are independent: different goroutines may append to, and
+// FinishColumn, different columns of one RowGroup at the same time (one
+// goroutine per column at a time), and several RowGroups may be encoded
+// concurrently. Finish, Reset and the writer need the row group to
+// themselves. A RowGroup is reusable after Reset, keeping its buffers.
 //
 // Appending to a column with the wrong method, mismatched slice lengths or a
 // null in a required column are programming errors and panic.
@@ -29,7 +32,6 @@ type RowGroup struct {
 	pageBytes int
 	finished  bool
 	rows      int64
-	err       error
 }
 
 // NewRowGroup returns an empty row group for cols. It panics if the columns
@@ -55,28 +57,41 @@ func (rg *RowGroup) SetPageLimits(rows, bytes int) {
 // Rows is the number of rows of the finished row group.
 func (rg *RowGroup) Rows() int64 { return rg.rows }
 
-// Finish encodes the pending pages and the dictionary pages, and computes the
-// column chunks' metadata. All columns must have the same number of rows.
+// FinishColumn encodes column i's pending page and its dictionary page, and
+// computes its chunk's metadata; no more values may be appended to it.
+// Finish does it for the columns not finished yet.
+func (rg *RowGroup) FinishColumn(i int) error {
+	c := rg.cols[i]
+	if c.err != nil || c.done {
+		return c.err
+	}
+	if c.pRows > 0 {
+		if c.err = c.flushPage(); c.err != nil {
+			return c.err
+		}
+	}
+	c.err = c.finish()
+	c.done = true
+	return c.err
+}
+
+// Finish finishes the columns (see FinishColumn) and the row group. All
+// columns must have the same number of rows.
 func (rg *RowGroup) Finish() error {
 	if rg.finished {
 		return fmt.Errorf("colwrite: row group already finished")
 	}
-	if rg.err != nil {
-		return rg.err
-	}
 	rows := rg.cols[0].rows
 	for _, c := range rg.cols {
+		if c.err != nil {
+			return c.err
+		}
 		if c.rows != rows {
 			return fmt.Errorf("colwrite: column %q has %d rows, column %q has %d", rg.cols[0].spec.Name, rows, c.spec.Name, c.rows)
 		}
 	}
-	for _, c := range rg.cols {
-		if c.pRows > 0 {
-			if err := c.flushPage(); err != nil {
-				return err
-			}
-		}
-		if err := c.finish(); err != nil {
+	for i := range rg.cols {
+		if err := rg.FinishColumn(i); err != nil {
 			return err
 		}
 	}
@@ -92,15 +107,14 @@ func (rg *RowGroup) Reset() {
 	}
 	rg.finished = false
 	rg.rows = 0
-	rg.err = nil
 }
 
 // column returns column i after checking that it is of physical type p.
 func (rg *RowGroup) column(i int, p Physical, what string) *column {
-	if rg.finished {
-		panic("colwrite: append to a finished row group")
-	}
 	c := rg.cols[i]
+	if rg.finished || c.done {
+		panic("colwrite: append to a finished column")
+	}
 	if c.spec.Physical != p {
 		panic(fmt.Sprintf("colwrite: %s on column %q of type %s", what, c.spec.Name, c.spec.Physical))
 	}
@@ -135,8 +149,8 @@ func (rg *RowGroup) batches(c *column, n int, valid []bool, fill func(lo, hi int
 		c.rows += int64(hi - lo)
 		lo = hi
 		if full := c.dictFull(); full || c.pRows >= rg.pageRows || c.pageSize() >= rg.pageBytes {
-			if err := c.flushPage(); err != nil && rg.err == nil {
-				rg.err = err
+			if err := c.flushPage(); err != nil && c.err == nil {
+				c.err = err
 			}
 			c.spill = c.spill || full // after the last dictionary page
 		}

@@ -261,38 +261,49 @@ func appendRows(rg *RowGroup, t *table, lo, hi int) {
 // appendTable appends rows lo..hi of t to rg as one batch, for
 // tableColumns(keyed).
 func appendTable(rg *RowGroup, t *table, lo, hi int, keyed bool) {
-	rg.Strings(0, t.txnID[lo:hi], nil)
-	rg.Int64(1, t.eventTime[lo:hi], nil)
-	rg.Keyed(2, t.cust[lo:hi], nil, fmtCust)
-	rg.Keyed(3, t.card[lo:hi], nil, fmtCard)
-	rg.Keyed(4, t.card[lo:hi], nil, fmtMasked)
-	rg.Keyed(5, t.brand[lo:hi], nil, fmtBrand)
-	rg.Keyed(6, t.ctype[lo:hi], nil, fmtCardType)
-	rg.Int64(7, t.amount[lo:hi], nil)
-	if keyed {
-		rg.Keyed(8, t.mcountry[lo:hi], nil, fmtCurrency)
-	} else {
-		rg.Strings(8, t.currency[lo:hi], nil)
+	for _, w := range tableWriters(t, keyed) {
+		w(rg, lo, hi)
 	}
-	rg.Keyed(9, t.merchant[lo:hi], nil, fmtMer)
-	rg.Keyed(10, t.mcc[lo:hi], t.mccValid[lo:hi], fmtMCC)
-	rg.Keyed(11, t.category[lo:hi], nil, fmtCategory)
-	rg.Keyed(12, t.mcountry[lo:hi], nil, fmtCountry)
-	rg.Keyed(13, t.ccountry[lo:hi], nil, fmtCountry)
-	rg.Keyed(14, t.entry[lo:hi], nil, fmtEntry)
-	rg.Keyed(15, t.device[lo:hi], t.deviceValid[lo:hi], fmtDevice)
-	rg.Keyed(16, t.devType[lo:hi], nil, fmtDevType)
-	if keyed {
-		rg.Keyed(17, t.device[lo:hi], nil, fmtIP)
-	} else {
-		rg.Strings(17, t.ip[lo:hi], nil)
+}
+
+// tableWriters returns, for each column of tableColumns(keyed), a function
+// appending rows lo..hi of t to that column.
+func tableWriters(t *table, keyed bool) []func(rg *RowGroup, lo, hi int) {
+	type w = func(rg *RowGroup, lo, hi int)
+	key := func(col int, keys []uint64, valid []bool, f func([]byte, uint64) []byte) w {
+		return func(rg *RowGroup, lo, hi int) { rg.Keyed(col, keys[lo:hi], part(valid, lo, hi), f) }
 	}
-	rg.KeyedDouble(18, t.merchant[lo:hi], t.geoValid[lo:hi], latOf)
-	rg.Double(19, t.lon[lo:hi], t.geoValid[lo:hi])
-	rg.Bool(20, t.threeDS[lo:hi], nil)
-	rg.Keyed(21, t.auth[lo:hi], nil, fmtAuth)
-	rg.Bool(22, t.fraud[lo:hi], nil)
-	rg.Keyed(23, t.scenario[lo:hi], t.fraud[lo:hi], fmtScenario)
+	currency, ip := key(8, t.mcountry, nil, fmtCurrency), key(17, t.device, nil, fmtIP)
+	if !keyed {
+		currency = func(rg *RowGroup, lo, hi int) { rg.Strings(8, t.currency[lo:hi], nil) }
+		ip = func(rg *RowGroup, lo, hi int) { rg.Strings(17, t.ip[lo:hi], nil) }
+	}
+	return []w{
+		func(rg *RowGroup, lo, hi int) { rg.Strings(0, t.txnID[lo:hi], nil) },
+		func(rg *RowGroup, lo, hi int) { rg.Int64(1, t.eventTime[lo:hi], nil) },
+		key(2, t.cust, nil, fmtCust),
+		key(3, t.card, nil, fmtCard),
+		key(4, t.card, nil, fmtMasked),
+		key(5, t.brand, nil, fmtBrand),
+		key(6, t.ctype, nil, fmtCardType),
+		func(rg *RowGroup, lo, hi int) { rg.Int64(7, t.amount[lo:hi], nil) },
+		currency,
+		key(9, t.merchant, nil, fmtMer),
+		key(10, t.mcc, t.mccValid, fmtMCC),
+		key(11, t.category, nil, fmtCategory),
+		key(12, t.mcountry, nil, fmtCountry),
+		key(13, t.ccountry, nil, fmtCountry),
+		key(14, t.entry, nil, fmtEntry),
+		key(15, t.device, t.deviceValid, fmtDevice),
+		key(16, t.devType, nil, fmtDevType),
+		ip,
+		func(rg *RowGroup, lo, hi int) { rg.KeyedDouble(18, t.merchant[lo:hi], t.geoValid[lo:hi], latOf) },
+		func(rg *RowGroup, lo, hi int) { rg.Double(19, t.lon[lo:hi], t.geoValid[lo:hi]) },
+		func(rg *RowGroup, lo, hi int) { rg.Bool(20, t.threeDS[lo:hi], nil) },
+		key(21, t.auth, nil, fmtAuth),
+		func(rg *RowGroup, lo, hi int) { rg.Bool(22, t.fraud[lo:hi], nil) },
+		key(23, t.scenario, t.fraud, fmtScenario),
+	}
 }
 
 // value is the expected value of column col at row i: string, int64,

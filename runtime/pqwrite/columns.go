@@ -19,20 +19,24 @@ const (
 
 // WriteColumns is paygen's fast path: it generates the blocks of w in
 // [FirstBlock, EndBlock) and writes them column by column with colwrite,
-// through write (generated.Write). Workers fill blocks and append them to
-// their row groups (see sched), several row groups being encoded at once;
-// one committer appends finished row groups to out in block order, so the
-// bytes do not depend on the number of workers. Workers+1 blocks and
-// Workers row group encoders circulate, which bounds memory: a finished
-// row group is written at once, so Workers encoders keep every worker busy.
+// through writers (generated.Writers, one per column). Workers fill blocks
+// and append their columns to the row groups (see sched), several columns
+// and row groups being encoded at once; one committer appends finished row
+// groups to out in block order, so the bytes do not depend on the number of
+// workers. Workers+1 blocks and Workers row group encoders circulate, which
+// bounds memory: a finished row group is written at once, so Workers
+// encoders keep every worker busy.
 func WriteColumns(out io.Writer, w *world.World, cols []colwrite.Column,
-	write func(*world.Block, *colwrite.RowGroup), opt Options, createdBy string) (Stats, error) {
+	writers []func(*world.Block, *colwrite.RowGroup), opt Options, createdBy string) (Stats, error) {
 	end := opt.EndBlock
 	if end == 0 {
 		end = w.Blocks()
 	}
 	if opt.Workers < 1 || opt.RowGroupBlocks < 1 || opt.FirstBlock < 0 || opt.FirstBlock > end || end > w.Blocks() {
 		return Stats{}, fmt.Errorf("pqwrite: bad options %+v", opt)
+	}
+	if len(writers) != len(cols) {
+		return Stats{}, fmt.Errorf("pqwrite: %d writers for %d columns", len(writers), len(cols))
 	}
 	fw, err := colwrite.NewWriter(out, cols, opt.Metadata, createdBy)
 	if err != nil {
@@ -49,7 +53,7 @@ func WriteColumns(out io.Writer, w *world.World, cols []colwrite.Column,
 	for range opt.Workers + 1 {
 		blocks = append(blocks, w.NewBlock())
 	}
-	s := newSched(opt.FirstBlock, end, opt.RowGroupBlocks, blocks, rgs)
+	s := newSched(opt.FirstBlock, end, opt.RowGroupBlocks, len(cols), blocks, rgs)
 	type done struct {
 		group int
 		rg    *colwrite.RowGroup
@@ -57,12 +61,12 @@ func WriteColumns(out io.Writer, w *world.World, cols []colwrite.Column,
 	}
 	results := make(chan done, len(s.groups))
 	var wg sync.WaitGroup
-	for range opt.Workers {
+	for worker := range opt.Workers {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			for {
-				t, ok := s.take()
+				t, ok := s.take(worker)
 				if !ok {
 					return
 				}
@@ -71,14 +75,12 @@ func WriteColumns(out io.Writer, w *world.World, cols []colwrite.Column,
 					s.filledBlock(t)
 					continue
 				}
-				write(t.blk, t.rg)
-				var err error
+				writers[t.col](t.blk, t.rg)
 				if t.last {
-					err = t.rg.Finish()
+					t.rg.FinishColumn(t.col) // an error resurfaces in Finish
 				}
-				s.appended(t)
-				if t.last || err != nil {
-					results <- done{group: t.g, rg: t.rg, err: err}
+				if s.appended(t) {
+					results <- done{group: t.g, rg: t.rg, err: t.rg.Finish()}
 				}
 			}
 		}()

@@ -22,7 +22,7 @@ func TestLargeWorldFallsBackToPlain(t *testing.T) {
 	w := newWorld(t, 20_000_000)
 	opt := pqwrite.Options{Workers: 2, RowGroupBlocks: 3, EndBlock: 3}
 	var fast bytes.Buffer
-	st, err := pqwrite.WriteColumns(&fast, w, generated.Columns, generated.Write, opt, "test")
+	st, err := pqwrite.WriteColumns(&fast, w, generated.Columns, generated.Writers, opt, "test")
 	require.NoError(t, err)
 	require.Equal(t, 1, st.RowGroups)
 	require.EqualValues(t, 3*w.BlockRows(), st.Rows)
@@ -65,7 +65,7 @@ func TestLargeWorldFallsBackToPlain(t *testing.T) {
 
 	var one bytes.Buffer
 	opt.Workers = 1
-	_, err = pqwrite.WriteColumns(&one, w, generated.Columns, generated.Write, opt, "test")
+	_, err = pqwrite.WriteColumns(&one, w, generated.Columns, generated.Writers, opt, "test")
 	require.NoError(t, err)
 	assert.True(t, bytes.Equal(one.Bytes(), fast.Bytes()), "1 worker and 2 workers wrote different bytes")
 }

@@ -7,54 +7,69 @@ import (
 	"github.com/paygen/paygen/runtime/world"
 )
 
-// sched hands the work of WriteColumns to the workers one block at a time,
-// in two kinds of task: filling a block (world generation; any worker, in
-// block order) and appending a filled block to its row group (in block
-// order within a group, one worker at a time per group; the group's last
-// block also finishes it). Appends go first, since they free blocks. Unlike
-// one worker per row group, this keeps every worker busy to the end: while
-// one appends a group's blocks, the others fill the next ones. A fixed set
-// of blocks and row groups circulates, which bounds memory; row groups are
-// handed to groups in order and come back when the committer has written
-// them, so the earliest unfinished group can always progress.
+// sched hands the work of WriteColumns to the workers in two kinds of task:
+// filling a block (world generation; any worker, in block order) and
+// appending one column of a filled block to its row group (for each column,
+// in block order, one worker at a time; a column's last block also finishes
+// the column). Appends go first, since they free blocks. Columns are
+// independent (colwrite.RowGroup), so the workers share the appends of one
+// block, and of the last row group at the end of a run, instead of one
+// worker appending a whole row group while the other waits. A worker scans
+// the columns from its own end (even workers from the first, odd ones from
+// the last), so each tends to keep the same columns and their dictionaries
+// in its cache. A fixed set of blocks and row groups circulates, which
+// bounds memory: row groups are handed to groups in order and come back
+// when the committer has written them, so the earliest unfinished group can
+// always progress.
 type sched struct {
 	mu   sync.Mutex
 	cond sync.Cond
 
 	first, end int // block range
 	per        int // blocks per row group
-	nextFill   int // next block to fill
-	filled     []*world.Block
+	cols       int
+	nextFill   int            // next block to fill
+	filled     []*world.Block // by block - first, until every column is appended
+	left       []int          // by block - first: columns still to append
 	freeBlocks []*world.Block
 	freeRGs    []*colwrite.RowGroup
 	groups     []group
 	nextRG     int // next group to receive a row group
-	oldest     int // first group not completely appended
+	oldest     int // first group with a column not finished
 	quit       bool
 }
 
 // group is a row group's progress.
 type group struct {
 	rg   *colwrite.RowGroup
-	next int  // next block to append
-	busy bool // a worker is appending to it
+	next []int  // per column: next block to append
+	busy []bool // per column: a worker is appending to it
+	open int    // columns not finished
 }
 
-// task is one unit of work: fill blk with block b, or append it to group g.
+// task is one unit of work: fill blk with block b, or append column col of
+// it to group g.
 type task struct {
-	fill bool
-	b, g int
-	blk  *world.Block
-	rg   *colwrite.RowGroup
-	last bool // the group's last block: finish the row group
+	fill   bool
+	b, g   int
+	col    int
+	blk    *world.Block
+	rg     *colwrite.RowGroup
+	last   bool // the group's last block: finish the column
+	worker int
 }
 
-func newSched(first, end, per int, blocks []*world.Block, rgs []*colwrite.RowGroup) *sched {
+func newSched(first, end, per, cols int, blocks []*world.Block, rgs []*colwrite.RowGroup) *sched {
 	n := (end - first + per - 1) / per
-	s := &sched{first: first, end: end, per: per, nextFill: first,
-		filled: make([]*world.Block, end-first), freeBlocks: blocks, freeRGs: rgs, groups: make([]group, n)}
+	s := &sched{first: first, end: end, per: per, cols: cols, nextFill: first,
+		filled: make([]*world.Block, end-first), left: make([]int, end-first),
+		freeBlocks: blocks, freeRGs: rgs, groups: make([]group, n)}
 	for g := range s.groups {
-		s.groups[g].next = first + g*per
+		gr := &s.groups[g]
+		gr.next, gr.busy, gr.open = make([]int, cols), make([]bool, cols), cols
+		for c := range gr.next {
+			gr.next[c] = first + g*per
+		}
 	}
 	s.cond.L = &s.mu
 	return s
@@ -63,9 +78,9 @@ func newSched(first, end, per int, blocks []*world.Block, rgs []*colwrite.RowGro
 // groupEnd is one past the last block of group g.
 func (s *sched) groupEnd(g int) int { return min(s.first+(g+1)*s.per, s.end) }
 
-// take blocks until a task is available and returns it; ok is false when
-// there is nothing left to do.
-func (s *sched) take() (t task, ok bool) {
+// take blocks until a task is available for worker and returns it; ok is
+// false when there is nothing left to do.
+func (s *sched) take(worker int) (t task, ok bool) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	for !s.quit && s.oldest < len(s.groups) {
@@ -75,14 +90,11 @@ func (s *sched) take() (t task, ok bool) {
 			s.nextRG++
 		}
 		for g := s.oldest; g < s.nextRG; g++ {
-			gr := &s.groups[g]
-			if gr.busy || gr.next >= s.groupEnd(g) {
-				continue
-			}
-			if blk := s.filled[gr.next-s.first]; blk != nil {
-				s.filled[gr.next-s.first] = nil
-				gr.busy = true
-				return task{b: gr.next, g: g, blk: blk, rg: gr.rg, last: gr.next+1 == s.groupEnd(g)}, true
+			if c, ok := s.appendable(g, worker); ok {
+				gr := &s.groups[g]
+				gr.busy[c] = true
+				b := gr.next[c]
+				return task{b: b, g: g, col: c, blk: s.filled[b-s.first], rg: gr.rg, last: b+1 == s.groupEnd(g), worker: worker}, true
 			}
 		}
 		if s.nextFill < s.end && len(s.freeBlocks) > 0 {
@@ -90,33 +102,61 @@ func (s *sched) take() (t task, ok bool) {
 			s.freeBlocks = s.freeBlocks[:len(s.freeBlocks)-1]
 			b := s.nextFill
 			s.nextFill++
-			return task{fill: true, b: b, blk: blk}, true
+			return task{fill: true, b: b, blk: blk, worker: worker}, true
 		}
 		s.cond.Wait()
 	}
 	return task{}, false
 }
 
+// appendable finds a column of group g whose next block is filled and that
+// no worker is appending to, scanning from the worker's end.
+func (s *sched) appendable(g, worker int) (int, bool) {
+	gr := &s.groups[g]
+	end := s.groupEnd(g)
+	for i := range s.cols {
+		c := i
+		if worker%2 == 1 {
+			c = s.cols - 1 - i
+		}
+		if b := gr.next[c]; !gr.busy[c] && b < end && s.filled[b-s.first] != nil {
+			return c, true
+		}
+	}
+	return 0, false
+}
+
 // filledBlock records that t's block is filled.
 func (s *sched) filledBlock(t task) {
 	s.mu.Lock()
 	s.filled[t.b-s.first] = t.blk
+	s.left[t.b-s.first] = s.cols
 	s.mu.Unlock()
 	s.cond.Broadcast()
 }
 
-// appended records that t's block is in its row group, and frees the block.
-func (s *sched) appended(t task) {
+// appended records that t's column of its block is in the row group (and
+// finished, when t.last), frees the block once all its columns are, and
+// reports whether t completed its row group.
+func (s *sched) appended(t task) (complete bool) {
 	s.mu.Lock()
 	gr := &s.groups[t.g]
-	gr.busy = false
-	gr.next++
-	for s.oldest < len(s.groups) && s.groups[s.oldest].next >= s.groupEnd(s.oldest) {
+	gr.busy[t.col] = false
+	gr.next[t.col]++
+	if t.last {
+		gr.open--
+		complete = gr.open == 0
+	}
+	if s.left[t.b-s.first]--; s.left[t.b-s.first] == 0 {
+		s.filled[t.b-s.first] = nil
+		s.freeBlocks = append(s.freeBlocks, t.blk)
+	}
+	for s.oldest < len(s.groups) && s.groups[s.oldest].open == 0 {
 		s.oldest++
 	}
-	s.freeBlocks = append(s.freeBlocks, t.blk)
 	s.mu.Unlock()
 	s.cond.Broadcast()
+	return complete
 }
 
 // release returns a written row group for reuse.

@@ -1,6 +1,10 @@
 package world
 
-import "github.com/paygen/paygen/runtime/rng"
+import (
+	"sync"
+
+	"github.com/paygen/paygen/runtime/rng"
+)
 
 // Block is the latent state of one block of rows: who paid whom, when, how
 // and how much. Generated code turns it into columns through the source
@@ -35,23 +39,30 @@ type Block struct {
 	mask    []uint64 // masked card number (card.mask)
 	merCty  []uint16 // merchant's country
 	mcc     []uint16 // merchant's MCC
-	devKind []int8   // device type, or -1 for a POS terminal
+	devKind []uint8  // device type, or posKind for a POS terminal
 	ip      []uint32 // device's IPv4 address
-	devHex  []uint64 // device\'s hex id
+	devHex  []uint64 // device's hex id
 
 	scratch []float64
-	arena   []byte
-	strs    [][]string
-	bools   [][]bool
-	floats  [][]float64
-	used    int // string buffers handed out since Fill
-	usedB   int
-	usedF   int
-	usedK   int
-	keys    [][]uint64
-	cardCur int // where FormatCardMaskedPAN and FormatDeviceID look first
-	devCur  int
-	masks   map[string][]bool
+
+	// mu guards the buffers below, which the methods returning formatted
+	// strings, floats or null masks share: the writer calls the source
+	// methods of different columns concurrently (see keys.go).
+	mu     sync.Mutex
+	arena  []byte
+	strs   [][]string
+	bools  [][]bool
+	floats [][]float64
+	used   int // string buffers handed out since Fill
+	usedB  int
+	usedF  int
+	masks  map[string][]bool
+
+	// Column-private state of keyed sources (keys.go).
+	catKeys []uint16 // MerchantCategoryKeys' buffer
+	curKeys []uint16 // MerchantCurrencyKeys' buffer
+	cardCur int      // where FormatCardMaskedPAN looks first
+	devCur  int      // where FormatDeviceID looks first
 
 	customers cache[customer]
 	cards     cache[card]
@@ -64,6 +75,9 @@ type Block struct {
 }
 
 const modeEcommerce = 255
+
+// posKind is the device type of a POS terminal (device.kind -1 as a byte).
+const posKind = 255
 
 // NewBlock returns an empty block with buffers sized for w's blocks.
 func (w *World) NewBlock() *Block {
@@ -92,7 +106,9 @@ func (w *World) NewBlock() *Block {
 		mask:    make([]uint64, n),
 		merCty:  make([]uint16, n),
 		mcc:     make([]uint16, n),
-		devKind: make([]int8, n),
+		devKind: make([]uint8, n),
+		catKeys: make([]uint16, n),
+		curKeys: make([]uint16, n),
 		ip:      make([]uint32, n),
 		devHex:  make([]uint64, n),
 		scratch: make([]float64, n),
@@ -128,7 +144,7 @@ func (b *Block) Fill(idx int) {
 	b.n = int(end - b.first)
 	b.key = w.blockKey(idx)
 	b.arena = b.arena[:0]
-	b.used, b.usedB, b.usedF, b.usedK = 0, 0, 0, 0
+	b.used, b.usedB, b.usedF = 0, 0, 0
 	clear(b.masks)
 	n := b.n
 	R := float64(w.rows)

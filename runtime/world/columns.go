@@ -48,6 +48,8 @@ func (b *Block) str(off int) string {
 // TxnID is txn_YYYYMMDD_NNNNNNNNNN with the global row index: unique, and
 // ordered like event_time.
 func (b *Block) TxnID() []string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
 	out := b.strings()
 	// The ids are consecutive: format the first, then copy the previous one
 	// and count up in decimal.
@@ -80,6 +82,8 @@ func (b *Block) TxnAmount() []int64 { return b.amount[:b.n] }
 
 // TxnEntryMode is how the card was read (chip, contactless, ...) or ecommerce.
 func (b *Block) TxnEntryMode() []string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
 	out := b.strings()
 	for i := range out {
 		if e := b.entry[i]; e == modeEcommerce {
@@ -96,6 +100,8 @@ func (b *Block) TxnThreeDS() []bool { return b.three[:b.n] }
 
 // TxnAuthStatus is the authorisation outcome.
 func (b *Block) TxnAuthStatus() []string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
 	out := b.strings()
 	for i := range out {
 		out[i] = b.w.authNames[b.auth[i]]
@@ -108,6 +114,8 @@ func (b *Block) CustomerID() []string { return b.ids("cus_", b.cust, 7) }
 
 // CustomerCountry is the customer's home country.
 func (b *Block) CustomerCountry() []string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
 	out := b.strings()
 	for i := range out {
 		out[i] = b.w.countries[b.custCty[i]].code
@@ -119,6 +127,8 @@ func (b *Block) CustomerCountry() []string {
 func (b *Block) CardID() []string { return b.ids("card_", b.card, 8) }
 
 func (b *Block) ids(prefix string, ids []uint32, width int) []string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
 	out := b.strings()
 	for i := range out {
 		off := len(b.arena)
@@ -131,6 +141,8 @@ func (b *Block) ids(prefix string, ids []uint32, width int) []string {
 
 // CardMaskedPAN is the first 6 and last 4 digits of the card number.
 func (b *Block) CardMaskedPAN() []string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
 	out := b.strings()
 	for i := range out {
 		off := len(b.arena)
@@ -142,6 +154,8 @@ func (b *Block) CardMaskedPAN() []string {
 
 // CardBrand is the card network.
 func (b *Block) CardBrand() []string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
 	out := b.strings()
 	for i := range out {
 		out[i] = b.w.brands[b.brand[i]]
@@ -151,6 +165,8 @@ func (b *Block) CardBrand() []string {
 
 // CardType is credit, debit or prepaid.
 func (b *Block) CardType() []string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
 	out := b.strings()
 	for i := range out {
 		out[i] = b.w.cardTypes[b.ctype[i]]
@@ -163,6 +179,8 @@ func (b *Block) MerchantID() []string { return b.ids("mer_", b.mer, 6) }
 
 // MerchantMCC is the merchant's ISO 18245 category code.
 func (b *Block) MerchantMCC() []string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
 	out := b.strings()
 	for i := range out {
 		out[i] = b.w.mccs[b.mcc[i]].Code
@@ -172,6 +190,8 @@ func (b *Block) MerchantMCC() []string {
 
 // MerchantCategory is the category of the merchant's MCC.
 func (b *Block) MerchantCategory() []string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
 	out := b.strings()
 	for i := range out {
 		out[i] = b.w.mccs[b.mcc[i]].Category
@@ -181,6 +201,8 @@ func (b *Block) MerchantCategory() []string {
 
 // MerchantCountry is the merchant's country.
 func (b *Block) MerchantCountry() []string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
 	out := b.strings()
 	for i := range out {
 		out[i] = b.w.countries[b.merCty[i]].code
@@ -190,6 +212,8 @@ func (b *Block) MerchantCountry() []string {
 
 // MerchantCurrency is the currency of the merchant's country.
 func (b *Block) MerchantCurrency() []string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
 	out := b.strings()
 	for i := range out {
 		out[i] = b.w.countries[b.merCty[i]].currency
@@ -199,18 +223,22 @@ func (b *Block) MerchantCurrency() []string {
 
 // MerchantLatitude is the merchant's latitude (6 decimals).
 func (b *Block) MerchantLatitude() []float64 {
+	b.mu.Lock()
+	defer b.mu.Unlock()
 	out := b.floatBuf()
 	for i := range out {
-		out[i] = b.merchants.get(uint64(b.mer[i]), b.merFn).latitude()
+		out[i] = b.merchantAttrs(b.mer[i]).latitude()
 	}
 	return out
 }
 
 // MerchantLongitude is the merchant's longitude (6 decimals).
 func (b *Block) MerchantLongitude() []float64 {
+	b.mu.Lock()
+	defer b.mu.Unlock()
 	out := b.floatBuf()
 	for i := range out {
-		out[i] = b.merchants.get(uint64(b.mer[i]), b.merFn).longitude()
+		out[i] = b.merchantAttrs(b.mer[i]).longitude()
 	}
 	return out
 }
@@ -218,10 +246,12 @@ func (b *Block) MerchantLongitude() []float64 {
 // DeviceID is dev_ + 12 hex digits for personal devices, pos_ + 12 hex digits
 // for the merchant terminals of card-present payments.
 func (b *Block) DeviceID() []string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
 	out := b.strings()
 	for i := range out {
 		off := len(b.arena)
-		if b.devKind[i] < 0 {
+		if b.devKind[i] == posKind {
 			b.arena = append(b.arena, "pos_"...)
 		} else {
 			b.arena = append(b.arena, "dev_"...)
@@ -234,9 +264,11 @@ func (b *Block) DeviceID() []string {
 
 // DeviceType is the personal device's type, or pos_terminal.
 func (b *Block) DeviceType() []string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
 	out := b.strings()
 	for i := range out {
-		if k := b.devKind[i]; k < 0 {
+		if k := b.devKind[i]; k == posKind {
 			out[i] = "pos_terminal"
 		} else {
 			out[i] = b.w.devTypes[k]
@@ -247,6 +279,8 @@ func (b *Block) DeviceType() []string {
 
 // DeviceIP is the device's public IPv4 address.
 func (b *Block) DeviceIP() []string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
 	out := b.strings()
 	for i := range out {
 		off := len(b.arena)
@@ -261,6 +295,8 @@ func (b *Block) FraudLabel() []bool { return b.fraud[:b.n] }
 
 // FraudScenario names each fraud row's scenario; valid exactly on fraud rows.
 func (b *Block) FraudScenario() ([]string, []bool) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
 	out := b.strings()
 	for i := range out {
 		if b.fraud[i] {
@@ -275,6 +311,8 @@ func (b *Block) FraudScenario() ([]string, []bool) {
 // Valid returns the block's non-null mask for a null group: each row is null
 // with probability rate, and every column of the group gets the same mask.
 func (b *Block) Valid(group string, rate float64) []bool {
+	b.mu.Lock()
+	defer b.mu.Unlock()
 	if m, ok := b.masks[group]; ok {
 		return m
 	}

@@ -229,7 +229,7 @@ func (b *Block) newLegitEpisode(kind, L int, minutes float64, r *rng.Stream) {
 		home := b.custCty0(&e)
 		mer := b.legitMerchant(home, home, t0, &er)
 		e.mers[0], e.nmers = mer, 1
-		m := b.merchants.get(uint64(mer), b.merFn)
+		m := b.merchantAttrs(mer)
 		mcc := &w.mccs[m.mcc]
 		if er.Float64() < mcc.CardPresent {
 			e.entry = uint8(w.modePick.Pick(er.Float64()))

@@ -5,9 +5,15 @@ package world
 // Parquet writer maps keys to dictionary slots with an integer hash and calls
 // the Format method once per distinct key per row group, so no string is
 // formatted or hashed per row. For each keyed source X, *Block has
-// XKeys() []uint64 and FormatX(dst []byte, key uint64) []byte. Key slices
-// are short-lived (see keyBuf); the other source methods' slices last until
-// the next Fill.
+// XKeys() returning the block's own ids or indexes (of whatever unsigned
+// width they are stored in, valid until the next Fill) and
+// FormatX(dst []byte, key uint64) []byte.
+//
+// The writer appends different columns of one block concurrently (see
+// pqwrite), so the Keys and Format methods of different columns may run at
+// the same time: each reads the block's latent state and the world, and
+// writes only state of its own column (a search cursor, a key buffer, an
+// entity cache no other column's method uses).
 
 // vocab holds the key spaces of vocabulary-valued columns.
 type vocab struct {
@@ -42,28 +48,8 @@ func (w *World) buildVocab() {
 	}
 }
 
-// keyBuf hands out key buffers from a ring of two: keys are consumed by the
-// writer as soon as they are returned, so an XKeys result is valid until the
-// second XKeys call after it (two coexist, as latitude and longitude need).
-func (b *Block) keyBuf() []uint64 {
-	if len(b.keys) < 2 {
-		b.keys = append(b.keys, make([]uint64, b.w.cfg.BlockRows))
-	}
-	s := b.keys[b.usedK&1][:b.n]
-	b.usedK++
-	return s
-}
-
-func (b *Block) keysOf32(ids []uint32) []uint64 {
-	out := b.keyBuf()
-	for i := range out {
-		out[i] = uint64(ids[i])
-	}
-	return out
-}
-
 // CustomerIDKeys keys customer_id by customer number.
-func (b *Block) CustomerIDKeys() []uint64 { return b.keysOf32(b.cust) }
+func (b *Block) CustomerIDKeys() []uint32 { return b.cust[:b.n] }
 
 // FormatCustomerID renders cus_NNNNNNN.
 func (b *Block) FormatCustomerID(dst []byte, k uint64) []byte {
@@ -71,7 +57,7 @@ func (b *Block) FormatCustomerID(dst []byte, k uint64) []byte {
 }
 
 // CardIDKeys keys card_id by card number.
-func (b *Block) CardIDKeys() []uint64 { return b.keysOf32(b.card) }
+func (b *Block) CardIDKeys() []uint32 { return b.card[:b.n] }
 
 // FormatCardID renders card_NNNNNNNN.
 func (b *Block) FormatCardID(dst []byte, k uint64) []byte {
@@ -79,9 +65,9 @@ func (b *Block) FormatCardID(dst []byte, k uint64) []byte {
 }
 
 // CardMaskedPANKeys keys the masked PAN by card number.
-func (b *Block) CardMaskedPANKeys() []uint64 {
+func (b *Block) CardMaskedPANKeys() []uint32 {
 	b.cardCur = 0
-	return b.keysOf32(b.card)
+	return b.card[:b.n]
 }
 
 // FormatCardMaskedPAN renders the first 6 and last 4 digits of the card's PAN.
@@ -115,31 +101,19 @@ func rowOf[T uint32 | uint64](ids []T, k uint64, cur *int) int {
 }
 
 // CardBrandKeys keys card_brand by brand index.
-func (b *Block) CardBrandKeys() []uint64 {
-	out := b.keyBuf()
-	for i := range out {
-		out[i] = uint64(b.brand[i])
-	}
-	return out
-}
+func (b *Block) CardBrandKeys() []uint8 { return b.brand[:b.n] }
 
 // FormatCardBrand renders a brand.
 func (b *Block) FormatCardBrand(dst []byte, k uint64) []byte { return append(dst, b.w.brands[k]...) }
 
 // CardTypeKeys keys card_type by type index.
-func (b *Block) CardTypeKeys() []uint64 {
-	out := b.keyBuf()
-	for i := range out {
-		out[i] = uint64(b.ctype[i])
-	}
-	return out
-}
+func (b *Block) CardTypeKeys() []uint8 { return b.ctype[:b.n] }
 
 // FormatCardType renders a card type.
 func (b *Block) FormatCardType(dst []byte, k uint64) []byte { return append(dst, b.w.cardTypes[k]...) }
 
 // MerchantIDKeys keys merchant_id by merchant number.
-func (b *Block) MerchantIDKeys() []uint64 { return b.keysOf32(b.mer) }
+func (b *Block) MerchantIDKeys() []uint32 { return b.mer[:b.n] }
 
 // FormatMerchantID renders mer_NNNNNN.
 func (b *Block) FormatMerchantID(dst []byte, k uint64) []byte {
@@ -147,13 +121,7 @@ func (b *Block) FormatMerchantID(dst []byte, k uint64) []byte {
 }
 
 // MerchantMCCKeys keys mcc_code by MCC index.
-func (b *Block) MerchantMCCKeys() []uint64 {
-	out := b.keyBuf()
-	for i := range out {
-		out[i] = uint64(b.mcc[i])
-	}
-	return out
-}
+func (b *Block) MerchantMCCKeys() []uint16 { return b.mcc[:b.n] }
 
 // FormatMerchantMCC renders an MCC.
 func (b *Block) FormatMerchantMCC(dst []byte, k uint64) []byte {
@@ -161,10 +129,10 @@ func (b *Block) FormatMerchantMCC(dst []byte, k uint64) []byte {
 }
 
 // MerchantCategoryKeys keys merchant_category by category index.
-func (b *Block) MerchantCategoryKeys() []uint64 {
-	out := b.keyBuf()
+func (b *Block) MerchantCategoryKeys() []uint16 {
+	out := b.catKeys[:b.n]
 	for i := range out {
-		out[i] = uint64(b.w.vocab.mccCat[b.mcc[i]])
+		out[i] = b.w.vocab.mccCat[b.mcc[i]]
 	}
 	return out
 }
@@ -175,13 +143,7 @@ func (b *Block) FormatMerchantCategory(dst []byte, k uint64) []byte {
 }
 
 // MerchantCountryKeys keys merchant_country by country index.
-func (b *Block) MerchantCountryKeys() []uint64 {
-	out := b.keyBuf()
-	for i := range out {
-		out[i] = uint64(b.merCty[i])
-	}
-	return out
-}
+func (b *Block) MerchantCountryKeys() []uint16 { return b.merCty[:b.n] }
 
 // FormatMerchantCountry renders a country code.
 func (b *Block) FormatMerchantCountry(dst []byte, k uint64) []byte {
@@ -189,10 +151,10 @@ func (b *Block) FormatMerchantCountry(dst []byte, k uint64) []byte {
 }
 
 // MerchantCurrencyKeys keys currency by currency index.
-func (b *Block) MerchantCurrencyKeys() []uint64 {
-	out := b.keyBuf()
+func (b *Block) MerchantCurrencyKeys() []uint16 {
+	out := b.curKeys[:b.n]
 	for i := range out {
-		out[i] = uint64(b.w.vocab.ctyCur[b.merCty[i]])
+		out[i] = b.w.vocab.ctyCur[b.merCty[i]]
 	}
 	return out
 }
@@ -203,13 +165,7 @@ func (b *Block) FormatMerchantCurrency(dst []byte, k uint64) []byte {
 }
 
 // CustomerCountryKeys keys customer_country by country index.
-func (b *Block) CustomerCountryKeys() []uint64 {
-	out := b.keyBuf()
-	for i := range out {
-		out[i] = uint64(b.custCty[i])
-	}
-	return out
-}
+func (b *Block) CustomerCountryKeys() []uint16 { return b.custCty[:b.n] }
 
 // FormatCustomerCountry renders a country code.
 func (b *Block) FormatCustomerCountry(dst []byte, k uint64) []byte {
@@ -217,13 +173,7 @@ func (b *Block) FormatCustomerCountry(dst []byte, k uint64) []byte {
 }
 
 // TxnEntryModeKeys keys entry_mode by mode index (modeEcommerce for e-commerce).
-func (b *Block) TxnEntryModeKeys() []uint64 {
-	out := b.keyBuf()
-	for i := range out {
-		out[i] = uint64(b.entry[i])
-	}
-	return out
-}
+func (b *Block) TxnEntryModeKeys() []uint8 { return b.entry[:b.n] }
 
 // FormatTxnEntryMode renders an entry mode.
 func (b *Block) FormatTxnEntryMode(dst []byte, k uint64) []byte {
@@ -234,13 +184,7 @@ func (b *Block) FormatTxnEntryMode(dst []byte, k uint64) []byte {
 }
 
 // TxnAuthStatusKeys keys auth_status by status index.
-func (b *Block) TxnAuthStatusKeys() []uint64 {
-	out := b.keyBuf()
-	for i := range out {
-		out[i] = uint64(b.auth[i])
-	}
-	return out
-}
+func (b *Block) TxnAuthStatusKeys() []uint8 { return b.auth[:b.n] }
 
 // FormatTxnAuthStatus renders an authorisation status.
 func (b *Block) FormatTxnAuthStatus(dst []byte, k uint64) []byte {
@@ -250,9 +194,7 @@ func (b *Block) FormatTxnAuthStatus(dst []byte, k uint64) []byte {
 // DeviceIDKeys keys device_id by device number.
 func (b *Block) DeviceIDKeys() []uint64 {
 	b.devCur = 0
-	out := b.keyBuf()
-	copy(out, b.dev[:b.n])
-	return out
+	return b.dev[:b.n]
 }
 
 // FormatDeviceID renders dev_/pos_ + 12 hex digits.
@@ -260,7 +202,7 @@ func (b *Block) FormatDeviceID(dst []byte, k uint64) []byte {
 	var kind int8
 	var hex uint64
 	if i := rowOf(b.dev[:b.n], k, &b.devCur); i >= 0 {
-		kind, hex = b.devKind[i], b.devHex[i]
+		kind, hex = int8(b.devKind[i]), b.devHex[i]
 	} else {
 		d := b.devices.get(k, b.devFn)
 		kind, hex = d.kind, d.hex
@@ -273,49 +215,25 @@ func (b *Block) FormatDeviceID(dst []byte, k uint64) []byte {
 	return appendHex(dst, hex, 12)
 }
 
-// DeviceTypeKeys keys device_type by type index (posKey for terminals).
-func (b *Block) DeviceTypeKeys() []uint64 {
-	out := b.keyBuf()
-	for i := range out {
-		if k := b.devKind[i]; k < 0 {
-			out[i] = posKey
-		} else {
-			out[i] = uint64(k)
-		}
-	}
-	return out
-}
-
-const posKey = 1 << 16
+// DeviceTypeKeys keys device_type by type index (posKind for terminals).
+func (b *Block) DeviceTypeKeys() []uint8 { return b.devKind[:b.n] }
 
 // FormatDeviceType renders a device type.
 func (b *Block) FormatDeviceType(dst []byte, k uint64) []byte {
-	if k == posKey {
+	if k == posKind {
 		return append(dst, "pos_terminal"...)
 	}
 	return append(dst, b.w.devTypes[k]...)
 }
 
 // DeviceIPKeys keys ip_address by the address itself.
-func (b *Block) DeviceIPKeys() []uint64 {
-	out := b.keyBuf()
-	for i := range out {
-		out[i] = uint64(b.ip[i])
-	}
-	return out
-}
+func (b *Block) DeviceIPKeys() []uint32 { return b.ip[:b.n] }
 
 // FormatDeviceIP renders a dotted quad.
 func (b *Block) FormatDeviceIP(dst []byte, k uint64) []byte { return appendIPv4(dst, uint32(k)) }
 
 // FraudScenarioKeys keys fraud_scenario by scenario index; valid on fraud rows.
-func (b *Block) FraudScenarioKeys() ([]uint64, []bool) {
-	out := b.keyBuf()
-	for i := range out {
-		out[i] = uint64(b.scen[i])
-	}
-	return out, b.fraud[:b.n]
-}
+func (b *Block) FraudScenarioKeys() ([]uint8, []bool) { return b.scen[:b.n], b.fraud[:b.n] }
 
 // FormatFraudScenario renders a scenario name.
 func (b *Block) FormatFraudScenario(dst []byte, k uint64) []byte {
@@ -323,10 +241,10 @@ func (b *Block) FormatFraudScenario(dst []byte, k uint64) []byte {
 }
 
 // MerchantLocationKeys keys latitude and longitude by merchant number.
-func (b *Block) MerchantLocationKeys() []uint64 { return b.keysOf32(b.mer) }
+func (b *Block) MerchantLocationKeys() []uint32 { return b.mer[:b.n] }
 
 // MerchantLatitudeOf is the latitude of merchant k.
-func (b *Block) MerchantLatitudeOf(k uint64) float64 { return b.merchants.get(k, b.merFn).latitude() }
+func (b *Block) MerchantLatitudeOf(k uint64) float64 { return b.w.merchantOf(uint32(k)).latitude() }
 
 // MerchantLongitudeOf is the longitude of merchant k.
-func (b *Block) MerchantLongitudeOf(k uint64) float64 { return b.merchants.get(k, b.merFn).longitude() }
+func (b *Block) MerchantLongitudeOf(k uint64) float64 { return b.w.merchantOf(uint32(k)).longitude() }

@@ -72,7 +72,7 @@ func (b *Block) setCard(i int, cust uint32, cp customer, card uint32) {
 // setMerchant sets the row's merchant and returns its attributes.
 func (b *Block) setMerchant(i int, mer uint32) merchant {
 	b.mer[i] = mer
-	m := b.merchants.get(uint64(mer), b.merFn)
+	m := b.merchantAttrs(mer)
 	b.merCty[i], b.mcc[i] = m.country, m.mcc
 	return m
 }
@@ -81,7 +81,7 @@ func (b *Block) setMerchant(i int, mer uint32) merchant {
 func (b *Block) setDevice(i int, dev uint64) {
 	b.dev[i] = dev
 	d := b.devices.get(dev, b.devFn)
-	b.devKind[i], b.ip[i], b.devHex[i] = d.kind, d.ip, d.hex
+	b.devKind[i], b.ip[i], b.devHex[i] = uint8(d.kind), d.ip, d.hex
 }
 
 // legitMerchant draws a merchant of country k by popularity. On the paying
@@ -94,7 +94,7 @@ func (b *Block) legitMerchant(k, home int, t int64, r *rng.Stream) uint32 {
 		return mer
 	}
 	for try := 0; try < 3; try++ {
-		m := b.merchants.get(uint64(mer), b.merFn)
+		m := b.merchantAttrs(mer)
 		if r.Float64() < w.weekendAccept[m.mcc] {
 			break
 		}

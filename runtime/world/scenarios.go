@@ -135,7 +135,7 @@ func (b *Block) merchantIn(k int, filter int, r *rng.Stream) uint32 {
 // passes reports whether merchant mer's MCC passes the filter.
 func (b *Block) passes(mer uint32, filter int) bool {
 	w := b.w
-	m := b.merchants.get(uint64(mer), b.merFn)
+	m := b.merchantAttrs(mer)
 	switch filter {
 	case onlineOnly:
 		return w.cnp[m.mcc]

@@ -25,8 +25,8 @@ type World struct {
 	tl        *timeline
 
 	customers  partition
-	custTab    []customer // customer attributes by id, when memoised (memo.go)
-	cardTab    []card     // card attributes by id, when memoised
+	custTab    []custRec  // customers and their cards by id, when memoised (memo.go)
+	merTab     []merchant // merchants by id, when memoised
 	merchants  partition
 	mccs       []refdata.MCC
 	mccPick    *dist.Alias

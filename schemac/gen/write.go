@@ -10,7 +10,7 @@ import (
 
 const colwritePath = "github.com/paygen/paygen/runtime/colwrite"
 
-// writeFile emits write_gen.go: the Parquet column layout, Write, then one
+// writeFile emits write_gen.go: the Parquet column layout, Writers, then one
 // write function per column. This is paygen's fast path: columns go straight
 // from a world.Block into a colwrite.RowGroup, dictionary columns as integer
 // keys, with no row structs in between.
@@ -89,18 +89,23 @@ func writeEncoding(c *ir.Column) string {
 
 // writeAll emits:
 //
-//	// Write appends block b to row group rg, one column at a time.
-//	func Write(b *world.Block, rg *colwrite.RowGroup) {
-//		writeTransactionID(b, rg)
+//	// Writers append a block to a row group, one function per column, in
+//	// column order. Each touches only its own column, so different columns
+//	// may be written concurrently.
+//	var Writers = []func(*world.Block, *colwrite.RowGroup){
+//		writeTransactionID,
 //		…
 //	}
 func writeAll(s *ir.Schema) jen.Code {
-	return jen.Comment("Write appends block b to row group rg, one column at a time.").Line().
-		Func().Id("Write").Add(writeParams()).BlockFunc(func(g *jen.Group) {
-		for _, c := range s.Columns {
-			g.Id(writeFunc(c)).Call(jen.Id("b"), jen.Id("rg"))
-		}
-	})
+	return jen.Comment("Writers append a block to a row group, one function per column, in").Line().
+		Comment("column order. Each touches only its own column, so different columns").Line().
+		Comment("may be written concurrently.").Line().
+		Var().Id("Writers").Op("=").Index().Func().Params(jen.Op("*").Qual(worldPath, "Block"), jen.Op("*").Qual(colwritePath, "RowGroup")).
+		CustomFunc(jen.Options{Open: "{", Close: "}", Separator: ",", Multi: true}, func(g *jen.Group) {
+			for _, c := range s.Columns {
+				g.Id(writeFunc(c))
+			}
+		})
 }
 
 // writeParams emits (b *world.Block, rg *colwrite.RowGroup).
@@ -124,13 +129,13 @@ func keyed(c *ir.Column) bool {
 //
 //	// writeMCCCode writes mcc_code from merchant.mcc as dictionary keys, null at rate 0.05.
 //	func writeMCCCode(b *world.Block, rg *colwrite.RowGroup) {
-//		rg.Keyed(10, b.MerchantMCCKeys(), b.Valid("mcc_code", 0.05), b.FormatMerchantMCC)
+//		colwrite.AppendKeyed(rg, 10, b.MerchantMCCKeys(), b.Valid("mcc_code", 0.05), b.FormatMerchantMCC)
 //	}
 //
 // and for a natural source:
 //
 //	keys, ok := b.FraudScenarioKeys()
-//	rg.Keyed(23, keys, ok, b.FormatFraudScenario)
+//	colwrite.AppendKeyed(rg, 23, keys, ok, b.FormatFraudScenario)
 func writeColumn(c *ir.Column) jen.Code {
 	how := ""
 	if keyed(c) {
@@ -148,10 +153,10 @@ func writeColumn(c *ir.Column) jen.Code {
 	case keyed(c) && c.Source.Natural:
 		body = []jen.Code{
 			jen.List(jen.Id("keys"), jen.Id("ok")).Op(":=").Add(b(c.Source.Keys).Call()),
-			jen.Id("rg").Dot(keyedMethod(c)).Call(col, jen.Id("keys"), jen.Id("ok"), b(c.Source.Format)),
+			jen.Qual(colwritePath, keyedFunc(c)).Call(jen.Id("rg"), col, jen.Id("keys"), jen.Id("ok"), b(c.Source.Format)),
 		}
 	case keyed(c):
-		body = []jen.Code{jen.Id("rg").Dot(keyedMethod(c)).Call(col, b(c.Source.Keys).Call(), valid, b(c.Source.Format))}
+		body = []jen.Code{jen.Qual(colwritePath, keyedFunc(c)).Call(jen.Id("rg"), col, b(c.Source.Keys).Call(), valid, b(c.Source.Format))}
 	case c.Source.Natural:
 		body = []jen.Code{
 			jen.List(jen.Id("v"), jen.Id("ok")).Op(":=").Add(b(c.Source.Method).Call()),
@@ -163,11 +168,12 @@ func writeColumn(c *ir.Column) jen.Code {
 	return jen.Comment(doc).Line().Func().Id(writeFunc(c)).Add(writeParams()).Block(body...)
 }
 
-func keyedMethod(c *ir.Column) string {
+// keyedFunc is the colwrite function appending a keyed column.
+func keyedFunc(c *ir.Column) string {
 	if c.Type.Kind == ir.Double {
-		return "KeyedDouble"
+		return "AppendKeyedDouble"
 	}
-	return "Keyed"
+	return "AppendKeyed"
 }
 
 func valueMethod(c *ir.Column) string {

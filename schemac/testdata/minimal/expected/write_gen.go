@@ -12,9 +12,11 @@ var Columns = []colwrite.Column{
 	{Name: "event_id", Physical: colwrite.ByteArray, Logical: colwrite.String, Encoding: colwrite.Plain},
 }
 
-// Write appends block b to row group rg, one column at a time.
-func Write(b *world.Block, rg *colwrite.RowGroup) {
-	writeEventID(b, rg)
+// Writers append a block to a row group, one function per column, in
+// column order. Each touches only its own column, so different columns
+// may be written concurrently.
+var Writers = []func(*world.Block, *colwrite.RowGroup){
+	writeEventID,
 }
 
 // writeEventID writes event_id from txn.id.

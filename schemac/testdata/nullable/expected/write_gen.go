@@ -19,16 +19,18 @@ var Columns = []colwrite.Column{
 	{Name: "scenario", Physical: colwrite.ByteArray, Logical: colwrite.String, Optional: true, Encoding: colwrite.Dict},
 }
 
-// Write appends block b to row group rg, one column at a time.
-func Write(b *world.Block, rg *colwrite.RowGroup) {
-	writePlaceID(b, rg)
-	writeAmount(b, rg)
-	writeLat(b, rg)
-	writeLon(b, rg)
-	writeDeviceID(b, rg)
-	writeSeenAt(b, rg)
-	writeIsFraud(b, rg)
-	writeScenario(b, rg)
+// Writers append a block to a row group, one function per column, in
+// column order. Each touches only its own column, so different columns
+// may be written concurrently.
+var Writers = []func(*world.Block, *colwrite.RowGroup){
+	writePlaceID,
+	writeAmount,
+	writeLat,
+	writeLon,
+	writeDeviceID,
+	writeSeenAt,
+	writeIsFraud,
+	writeScenario,
 }
 
 // writePlaceID writes place_id from merchant.id.
@@ -69,5 +71,5 @@ func writeIsFraud(b *world.Block, rg *colwrite.RowGroup) {
 // writeScenario writes scenario from fraud.scenario as dictionary keys, null by construction.
 func writeScenario(b *world.Block, rg *colwrite.RowGroup) {
 	keys, ok := b.FraudScenarioKeys()
-	rg.Keyed(7, keys, ok, b.FormatFraudScenario)
+	colwrite.AppendKeyed(rg, 7, keys, ok, b.FormatFraudScenario)
 }

@@ -13,10 +13,12 @@ var Columns = []colwrite.Column{
 	{Name: "fraud_scenario", Physical: colwrite.ByteArray, Logical: colwrite.String, Optional: true, Encoding: colwrite.Plain},
 }
 
-// Write appends block b to row group rg, one column at a time.
-func Write(b *world.Block, rg *colwrite.RowGroup) {
-	writeLabelFraud(b, rg)
-	writeFraudScenario(b, rg)
+// Writers append a block to a row group, one function per column, in
+// column order. Each touches only its own column, so different columns
+// may be written concurrently.
+var Writers = []func(*world.Block, *colwrite.RowGroup){
+	writeLabelFraud,
+	writeFraudScenario,
 }
 
 // writeLabelFraud writes label_fraud from fraud.label.
