@@ -116,7 +116,10 @@ func New(cfg Config, seed uint64, rows int64, date time.Time) (*World, error) {
 	if err != nil {
 		return nil, err
 	}
-	w.tl = newTimeline(&w.cfg, start, w.countries, cal)
+	// The time line (itself built in two halves) and the entity tables
+	// below are independent: build them concurrently.
+	tlDone := make(chan *timeline, 1) // buffered: an early error return leaves no goroutine blocked
+	go func() { tlDone <- newTimeline(&w.cfg, start, w.countries, cal) }()
 
 	nCust := max(1000, rows/int64(max(1, cfg.Customer.RowsPerEntity)))
 	nMer := max(200, rows/int64(max(1, cfg.Merchant.RowsPerEntity)))
@@ -152,6 +155,7 @@ func New(cfg Config, seed uint64, rows int64, date time.Time) (*World, error) {
 	w.tripKey = rng.Key(w.seed, rng.StrKey("trip"))
 	w.devKey = rng.Key(w.seed, rng.StrKey("device-life"))
 	w.buildMemos()
+	w.tl = <-tlDone
 	if err := w.buildFraud(); err != nil {
 		return nil, err
 	}
