@@ -1,6 +1,6 @@
 package world
 
-// HasMemos reports whether World.New built the customer table.
+// HasMemos reports whether World.New built the customer and merchant tables.
 func (w *World) HasMemos() bool { return w.custTab != nil && w.merTab != nil }
 
 // DropMemos makes blocks of w recompute entities through their caches.
