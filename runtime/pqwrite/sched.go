@@ -50,13 +50,12 @@ type group struct {
 // task is one unit of work: fill blk with block b, or append column col of
 // it to group g.
 type task struct {
-	fill   bool
-	b, g   int
-	col    int
-	blk    *world.Block
-	rg     *colwrite.RowGroup
-	last   bool // the group's last block: finish the column
-	worker int
+	fill bool
+	b, g int
+	col  int
+	blk  *world.Block
+	rg   *colwrite.RowGroup
+	last bool // the group's last block: finish the column
 }
 
 func newSched(first, end, per, cols int, blocks []*world.Block, rgs []*colwrite.RowGroup) *sched {
@@ -94,7 +93,7 @@ func (s *sched) take(worker int) (t task, ok bool) {
 				gr := &s.groups[g]
 				gr.busy[c] = true
 				b := gr.next[c]
-				return task{b: b, g: g, col: c, blk: s.filled[b-s.first], rg: gr.rg, last: b+1 == s.groupEnd(g), worker: worker}, true
+				return task{b: b, g: g, col: c, blk: s.filled[b-s.first], rg: gr.rg, last: b+1 == s.groupEnd(g)}, true
 			}
 		}
 		if s.nextFill < s.end && len(s.freeBlocks) > 0 {
@@ -102,7 +101,7 @@ func (s *sched) take(worker int) (t task, ok bool) {
 			s.freeBlocks = s.freeBlocks[:len(s.freeBlocks)-1]
 			b := s.nextFill
 			s.nextFill++
-			return task{fill: true, b: b, blk: blk, worker: worker}, true
+			return task{fill: true, b: b, blk: blk}, true
 		}
 		s.cond.Wait()
 	}

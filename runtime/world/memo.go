@@ -57,8 +57,8 @@ func (b *Block) customerOf(id uint32) customer {
 // cache.
 func (b *Block) cardAttrs(id uint32) card {
 	if t := b.w.custTab; t != nil {
-		n := uint32(b.w.cfg.Customer.CardsMax)
-		return t[id/n].cards[id%n]
+		cust := b.w.customerOfCard(id)
+		return t[cust].cards[id-b.w.cardOf(cust, 0)]
 	}
 	return b.cards.get(uint64(id), b.cardFn)
 }
