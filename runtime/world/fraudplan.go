@@ -39,17 +39,6 @@ type scenario struct {
 	curve   []float64 // cumulative fraud intensity per minute (shared or own)
 }
 
-// rowRange is the range of the scenario's global fraud rows that fall in
-// the dataset rows [s, e): [round(F_s*C(s/R)), round(F_s*C(e/R))), C the
-// scenario's cumulative intensity as a share of the volume quantile. Fraud
-// row g falls in the rows that hold its nominal quantile C^-1((g+0.5)/F_s);
-// the ranges of adjacent row ranges meet, so they partition [0, F_s).
-func (sc *scenario) rowRange(tl *timeline, s, e, rows int64) (int64, int64) {
-	R := float64(rows)
-	F := float64(sc.total)
-	return int64(math.Floor(F*tl.share(sc.curve, float64(s)/R) + 0.5)), int64(math.Floor(F*tl.share(sc.curve, float64(e)/R) + 0.5))
-}
-
 // compromise is one compromised-merchant event. Its victims are not stored:
 // victim j is a hash of (event key, j), and the victims that pay at the
 // merchant inside the window, j < inData, do so at stratified quantiles of
@@ -206,6 +195,7 @@ func (w *World) buildFraud() error {
 			}
 		}
 	}
+	w.buildPlan()
 	return nil
 }
 
@@ -237,9 +227,8 @@ func (w *World) apportion() {
 	}
 }
 
-// checkDensity makes sure every block can hold its fraud quota: the fraud
-// density may nowhere exceed half the payments, and no block's quota may
-// exceed its rows.
+// checkDensity makes sure the fraud density nowhere exceeds half the
+// payments, so the plan's rows stay near their times.
 func (w *World) checkDensity() error {
 	tl := w.tl
 	R := float64(w.rows)
@@ -260,18 +249,6 @@ func (w *World) checkDensity() error {
 		}
 		if f > 0.5*rows+1e-9 && f > 1 {
 			return fmt.Errorf("world config: fraud rate %g with its calendar pressure makes more than half of some minute's payments fraud", w.cfg.Fraud.Rate)
-		}
-	}
-	for bi := 0; bi < w.Blocks(); bi++ {
-		s := int64(bi) * int64(w.cfg.BlockRows)
-		e := min(s+int64(w.cfg.BlockRows), w.rows)
-		k := int64(0)
-		for i := range w.scen {
-			lo, hi := w.scen[i].rowRange(tl, s, e, w.rows)
-			k += hi - lo
-		}
-		if k > e-s {
-			return fmt.Errorf("world config: block %d of %d rows cannot hold its %d fraud rows (fraud rate too high for block_rows)", bi, e-s, k)
 		}
 	}
 	return nil

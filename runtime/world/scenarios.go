@@ -2,6 +2,7 @@ package world
 
 import (
 	"math"
+	"slices"
 
 	"github.com/paygen/paygen/runtime/rng"
 )
@@ -68,6 +69,7 @@ func (b *Block) setupEpisode(e *episode, kind int, t0 int64) {
 		for j := range int(e.nmers) {
 			e.mers[j] = b.merchantIn(k, anyMerchant, &r)
 		}
+		b.farmCustomers(e, k, &r)
 	}
 }
 
@@ -211,7 +213,7 @@ func (w *World) compromiseAt(t int64, u float64) int {
 // fraudRow draws row i of its episode.
 func (b *Block) fraudRow(i int, r *rng.Stream) {
 	w := b.w
-	e := &b.eps[b.epi[i]]
+	e := &w.plan.eps[b.epi[i]]
 	fc := &w.cfg.Fraud
 	tu := &w.tune
 	kind := int(e.kind)
@@ -257,7 +259,7 @@ func (b *Block) fraudRow(i int, r *rng.Stream) {
 		b.online(i, e.dev, w.tell(fc.CompromisedMerchant.ThreeDS, tu.legit3DS), r)
 		usd = b.ticket(m, cp, r) * w.depart(fc.CompromisedMerchant.AmountFactor, r)
 	case kindDeviceFarm:
-		cust := b.farmCustomer(e, r)
+		cust := e.custs[b.role[i]]
 		cp = b.customerOf(cust)
 		b.setCard(i, cust, cp, w.cardOf(cust, r.IntN(int(cp.cards))))
 		m := b.setMerchant(i, e.mers[r.IntN(int(e.nmers))])
@@ -282,25 +284,20 @@ func (b *Block) ticket(m merchant, cp customer, r *rng.Stream) float64 {
 	return mcc.MedianUSD * cp.spend * math.Exp(mcc.Sigma*r.Norm())
 }
 
-// farmCustomer draws a customer of the farm's country for a device-farm
-// row, different from the farm's earlier customers, and records them.
-func (b *Block) farmCustomer(e *episode, r *rng.Stream) uint32 {
+// farmCustomers draws the farm's L customers in country k, distinct where
+// the country's popularity allows, into the plan's pool.
+func (b *Block) farmCustomers(e *episode, k int, r *rng.Stream) {
 	w := b.w
-	var cust uint32
-	k := int(e.country)
-	for try := 0; try < 8; try++ {
-		cust = w.customers.start[k] + uint32(w.customers.pick[k].Pick(r.Next()))
-		seen := false
-		for _, c := range e.custs[:e.ncust] {
-			seen = seen || c == cust
+	start := len(w.plan.pool)
+	for j := 0; j < int(e.rows); j++ {
+		var cust uint32
+		for try := 0; try < 8; try++ {
+			cust = w.customers.start[k] + uint32(w.customers.pick[k].Pick(r.Next()))
+			if !slices.Contains(w.plan.pool[start:], cust) {
+				break
+			}
 		}
-		if !seen {
-			break
-		}
+		w.plan.pool = append(w.plan.pool, cust)
 	}
-	if int(e.ncust) < len(e.custs) {
-		e.custs[e.ncust] = cust
-		e.ncust++
-	}
-	return cust
+	e.custs = w.plan.pool[start:len(w.plan.pool):len(w.plan.pool)]
 }

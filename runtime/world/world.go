@@ -48,6 +48,7 @@ type World struct {
 	scen          []scenario
 	kindIdx       [numKinds]int // scenario index of each kind, -1 when off
 	compromises   []compromise
+	plan          fraudPlan
 	tune          tuning
 	highRisk      []bool    // per MCC: a stolen-card target category
 	riskyCountry  []bool    // per country: has a merchant of a high-risk category
