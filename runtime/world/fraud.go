@@ -25,6 +25,7 @@ type episode struct {
 	entry   uint8   // entry mode (retry)
 	rows    uint8   // rows of the whole episode
 	nmers   uint8   // merchants in mers
+	ndev    uint8   // devices the episode switches between (device farm)
 	country uint16  // merchant country of the episode
 	cust    uint32  // the victim customer (one-card scenarios)
 	t0, t1  int64   // times of the first and last row (fraud episodes), µs

@@ -52,6 +52,10 @@ func (b *Block) legitEpisodeRow(i int, r *rng.Stream) {
 	m := b.setMerchant(i, e.mers[0])
 	b.entry[i] = e.entry
 	b.setDevice(i, e.dev)
+	if e.entry == modeEcommerce {
+		head, _ := w.household(e.cust, int(cp.country))
+		b.ip[i] = w.personalIP(e.cust, int(cp.country), head, e.dev, b.devKind[i], b.time[i], r)
+	}
 	b.three[i] = e.entry == modeEcommerce && r.Float64() < w.cfg.Payment.ThreeDSShare
 	b.auth[i] = uint8(w.authDeclined)
 	if int(b.role[i]) == int(e.rows)-1 && r.Float64() < 0.6 {
@@ -117,11 +121,21 @@ func (b *Block) legitPayment(i int, cust uint32, cp customer, mer uint32, r *rng
 		b.three[i] = false
 	} else {
 		b.entry[i] = modeEcommerce
-		dev := w.deviceOf(cust, r.IntN(int(cp.devices)), b.time[i])
+		t := b.time[i]
+		home := int(cp.country)
+		head, size := w.household(cust, home)
+		dev := w.deviceOf(cust, r.IntN(int(cp.devices)), t)
+		if size > 1 && r.Float64() < sharedDevice {
+			dev = w.deviceOf(head, 0, t) // the household's shared computer or tablet
+		}
 		if traits&0xffff < tu.guest16 {
 			dev = guestBase + r.Next()>>24 // a one-off device: a friend's phone, a work computer
+			b.setDevice(i, dev)
+			b.ip[i] = w.residentialIP(home, t, r.Next())
+		} else {
+			b.setDevice(i, dev)
+			b.ip[i] = w.personalIP(cust, home, head, dev, b.devKind[i], t, r)
 		}
-		b.setDevice(i, dev)
 		b.three[i] = r.Float64() < w.cfg.Payment.ThreeDSShare
 	}
 	usd := mcc.MedianUSD * cp.spend * math.Exp(mcc.Sigma*r.Norm())

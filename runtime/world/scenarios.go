@@ -70,6 +70,10 @@ func (b *Block) setupEpisode(e *episode, kind int, t0 int64) {
 			e.mers[j] = b.merchantIn(k, anyMerchant, &r)
 		}
 		b.farmCustomers(e, k, &r)
+		e.ndev = 1
+		if r.Float64() < 0.3 {
+			e.ndev = 2
+		}
 	}
 }
 
@@ -228,7 +232,8 @@ func (b *Block) fraudRow(i int, r *rng.Stream) {
 	case kindCardTesting:
 		m := b.setMerchant(i, e.mers[r.IntN(int(e.nmers))])
 		b.online(i, e.dev, w.tell(fc.CardTesting.ThreeDS, tu.legit3DS), r)
-		if int(b.role[i]) == int(e.rows)-1 && e.rows > 1 { // the purchase the tests were for
+		b.ip[i] = w.fraudIP(int(m.country), e.dev, b.time[i], rng.At(e.key, uint64(b.role[i]))) // a new proxy per attempt
+		if int(b.role[i]) == int(e.rows)-1 && e.rows > 1 {                                      // the purchase the tests were for
 			usd = b.ticket(m, cp, r) * w.depart(fc.CardTesting.PurchaseFactor, r)
 			auth = w.authApproved
 		} else {
@@ -242,6 +247,7 @@ func (b *Block) fraudRow(i int, r *rng.Stream) {
 	case kindAccountTakeover:
 		m := b.setMerchant(i, b.merchantIn(int(e.country), anyMerchant, r))
 		b.online(i, e.dev, w.tell(fc.AccountTakeover.ThreeDS, tu.legit3DS), r)
+		b.ip[i] = b.takeoverIP(e, cp, i)
 		usd = b.ticket(m, cp, r) * w.depart(fc.AccountTakeover.AmountFactor, r)
 	case kindStolenCard:
 		filter := inStoreCapable
@@ -257,13 +263,17 @@ func (b *Block) fraudRow(i int, r *rng.Stream) {
 	case kindCompromisedMerchant:
 		m := b.setMerchant(i, b.merchantIn(int(e.country), anyMerchant, r))
 		b.online(i, e.dev, w.tell(fc.CompromisedMerchant.ThreeDS, tu.legit3DS), r)
+		b.ip[i] = b.takeoverIP(e, cp, i)
 		usd = b.ticket(m, cp, r) * w.depart(fc.CompromisedMerchant.AmountFactor, r)
 	case kindDeviceFarm:
 		cust := e.custs[b.role[i]]
 		cp = b.customerOf(cust)
 		b.setCard(i, cust, cp, w.cardOf(cust, r.IntN(int(cp.cards))))
 		m := b.setMerchant(i, e.mers[r.IntN(int(e.nmers))])
-		b.online(i, e.dev, w.tell(fc.DeviceFarm.ThreeDS, tu.legit3DS), r)
+		role := uint64(b.role[i])
+		dev := e.dev + role*uint64(e.ndev)/uint64(e.rows) // farms sometimes switch devices
+		b.online(i, dev, w.tell(fc.DeviceFarm.ThreeDS, tu.legit3DS), r)
+		b.ip[i] = w.fraudIP(int(e.country), dev, b.time[i], rng.At(e.key, role/2)) // proxies rotate
 		usd = b.ticket(m, cp, r) * w.depart(fc.DeviceFarm.AmountFactor, r)
 	}
 	b.auth[i] = uint8(auth)
@@ -300,4 +310,17 @@ func (b *Block) farmCustomers(e *episode, k int, r *rng.Stream) {
 		w.plan.pool = append(w.plan.pool, cust)
 	}
 	e.custs = w.plan.pool[start:len(w.plan.pool):len(w.plan.pool)]
+}
+
+// takeoverIP is the address of a takeover row: the victim's home connection
+// when the fraudster works through the victim's own device (remote access,
+// malware), else the fraudster's network for the whole episode.
+func (b *Block) takeoverIP(e *episode, cp customer, i int) uint32 {
+	w := b.w
+	t := b.time[i]
+	if e.dev < fraudBase {
+		head, _ := w.household(e.cust, int(cp.country))
+		return w.homeIP(head, t)
+	}
+	return w.fraudIP(int(e.country), e.dev, t, e.key)
 }

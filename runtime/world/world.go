@@ -3,6 +3,7 @@ package world
 import (
 	"fmt"
 	"math"
+	"slices"
 	"time"
 
 	"github.com/paygen/paygen/runtime/dist"
@@ -56,6 +57,9 @@ type World struct {
 	cnp           []bool    // per MCC: mostly card-not-present (online-capable)
 	tripKey       uint64
 	devKey        uint64
+	netKey        uint64 // households and network pools (network.go)
+	devMobile     int    // index of the mobile and desktop device types, -1 when absent
+	devDesktop    int
 	authApproved  int
 	authDeclined  int
 	kindKeys      [len(entityKinds)]uint64 // rng.Key(seed, StrKey(kind)) of each entity kind
@@ -155,6 +159,8 @@ func New(cfg Config, seed uint64, rows int64, date time.Time) (*World, error) {
 	w.buildMerchantMix()
 	w.tripKey = rng.Key(w.seed, rng.StrKey("trip"))
 	w.devKey = rng.Key(w.seed, rng.StrKey("device-life"))
+	w.netKey = rng.Key(w.seed, rng.StrKey("network"))
+	w.devMobile, w.devDesktop = slices.Index(w.devTypes, "mobile"), slices.Index(w.devTypes, "desktop")
 	w.buildMemos()
 	w.tl = <-tlDone
 	if err := w.buildFraud(); err != nil {
