@@ -15,10 +15,10 @@ import "github.com/paygen/paygen/runtime/rng"
 
 // Network pool sizes: one address per this many customers of a country.
 const (
-	custPerCGNAT   = 300 // carrier-grade NAT addresses
-	custPerOffice  = 40  // office gateways
-	custPerHotspot = 500 // public Wi-Fi hotspots
-	leaseDays      = 45  // a home broadband address is re-leased about this often
+	custPerCGNAT   = 300  // carrier-grade NAT addresses
+	custPerOffice  = 40   // office gateways
+	custPerHotspot = 500  // public Wi-Fi hotspots
+	leaseDays      = 45   // a home broadband address is re-leased about this often
 	custPerVPN     = 1000 // VPN and hosting exits, one pool for the world
 	sharedDevice   = 0.15 // share of a multi-person household's online payments on its shared device
 	legitVPN       = 0.04 // share of legitimate online payments through a VPN
