@@ -25,6 +25,7 @@ type Block struct {
 	entry   []uint8 // index into w.modes, or modeEcommerce
 	three   []bool
 	auth    []uint8
+	resp    []uint8 // response code (authmodel.go)
 	amount  []int64
 	fraud   []bool
 	scen    []uint8  // index into w.scen / w.scenarios, on fraud rows
@@ -92,6 +93,7 @@ func (w *World) NewBlock() *Block {
 		entry:   make([]uint8, n),
 		three:   make([]bool, n),
 		auth:    make([]uint8, n),
+		resp:    make([]uint8, n),
 		amount:  make([]int64, n),
 		fraud:   make([]bool, n),
 		scen:    make([]uint8, n),

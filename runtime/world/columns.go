@@ -109,6 +109,18 @@ func (b *Block) TxnAuthStatus() []string {
 	return out
 }
 
+// TxnResponseCode is the ISO 8583 field-39 style response code
+// (ResponseCodes lists them).
+func (b *Block) TxnResponseCode() []string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	out := b.strings()
+	for i := range out {
+		out[i] = responseCodes[b.resp[i]]
+	}
+	return out
+}
+
 // CustomerID is cus_NNNNNNN.
 func (b *Block) CustomerID() []string { return b.ids("cus_", b.cust, 7) }
 

@@ -23,6 +23,7 @@ type episode struct {
 	kind    uint8   // scenario kind, or kindRetry / kindSession
 	sc      uint8   // index into w.scen (fraud episodes)
 	entry   uint8   // entry mode (retry)
+	code    uint8   // response code of the declined attempts (retry)
 	rows    uint8   // rows of the whole episode
 	nmers   uint8   // merchants in mers
 	ndev    uint8   // devices the episode switches between (device farm)
@@ -188,6 +189,10 @@ func (b *Block) newLegitEpisode(kind, L int, minutes float64, r *rng.Stream) {
 		}
 		cp := b.customerOf(e.cust)
 		e.usd = b.ticket(m, cp, &er)
+		e.code = [...]uint8{respFunds, respDoNotHonour, respFunds, respLimit}[er.IntN(4)]
+		if e.entry == modeEcommerce && w.sca[cp.country] && er.Float64() < 0.5 {
+			e.code = respSCA // declined for authentication, retried with 3-D Secure
+		}
 	}
 	ei := uint32(len(b.eps))
 	b.eps = append(b.eps, e)

@@ -56,7 +56,7 @@ func TestExactFraudPerScenario(t *testing.T) {
 	for _, s := range []struct {
 		name  string
 		share float64
-	}{{"card_testing", 0.25}, {"account_takeover", 0.25}, {"stolen_card", 0.2}, {"compromised_merchant", 0.15}, {"device_farm", 0.15}} {
+	}{{"card_testing", 0.25}, {"account_takeover", 0.25}, {"stolen_card", 0.1}, {"compromised_merchant", 0.15}, {"device_farm", 0.15}, {"lost_stolen", 0.04}, {"counterfeit", 0.06}} {
 		shares[s.name] = float64(counts[s.name]) / float64(total)
 		assert.InDelta(t, s.share, shares[s.name], 1.0/float64(total), s.name)
 	}
@@ -175,7 +175,7 @@ func TestCardTestingFootprint(t *testing.T) {
 	_, rows := fraudSample(t)
 	ct := byScenario(rows, "card_testing")
 	var sizes []int
-	small, declined, spanOK, total, larger, long := 0, 0, 0, 0, 0, 0
+	small, declined, spanOK, total, larger, long, approved := 0, 0, 0, 0, 0, 0, 0
 	for _, g := range groupBy(ct, func(r row) string { return r.card }) {
 		for _, b := range bursts(g, 30*60e6) {
 			sizes = append(sizes, len(b))
@@ -199,12 +199,15 @@ func TestCardTestingFootprint(t *testing.T) {
 				if last.usd > 5 {
 					larger++
 				}
-				assert.Equal(t, "approved", last.auth, "the purchase is approved")
+				if last.auth == "approved" {
+					approved++
+				}
 				long++
 			}
 		}
 	}
 	assert.GreaterOrEqual(t, float64(larger)/float64(long), 0.9, "bursts end with a larger purchase")
+	assert.GreaterOrEqual(t, float64(approved)/float64(long), 0.6, "the purchase is mostly approved (the issuer's model still applies)")
 	mean := float64(len(ct)) / float64(len(sizes))
 	assert.GreaterOrEqual(t, mean, 6.0, "bursts of several rows on one card (sizes %v)", sizes)
 	assert.GreaterOrEqual(t, float64(spanOK)/float64(len(sizes)), 0.9, "bursts last minutes")

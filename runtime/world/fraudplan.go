@@ -18,11 +18,13 @@ const (
 	kindStolenCard
 	kindCompromisedMerchant
 	kindDeviceFarm
+	kindLostStolen
+	kindCounterfeit
 	numKinds
 )
 
 // ScenarioNames are the fraud_scenario values, in kind order.
-var ScenarioNames = [numKinds]string{"card_testing", "account_takeover", "stolen_card", "compromised_merchant", "device_farm"}
+var ScenarioNames = [numKinds]string{"card_testing", "account_takeover", "stolen_card", "compromised_merchant", "device_farm", "lost_stolen", "counterfeit"}
 
 // MaxEpisodeRows bounds the rows of one episode.
 const MaxEpisodeRows = 64
@@ -136,7 +138,7 @@ func (w *World) buildFraud() error {
 	w.tune.legit3DS = w.cfg.Payment.ThreeDSShare
 	w.fraudTotal = int64(math.Round(fc.Rate * float64(w.rows)))
 	eps := [numKinds]Episode{fc.CardTesting.Episode, fc.AccountTakeover.Episode, fc.StolenCard.Episode,
-		fc.CompromisedMerchant.Episode, fc.DeviceFarm.Episode}
+		fc.CompromisedMerchant.Episode, fc.DeviceFarm.Episode, fc.LostStolen.Episode, fc.Counterfeit.Episode}
 	var cmCurve []float64
 	if fc.CompromisedMerchant.Share > 0 {
 		cmCurve = w.buildCompromises()

@@ -57,9 +57,12 @@ func (b *Block) legitEpisodeRow(i int, r *rng.Stream) {
 		b.ip[i] = w.personalIP(e.cust, int(cp.country), head, e.dev, b.devKind[i], b.time[i], r)
 	}
 	b.three[i] = e.entry == modeEcommerce && r.Float64() < w.cfg.Payment.ThreeDSShare
-	b.auth[i] = uint8(w.authDeclined)
+	b.auth[i], b.resp[i] = uint8(w.authDeclined), e.code
 	if int(b.role[i]) == int(e.rows)-1 && r.Float64() < 0.6 {
-		b.auth[i] = uint8(w.authApproved)
+		b.auth[i], b.resp[i] = uint8(w.authApproved), respApproved
+	}
+	if e.code == respSCA && int(b.role[i]) > 0 {
+		b.three[i] = true // the retry after a soft decline is authenticated
 	}
 	b.amount[i] = w.minorUnits(e.usd, int(m.country))
 }
@@ -138,15 +141,16 @@ func (b *Block) legitPayment(i int, cust uint32, cp customer, mer uint32, r *rng
 		}
 		b.three[i] = r.Float64() < w.cfg.Payment.ThreeDSShare
 	}
-	usd := mcc.MedianUSD * cp.spend * math.Exp(mcc.Sigma*r.Norm())
+	usual := mcc.MedianUSD * cp.spend
+	usd := usual * math.Exp(mcc.Sigma*r.Norm())
 	if traits>>16&0xffff < tu.large16 {
 		usd *= 3 + 7*r.Float64()
 	}
-	auth := w.authPick.Pick(r.Float64())
-	if traits>>32&0xffff < tu.decline16 {
-		auth = w.authDeclined
+	in := b.authIn(i, usd, usual, cp)
+	b.auth[i], b.resp[i] = w.authorize(&in, r)
+	if traits>>32&0xffff < tu.decline16 { // a decline that looks like the issuer's fraud screening
+		b.auth[i], b.resp[i] = uint8(w.authDeclined), respSuspected
 	}
-	b.auth[i] = uint8(auth)
 	b.amount[i] = w.minorUnits(usd, int(m.country))
 }
 
@@ -203,4 +207,14 @@ func (w *World) authIndex(name string) int {
 		}
 	}
 	return 0
+}
+
+// authIn collects what the issuer sees of row i (merchant, card, entry mode
+// and 3-D Secure already set).
+func (b *Block) authIn(i int, usd, usual float64, cp customer) authInput {
+	return authInput{
+		online: b.entry[i] == modeEcommerce, three: b.three[i], entry: b.entry[i],
+		crossBorder: b.merCty[i] != cp.country, mcc: b.mcc[i], ctype: b.ctype[i], card: b.card[i],
+		custCountry: cp.country, usd: usd, usual: usual, spend: cp.spend, t: b.time[i],
+	}
 }

@@ -18,7 +18,7 @@ type row struct {
 	mer, merCty, custCty    string
 	category, currency      string
 	entry, dev, devType, ip string
-	auth                    string
+	auth, resp, ctype       string
 	amount                  int64
 	fraud                   bool
 	scenario                string
@@ -43,6 +43,7 @@ func collect(t testing.TB, w *world.World) []row {
 		mer, mc, cc, cat, cur := b.MerchantID(), b.MerchantCountry(), b.CustomerCountry(), b.MerchantCategory(), b.MerchantCurrency()
 		entry, dev, dt, ip, auth := b.TxnEntryMode(), b.DeviceID(), b.DeviceType(), b.DeviceIP(), b.TxnAuthStatus()
 		amt, fraud, three := b.TxnAmount(), b.FraudLabel(), b.TxnThreeDS()
+		resp, ctype := b.TxnResponseCode(), b.CardType()
 		scen, _ := b.FraudScenario()
 		for j := range ts {
 			r := row{
@@ -50,7 +51,7 @@ func collect(t testing.TB, w *world.World) []row {
 				pan: strings.Clone(pan[j]), brand: brand[j], mer: strings.Clone(mer[j]), merCty: mc[j], custCty: cc[j],
 				category: cat[j], currency: cur[j], entry: entry[j], dev: strings.Clone(dev[j]), devType: dt[j],
 				ip: strings.Clone(ip[j]), auth: auth[j], amount: amt[j], fraud: fraud[j], scenario: scen[j],
-				threeDS: three[j],
+				threeDS: three[j], resp: resp[j], ctype: ctype[j],
 			}
 			r.usd = float64(r.amount) / 100 / perUSD[r.currency]
 			tm := time.UnixMicro(r.time).UTC()

@@ -74,6 +74,15 @@ func (b *Block) setupEpisode(e *episode, kind int, t0 int64) {
 		if r.Float64() < 0.3 {
 			e.ndev = 2
 		}
+	case kindLostStolen:
+		b.victimAt(e, w.tl.country(t0, r.Next()), &r)
+		e.country = uint16(b.custCty0(e)) // where the card was lost
+	case kindCounterfeit:
+		b.victimAt(e, w.tl.country(t0, r.Next()), &r)
+		e.country = uint16(b.custCty0(e))
+		if r.Float64() < fc.Counterfeit.ForeignShare {
+			e.country = uint16(w.foreign(int(e.country), r.Next()))
+		}
 	}
 }
 
@@ -227,7 +236,8 @@ func (b *Block) fraudRow(i int, r *rng.Stream) {
 		b.setCard(i, e.cust, cp, e.card)
 	}
 	var usd float64
-	auth := w.authPick.Pick(r.Float64())
+	caught := 0.0
+	test := false // a card-testing probe
 	switch kind {
 	case kindCardTesting:
 		m := b.setMerchant(i, e.mers[r.IntN(int(e.nmers))])
@@ -235,20 +245,17 @@ func (b *Block) fraudRow(i int, r *rng.Stream) {
 		b.ip[i] = w.fraudIP(int(m.country), e.dev, b.time[i], rng.At(e.key, uint64(b.role[i]))) // a new proxy per attempt
 		if int(b.role[i]) == int(e.rows)-1 && e.rows > 1 {                                      // the purchase the tests were for
 			usd = b.ticket(m, cp, r) * w.depart(fc.CardTesting.PurchaseFactor, r)
-			auth = w.authApproved
 		} else {
 			s := fc.CardTesting.SmallUSD
 			usd = s.Min + (s.Max-s.Min)*r.Float64()
-			auth = w.authApproved
-			if r.Float64() < w.tell(fc.CardTesting.Declined, tu.legitDecl) {
-				auth = w.authDeclined
-			}
+			test = true
 		}
 	case kindAccountTakeover:
 		m := b.setMerchant(i, b.merchantIn(int(e.country), anyMerchant, r))
 		b.online(i, e.dev, w.tell(fc.AccountTakeover.ThreeDS, tu.legit3DS), r)
 		b.ip[i] = b.takeoverIP(e, cp, i)
 		usd = b.ticket(m, cp, r) * w.depart(fc.AccountTakeover.AmountFactor, r)
+		caught = fc.AccountTakeover.Declined
 	case kindStolenCard:
 		filter := inStoreCapable
 		if r.Float64() < min(1, fc.StolenCard.HighRiskShare*tu.tellScale) {
@@ -260,11 +267,13 @@ func (b *Block) fraudRow(i int, r *rng.Stream) {
 		b.setDevice(i, terminalOf(mer, r.IntN(terminals)))
 		b.three[i] = false
 		usd = b.ticket(m, cp, r) * w.depart(fc.StolenCard.AmountFactor, r)
+		caught = fc.StolenCard.Declined
 	case kindCompromisedMerchant:
 		m := b.setMerchant(i, b.merchantIn(int(e.country), anyMerchant, r))
 		b.online(i, e.dev, w.tell(fc.CompromisedMerchant.ThreeDS, tu.legit3DS), r)
 		b.ip[i] = b.takeoverIP(e, cp, i)
 		usd = b.ticket(m, cp, r) * w.depart(fc.CompromisedMerchant.AmountFactor, r)
+		caught = fc.CompromisedMerchant.Declined
 	case kindDeviceFarm:
 		cust := e.custs[b.role[i]]
 		cp = b.customerOf(cust)
@@ -275,8 +284,36 @@ func (b *Block) fraudRow(i int, r *rng.Stream) {
 		b.online(i, dev, w.tell(fc.DeviceFarm.ThreeDS, tu.legit3DS), r)
 		b.ip[i] = w.fraudIP(int(e.country), dev, b.time[i], rng.At(e.key, role/2)) // proxies rotate
 		usd = b.ticket(m, cp, r) * w.depart(fc.DeviceFarm.AmountFactor, r)
+		caught = fc.DeviceFarm.Declined
+	case kindLostStolen:
+		// a tap in the next shop, kept under the contactless limit
+		mer := b.merchantIn(int(e.country), inStoreCapable, r)
+		b.setMerchant(i, mer)
+		b.entry[i] = w.cardPresentMode(w.modeContactless, r)
+		b.setDevice(i, terminalOf(mer, r.IntN(terminals)))
+		b.three[i] = false
+		usd = fc.LostStolen.ContactlessUSD * (0.35 + 0.6*r.Float64())
+		caught = fc.LostStolen.Declined
+	case kindCounterfeit:
+		mer := b.merchantIn(int(e.country), inStoreCapable, r)
+		m := b.setMerchant(i, mer)
+		b.entry[i] = w.cardPresentMode(w.modeMagstripe, r) // the clone only has a stripe
+		b.setDevice(i, terminalOf(mer, r.IntN(terminals)))
+		b.three[i] = false
+		usd = b.ticket(m, cp, r) * w.depart(fc.Counterfeit.AmountFactor, r)
+		caught = fc.Counterfeit.Declined
 	}
-	b.auth[i] = uint8(auth)
+	in := b.authIn(i, usd, w.mccs[b.mcc[i]].MedianUSD*cp.spend, cp)
+	if test {
+		// probes are declined for the card details the tester guessed wrong
+		b.auth[i], b.resp[i] = uint8(w.authApproved), respApproved
+		if r.Float64() < w.tell(fc.CardTesting.Declined, tu.legitDecl) {
+			b.auth[i] = uint8(w.authDeclined)
+			b.resp[i] = [...]uint8{respInvalidCard, respInvalidCard, respExpired, respDoNotHonour, respFunds}[r.IntN(5)]
+		}
+	} else {
+		b.auth[i], b.resp[i] = w.fraudAuthorize(&in, w.tell(caught, 0), r)
+	}
 	b.amount[i] = w.minorUnits(usd, int(b.merCty[i]))
 }
 
@@ -323,4 +360,13 @@ func (b *Block) takeoverIP(e *episode, cp customer, i int) uint32 {
 		return w.homeIP(head, t)
 	}
 	return w.fraudIP(int(e.country), e.dev, t, e.key)
+}
+
+// cardPresentMode is entry mode index mode when the schema has it, else a
+// draw from the card-present mix.
+func (w *World) cardPresentMode(mode int, r *rng.Stream) uint8 {
+	if mode >= 0 {
+		return uint8(mode)
+	}
+	return uint8(w.modePick.Pick(r.Float64()))
 }

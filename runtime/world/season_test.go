@@ -199,6 +199,8 @@ func TestConfigErrors(t *testing.T) {
 	cfg.Fraud.StolenCard.Share = 0
 	cfg.Fraud.CompromisedMerchant.Share = 0
 	cfg.Fraud.DeviceFarm.Share = 0
+	cfg.Fraud.LostStolen.Share = 0
+	cfg.Fraud.Counterfeit.Share = 0
 	_, err = world.New(cfg, 42, 1000, date)
 	assert.ErrorContains(t, err, "at least one scenario")
 }

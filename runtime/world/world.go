@@ -62,7 +62,16 @@ type World struct {
 	devDesktop    int
 	authApproved  int
 	authDeclined  int
-	kindKeys      [len(entityKinds)]uint64 // rng.Key(seed, StrKey(kind)) of each entity kind
+	authReview    int
+	// authorisation model (authmodel.go)
+	baseDecline, baseReview        float64
+	mccRisk                        []uint8 // per MCC: 0 low, 1 medium, 2 high
+	typeFactor                     []float64
+	typeKind                       []uint8
+	modeMagstripe, modeContactless int
+	sca                            []bool // per country: strong customer authentication applies
+	fundsKey                       uint64
+	kindKeys                       [len(entityKinds)]uint64 // rng.Key(seed, StrKey(kind)) of each entity kind
 }
 
 // activeCountry is a country with payment volume.
@@ -155,6 +164,7 @@ func New(cfg Config, seed uint64, rows int64, date time.Time) (*World, error) {
 	w.modes, w.modePick = names(cfg.Payment.CardPresentModes)
 	w.authNames, w.authPick = names(cfg.Payment.AuthStatus)
 	w.authApproved, w.authDeclined = w.authIndex("approved"), w.authIndex("declined")
+	w.buildAuth()
 	w.buildVocab()
 	w.buildMerchantMix()
 	w.tripKey = rng.Key(w.seed, rng.StrKey("trip"))
