@@ -155,7 +155,7 @@ type AccountTakeover struct {
 	AmountFactor FloatRange `yaml:"amount_factor"`
 	NewDevice    Float      `yaml:"new_device"`
 	ThreeDS      Float      `yaml:"three_ds"`
-	Declined Float `yaml:"declined"`
+	Declined     Float      `yaml:"declined"`
 }
 
 // StolenCard: card-present use abroad at high-risk merchants.
@@ -167,7 +167,7 @@ type StolenCard struct {
 	Categories    StrSeq     `yaml:"categories"`
 	HighRiskShare Float      `yaml:"high_risk_share"`
 	AmountFactor  FloatRange `yaml:"amount_factor"`
-	Declined Float `yaml:"declined"`
+	Declined      Float      `yaml:"declined"`
 }
 
 // CompromisedMerchant: merchants compromised for days, fraud on their
@@ -184,7 +184,7 @@ type CompromisedMerchant struct {
 	AmountFactor      FloatRange `yaml:"amount_factor"`
 	NewDevice         Float      `yaml:"new_device"`
 	ThreeDS           Float      `yaml:"three_ds"`
-	Declined Float `yaml:"declined"`
+	Declined          Float      `yaml:"declined"`
 }
 
 // DeviceFarm: one device and IP used with many customers' cards.
@@ -196,7 +196,7 @@ type DeviceFarm struct {
 	Merchants    IntRange   `yaml:"merchants"`
 	AmountFactor FloatRange `yaml:"amount_factor"`
 	ThreeDS      Float      `yaml:"three_ds"`
-	Declined Float `yaml:"declined"`
+	Declined     Float      `yaml:"declined"`
 }
 
 // LostStolen: a lost or stolen card tapped in shops of its owner's country.
