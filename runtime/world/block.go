@@ -61,6 +61,8 @@ type Block struct {
 
 	// Column-private state of keyed sources (keys.go).
 	catKeys []uint16 // MerchantCategoryKeys' buffer
+	repAt   []int64  // FraudReportedAt's buffers
+	repOK   []bool
 	curKeys []uint16 // MerchantCurrencyKeys' buffer
 	cardCur int      // where FormatCardMaskedPAN looks first
 	devCur  int      // where FormatDeviceID looks first
@@ -110,6 +112,8 @@ func (w *World) NewBlock() *Block {
 		mcc:     make([]uint16, n),
 		devKind: make([]uint8, n),
 		catKeys: make([]uint16, n),
+		repAt:   make([]int64, n),
+		repOK:   make([]bool, n),
 		curKeys: make([]uint16, n),
 		ip:      make([]uint32, n),
 		devHex:  make([]uint64, n),

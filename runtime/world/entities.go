@@ -66,7 +66,9 @@ func (w *World) card(id uint32) card {
 // cardPAN returns card id's attributes and its card number's length n and
 // payload (its first n-1 digits as a number; the Luhn check digit follows).
 func (w *World) cardPAN(id uint32) (c card, payload uint64, n int) {
-	r := rng.New(w.entityKey(entCard, uint64(id)))
+	// a replacement card keeps its original's brand, type and BIN
+	root := w.rootOf(id)
+	r := rng.New(w.entityKey(entCard, uint64(root)))
 	c = card{brand: uint8(w.brandPick.Pick(r.Float64())), kind: uint8(w.typePick.Pick(r.Float64()))}
 	ranges := w.bins[c.brand]
 	br := ranges[r.IntN(len(ranges))]
@@ -76,6 +78,11 @@ func (w *World) cardPAN(id uint32) (c card, payload uint64, n int) {
 	// 10^digits), then the Luhn check digit.
 	acct := n - 1 - br.Digits
 	payload = prefix*pow10[acct] + rng.Below(r.Next(), pow10[acct])
+	if root != id {
+		// the first 6 digits (the issuer's BIN) stay, the rest is new
+		rest := pow10[n-1-6]
+		payload = payload/rest*rest + rng.Below(rng.Mix(w.entityKey(entCard, uint64(id))), rest)
+	}
 	last4 := payload%1000*10 + luhnCheck(payload)
 	c.mask = uint64(n)<<34 | payload/pow10[n-1-6]<<14 | last4
 	return c, payload, n

@@ -36,6 +36,7 @@ type episode struct {
 	usd     float64 // amount (retry)
 	mers    [4]uint32
 	custs   []uint32 // the farm's customers, one per row (device farm)
+	cards   []uint32 // and the card each pays with
 }
 
 // episodeLen draws the rows of the next episode when k rows of the quota
@@ -172,7 +173,7 @@ func (b *Block) newLegitEpisode(kind, L int, minutes float64, r *rng.Stream) {
 	e := episode{kind: uint8(kind), rows: uint8(len(pos)), key: rng.Key(b.key, 2<<32+uint64(len(b.eps)))}
 	er := rng.New(e.key)
 	t0 := b.time[pos[0]]
-	b.victimAt(&e, w.tl.country(t0, er.Next()), &er)
+	b.victimAt(&e, w.tl.country(t0, er.Next()), t0, &er)
 	if kind == kindRetry {
 		home := b.custCty0(&e)
 		mer := b.legitMerchant(home, home, t0, &er)

@@ -58,12 +58,13 @@ type compromise struct {
 	qa, qb     float64 // volume quantiles of the compromise's part inside the data window
 }
 
-// victim returns victim j's customer and the card they pay with.
-func (w *World) victim(c *compromise, j int) (uint32, uint32) {
+// victim returns victim j's customer and the slot of the card they pay
+// with (cardAt gives the card at a time).
+func (w *World) victim(c *compromise, j int) (uint32, int) {
 	r := rng.New(rng.Key(c.key, uint64(j)))
 	v := w.customers.start[c.country] + uint32(w.customers.pick[c.country].Pick(r.Next()))
 	cp := w.customer(v)
-	return v, w.cardOf(v, r.IntN(int(cp.cards)))
+	return v, r.IntN(int(cp.cards))
 }
 
 // visitRow returns the global row where victim j < inData pays at the merchant.
@@ -344,9 +345,9 @@ func (w *World) Compromises() []Compromise {
 		c := &w.compromises[i]
 		o := Compromise{MerchantID: c.merchant, Start: c.start, End: c.end, TailStart: c.tail[0], InData: c.inData}
 		for j := 0; j < c.victims; j++ {
-			cust, card := w.victim(c, j)
+			cust, slot := w.victim(c, j)
 			o.VictimCustomers = append(o.VictimCustomers, cust)
-			o.VictimCards = append(o.VictimCards, card)
+			o.VictimCards = append(o.VictimCards, w.cardAt(cust, slot, c.start))
 		}
 		out[i] = o
 	}

@@ -29,7 +29,8 @@ type plannedRow struct {
 type fraudPlan struct {
 	eps  []episode    // in order of their first row's time
 	rows []plannedRow // sorted by row, distinct
-	// farm customers of device-farm episodes (episode.custs slices into it)
+	// farm customers and cards of device-farm episodes (episode.custs and
+	// episode.cards slice into it)
 	pool []uint32
 }
 
@@ -87,6 +88,7 @@ func (w *World) buildPlan() {
 		e := episode{kind: uint8(sc.kind), sc: uint8(d.si), rows: uint8(L), key: rng.Key(sc.key, uint64(d.g0))}
 		e.t0, e.t1 = d.times[0], d.times[L-1]
 		scratch.setupEpisode(&e, sc.kind, e.t0)
+		w.afterEpisode(&e)
 		ei := uint32(len(p.eps))
 		p.eps = append(p.eps, e)
 		for j, t := range d.times {

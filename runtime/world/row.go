@@ -16,7 +16,7 @@ func (b *Block) legitRow(i int, r *rng.Stream) {
 	k := w.tl.country(t, r.Next())
 	cust := w.customers.start[k] + uint32(w.customers.pick[k].Pick(r.Next()))
 	cp := b.customerOf(cust)
-	b.setCard(i, cust, cp, w.cardOf(cust, r.IntN(int(cp.cards))))
+	b.setCard(i, cust, cp, w.cardAt(cust, r.IntN(int(cp.cards)), t))
 	home := int(cp.country)
 	mk := home
 	if trip := w.trip(cust, home, t); trip >= 0 && r.Float64() < w.tune.tripAbroad {
@@ -31,9 +31,9 @@ func (b *Block) legitRow(i int, r *rng.Stream) {
 // legitimate payment whose customer, card and merchant are the victim's.
 func (b *Block) visitRow(i int, r *rng.Stream) {
 	c := &b.w.compromises[b.epi[i]>>24]
-	cust, card := b.w.victim(c, int(b.epi[i]&(1<<24-1)))
+	cust, slot := b.w.victim(c, int(b.epi[i]&(1<<24-1)))
 	cp := b.customerOf(cust)
-	b.setCard(i, cust, cp, card)
+	b.setCard(i, cust, cp, b.w.cardAt(cust, slot, b.time[i]))
 	b.legitPayment(i, cust, cp, c.merchant, r)
 }
 

@@ -25,6 +25,7 @@ type row struct {
 	weekendUTC, threeDS     bool
 	usd                     float64 // amount converted back to USD
 	utcDay                  int64
+	reportedAt              int64 // 0 when null
 }
 
 // collect fills every block of w in order and returns its rows.
@@ -44,6 +45,7 @@ func collect(t testing.TB, w *world.World) []row {
 		entry, dev, dt, ip, auth := b.TxnEntryMode(), b.DeviceID(), b.DeviceType(), b.DeviceIP(), b.TxnAuthStatus()
 		amt, fraud, three := b.TxnAmount(), b.FraudLabel(), b.TxnThreeDS()
 		resp, ctype := b.TxnResponseCode(), b.CardType()
+		rep, repOK := b.FraudReportedAt()
 		scen, _ := b.FraudScenario()
 		for j := range ts {
 			r := row{
@@ -52,6 +54,9 @@ func collect(t testing.TB, w *world.World) []row {
 				category: cat[j], currency: cur[j], entry: entry[j], dev: strings.Clone(dev[j]), devType: dt[j],
 				ip: strings.Clone(ip[j]), auth: auth[j], amount: amt[j], fraud: fraud[j], scenario: scen[j],
 				threeDS: three[j], resp: resp[j], ctype: ctype[j],
+			}
+			if repOK[j] {
+				r.reportedAt = rep[j]
 			}
 			r.usd = float64(r.amount) / 100 / perUSD[r.currency]
 			tm := time.UnixMicro(r.time).UTC()

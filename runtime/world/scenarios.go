@@ -24,7 +24,7 @@ func (b *Block) setupEpisode(e *episode, kind int, t0 int64) {
 	tu := &w.tune
 	switch kind {
 	case kindCardTesting:
-		b.victimAt(e, w.tl.country(t0, r.Next()), &r)
+		b.victimAt(e, w.tl.country(t0, r.Next()), t0, &r)
 		e.dev = fraudBase + r.Next()>>24
 		k := b.custCty0(e)
 		if r.Float64() >= 0.6 {
@@ -39,14 +39,14 @@ func (b *Block) setupEpisode(e *episode, kind int, t0 int64) {
 		if r.Float64() < min(1, fc.AccountTakeover.NightShare*tu.tellScale) {
 			k = w.nightCountry(t0, r.Float64())
 		}
-		b.victimAt(e, k, &r)
+		b.victimAt(e, k, t0, &r)
 		e.country = uint16(b.custCty0(e))
 		if r.Float64() < fc.AccountTakeover.ForeignShare {
 			e.country = uint16(w.foreign(int(e.country), r.Next()))
 		}
 		e.dev = b.fraudDevice(e, w.tell(fc.AccountTakeover.NewDevice, tu.guestDev), t0, &r)
 	case kindStolenCard:
-		b.victimAt(e, w.tl.country(t0, r.Next()), &r)
+		b.victimAt(e, w.tl.country(t0, r.Next()), t0, &r)
 		home := b.custCty0(e)
 		k := w.foreign(home, r.Next())
 		for try := 0; try < 16 && !w.riskyCountry[k]; try++ { // where the loot is
@@ -55,7 +55,9 @@ func (b *Block) setupEpisode(e *episode, kind int, t0 int64) {
 		e.country = uint16(k)
 	case kindCompromisedMerchant:
 		c := &w.compromises[w.compromiseAt(t0, r.Float64())]
-		e.cust, e.card = w.victim(c, r.IntN(c.victims))
+		var slot int
+		e.cust, slot = w.victim(c, r.IntN(c.victims))
+		e.card = w.cardAt(e.cust, slot, t0)
 		e.country = uint16(c.country)
 		if r.Float64() < 0.5 {
 			e.country = uint16(w.foreign(c.country, r.Next()))
@@ -75,10 +77,10 @@ func (b *Block) setupEpisode(e *episode, kind int, t0 int64) {
 			e.ndev = 2
 		}
 	case kindLostStolen:
-		b.victimAt(e, w.tl.country(t0, r.Next()), &r)
+		b.victimAt(e, w.tl.country(t0, r.Next()), t0, &r)
 		e.country = uint16(b.custCty0(e)) // where the card was lost
 	case kindCounterfeit:
-		b.victimAt(e, w.tl.country(t0, r.Next()), &r)
+		b.victimAt(e, w.tl.country(t0, r.Next()), t0, &r)
 		e.country = uint16(b.custCty0(e))
 		if r.Float64() < fc.Counterfeit.ForeignShare {
 			e.country = uint16(w.foreign(int(e.country), r.Next()))
@@ -88,11 +90,11 @@ func (b *Block) setupEpisode(e *episode, kind int, t0 int64) {
 
 // victimAt picks the episode's victim among country k's customers by
 // popularity, and one of their cards.
-func (b *Block) victimAt(e *episode, k int, r *rng.Stream) {
+func (b *Block) victimAt(e *episode, k int, t int64, r *rng.Stream) {
 	w := b.w
 	e.cust = w.customers.start[k] + uint32(w.customers.pick[k].Pick(r.Next()))
 	cp := b.customerOf(e.cust)
-	e.card = w.cardOf(e.cust, r.IntN(int(cp.cards)))
+	e.card = w.cardAt(e.cust, r.IntN(int(cp.cards)), t)
 }
 
 // custCty0 is the home country of the episode's victim.
@@ -277,7 +279,7 @@ func (b *Block) fraudRow(i int, r *rng.Stream) {
 	case kindDeviceFarm:
 		cust := e.custs[b.role[i]]
 		cp = b.customerOf(cust)
-		b.setCard(i, cust, cp, w.cardOf(cust, r.IntN(int(cp.cards))))
+		b.setCard(i, cust, cp, e.cards[b.role[i]])
 		m := b.setMerchant(i, e.mers[r.IntN(int(e.nmers))])
 		role := uint64(b.role[i])
 		dev := e.dev + role*uint64(e.ndev)/uint64(e.rows) // farms sometimes switch devices
@@ -347,6 +349,10 @@ func (b *Block) farmCustomers(e *episode, k int, r *rng.Stream) {
 		w.plan.pool = append(w.plan.pool, cust)
 	}
 	e.custs = w.plan.pool[start:len(w.plan.pool):len(w.plan.pool)]
+	for _, cust := range e.custs {
+		w.plan.pool = append(w.plan.pool, w.cardAt(cust, r.IntN(int(b.customerOf(cust).cards)), e.t0))
+	}
+	e.cards = w.plan.pool[start+len(e.custs) : len(w.plan.pool) : len(w.plan.pool)]
 }
 
 // takeoverIP is the address of a takeover row: the victim's home connection

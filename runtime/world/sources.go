@@ -55,6 +55,7 @@ var Sources = []SourceInfo{
 	{Name: "device.ip", Method: "DeviceIP", Kind: String, Keys: "DeviceIPKeys", Format: "FormatDeviceIP"},
 	{Name: "fraud.label", Method: "FraudLabel", Kind: Bool},
 	{Name: "fraud.scenario", Method: "FraudScenario", Kind: String, Natural: true, Keys: "FraudScenarioKeys", Format: "FormatFraudScenario"},
+	{Name: "fraud.reported_at", Method: "FraudReportedAt", Kind: Timestamp, Natural: true},
 }
 
 // SourceByName returns the source called name.

@@ -50,6 +50,7 @@ type World struct {
 	kindIdx       [numKinds]int // scenario index of each kind, -1 when off
 	compromises   []compromise
 	plan          fraudPlan
+	life          lifecycle // card replacements after fraud (lifecycle.go)
 	tune          tuning
 	highRisk      []bool    // per MCC: a stolen-card target category
 	riskyCountry  []bool    // per country: has a merchant of a high-risk category
@@ -172,6 +173,7 @@ func New(cfg Config, seed uint64, rows int64, date time.Time) (*World, error) {
 	w.netKey = rng.Key(w.seed, rng.StrKey("network"))
 	w.devMobile, w.devDesktop = slices.Index(w.devTypes, "mobile"), slices.Index(w.devTypes, "desktop")
 	w.buildMemos()
+	w.initLifecycle()
 	w.tl = <-tlDone
 	if err := w.buildFraud(); err != nil {
 		return nil, err
