@@ -86,7 +86,7 @@ var Contract = &contract.Contract{
 		{Kind: contract.InSet, Column: "auth_status", Min: math.NaN(), Max: math.NaN(), Values: []string{"approved", "declined", "review"}, Source: "schema/transaction_schema.yaml:290:9"},
 		{Kind: contract.NotNull, Column: "label_fraud", Min: math.NaN(), Max: math.NaN(), Source: "schema/transaction_schema.yaml:292:5"},
 		{Kind: contract.TrueRate, Column: "label_fraud", Min: 0.0025, Max: 0.0035, Source: "schema/transaction_schema.yaml:296:9"},
-		{Kind: contract.InSet, Column: "fraud_scenario", Min: math.NaN(), Max: math.NaN(), Values: []string{"card_testing", "account_takeover", "stolen_card", "compromised_merchant", "device_farm"}, Source: "schema/transaction_schema.yaml:303:9"},
+		{Kind: contract.InSet, Column: "fraud_scenario", Min: math.NaN(), Max: math.NaN(), Values: []string{"card_testing", "account_takeover", "stolen_card", "compromised_merchant", "device_farm", "lost_stolen", "counterfeit"}, Source: "schema/transaction_schema.yaml:303:9"},
 		{Kind: contract.NullIff, Column: "fraud_scenario", Other: "label_fraud", Min: math.NaN(), Max: math.NaN(), Source: "schema/transaction_schema.yaml:307:5"},
 		{Kind: contract.SameNulls, Column: "latitude", Other: "longitude", Min: math.NaN(), Max: math.NaN(), Source: "schema/transaction_schema.yaml:308:5"},
 		{Kind: contract.CurrencyOfCountry, Column: "currency", Other: "merchant_country", Min: math.NaN(), Max: math.NaN(), Source: "schema/transaction_schema.yaml:309:5"},

@@ -40,7 +40,7 @@ func TestScenarioTotalsAndSharesAt1M(t *testing.T) {
 	want := map[string]float64{
 		"card_testing": fc.CardTesting.Share, "account_takeover": fc.AccountTakeover.Share,
 		"stolen_card": fc.StolenCard.Share, "compromised_merchant": fc.CompromisedMerchant.Share,
-		"device_farm": fc.DeviceFarm.Share,
+		"device_farm": fc.DeviceFarm.Share, "lost_stolen": fc.LostStolen.Share, "counterfeit": fc.Counterfeit.Share,
 	}
 	for name, share := range want {
 		assert.InDelta(t, share, float64(counts[name])/3000, 0.001, name)
@@ -85,7 +85,7 @@ func TestScenarioFootprintsAt1M(t *testing.T) {
 			continue
 		}
 		switch r.scen {
-		case "card_testing", "stolen_card", "account_takeover", "compromised_merchant":
+		case "card_testing", "stolen_card", "account_takeover", "compromised_merchant", "lost_stolen", "counterfeit":
 			add(r.scen, r.card, r)
 		case "device_farm":
 			if r.dev != "" { // device_id is null on 8 % of rows, fraud or not
@@ -274,7 +274,7 @@ func TestLearnableNotLeakyAt1M(t *testing.T) {
 			assert.LessOrEqual(t, *c.Best, 0.90, "column %s alone separates fraud", c.Name)
 		}
 	}
-	require.Len(t, rep.Scenarios, 5)
+	require.Len(t, rep.Scenarios, len(world.ScenarioNames))
 	for _, s := range rep.Scenarios {
 		require.NotNil(t, s.TestAUC, s.Scenario)
 		assert.Greater(t, *s.TestAUC, 0.75, "the baseline sees %s", s.Scenario)

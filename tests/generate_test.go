@@ -126,7 +126,7 @@ func TestExactFraudAndNullRatesAt1M(t *testing.T) {
 		}
 		require.Equal(t, f, scenOK[i], "fraud_scenario must be null exactly when label_fraud is false (row %d)", i)
 		if f {
-			require.Contains(t, []string{"card_testing", "account_takeover", "stolen_card", "compromised_merchant", "device_farm"}, scen[i])
+			require.Contains(t, world.ScenarioNames, scen[i])
 		}
 	}
 	require.Equal(t, 3000, n, "exactly round(0.003 x rows) fraud rows")
