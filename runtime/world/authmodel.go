@@ -1,10 +1,6 @@
 package world
 
-import (
-	"math"
-
-	"github.com/paygen/paygen/runtime/rng"
-)
+import "github.com/paygen/paygen/runtime/rng"
 
 // The authorisation model (docs/scenarios.md, "Authorisation"): whether the
 // issuer approves a payment follows the channel, the entry mode, the amount
@@ -61,44 +57,30 @@ const (
 	fundsDeclineProb = 0.9 // a payment above the available funds is declined (51) this often
 )
 
-// authInput is what the issuer sees of a payment.
+// authInput is what the issuer sees of a payment beyond the block's row:
+// the amount, the customer's usual ticket at the MCC (both USD) and their
+// profile.
 type authInput struct {
-	online, three bool
-	entry         uint8 // mode index or modeEcommerce
-	crossBorder   bool
-	mcc           uint16
-	ctype         uint8
-	card          uint32
-	custCountry   uint16
-	usd, usual    float64 // amount and the customer's usual ticket at the MCC, USD
-	spend         float64
-	t             int64
+	usd, usual float64
+	cp         customer
 }
 
-// declineOdds is the model's probability of a non-funds decline.
-func (w *World) declineOdds(in *authInput) float64 {
-	f := w.baseDecline
-	if in.online {
-		f *= onlineFactor
-	} else if int(in.entry) == w.modeMagstripe {
-		f *= magstripeFactor
-	} else if int(in.entry) == w.modeContactless {
-		f *= contactlessF
-	}
-	if in.crossBorder {
+// declineOdds is the model's probability of a non-funds decline: the
+// product of the per-MCC (base rate x merchant risk), per-type and per-entry
+// factors tabulated by buildAuth, cross-border and the amount's departure
+// from the customer's usual ticket.
+func (b *Block) declineOdds(i int, in *authInput) float64 {
+	w := b.w
+	f := w.mccDecline[b.mcc[i]] * w.typeFactor[b.ctype[i]] * w.entryFactor[b.entry[i]]
+	if b.merCty[i] != in.cp.country {
 		f *= crossBorderF
 	}
-	switch w.mccRisk[in.mcc] {
-	case 2:
-		f *= highRiskF
-	case 1:
-		f *= mediumRiskF
-	}
-	f *= w.typeFactor[in.ctype]
-	if r := in.usd / in.usual; r > 8 {
-		f *= veryUnusualF
-	} else if r > 3 {
-		f *= unusualF
+	if r := in.usd; r > 3*in.usual {
+		if r > 8*in.usual {
+			f *= veryUnusualF
+		} else {
+			f *= unusualF
+		}
 	}
 	return min(f, 0.6)
 }
@@ -106,46 +88,55 @@ func (w *World) declineOdds(in *authInput) float64 {
 // available is the card's open-to-buy in USD on the payment's day: a credit
 // line less a utilisation that moves week to week, or a debit or prepaid
 // balance that moves day to day, scaled by the customer's spend level.
-func (w *World) available(in *authInput) float64 {
-	h := rng.Mix(w.fundsKey ^ uint64(in.card))
-	size := math.Exp(0.5 * (rng.Unit(h)*2 - 1)) // card-level spread
-	day := uint64(in.t / 86400e6)
-	switch w.typeKind[in.ctype] {
+func (b *Block) available(i int, in *authInput) float64 {
+	w := b.w
+	h := rng.Mix(w.fundsKey ^ uint64(b.card[i]))
+	size := 0.6 + 0.8*rng.Unit(h) // card-level spread
+	day := uint64(b.time[i] / 86400e6)
+	switch w.typeKind[b.ctype[i]] {
 	case typeCredit:
 		util := 0.9 * rng.Unit(rng.Mix(h^(day/7+1)<<32))
-		return 5000 * in.spend * size * (1 - util)
+		return creditLine * in.cp.spend * size * (1 - util)
 	case typePrepaid:
-		return 600 * in.spend * size * (0.1 + 0.9*rng.Unit(rng.Mix(h^(day+1)<<32)))
+		return prepaidBalance * in.cp.spend * size * (0.1 + 0.9*rng.Unit(rng.Mix(h^(day+1)<<32)))
 	default:
-		return 2500 * in.spend * size * (0.15 + 0.85*rng.Unit(rng.Mix(h^(day+1)<<32)))
+		return debitBalance * in.cp.spend * size * (0.15 + 0.85*rng.Unit(rng.Mix(h^(day+1)<<32)))
 	}
 }
 
+// Typical open-to-buy at spend level 1, USD.
+const (
+	creditLine     = 5000.0
+	debitBalance   = 2500.0
+	prepaidBalance = 600.0
+)
+
 // authorize draws the outcome of a legitimate payment: status index and
 // response code.
-func (w *World) authorize(in *authInput, r *rng.Stream) (uint8, uint8) {
+func (b *Block) authorize(i int, in *authInput, r *rng.Stream) (uint8, uint8) {
+	w := b.w
 	u := r.Float64()
-	if in.usd > w.available(in) {
+	if in.usd > w.leastAvail[b.ctype[i]]*in.cp.spend && in.usd > b.available(i, in) {
 		if u < fundsDeclineProb {
 			return uint8(w.authDeclined), respFunds
 		}
 		u = (u - fundsDeclineProb) / (1 - fundsDeclineProb)
 	}
-	if in.online && !in.three && in.usd > scaThresholdUSD && w.sca[in.custCountry] {
+	if b.entry[i] == modeEcommerce && !b.three[i] && in.usd > scaThresholdUSD && w.sca[in.cp.country] {
 		if u < scaSoftDecline {
 			return uint8(w.authDeclined), respSCA
 		}
 		u = (u - scaSoftDecline) / (1 - scaSoftDecline)
 	}
-	p := w.declineOdds(in)
+	p := b.declineOdds(i, in)
 	if u < p {
-		return uint8(w.authDeclined), w.declineCode(in, r.Float64())
+		return uint8(w.authDeclined), b.declineCode(i, in, r.Float64())
 	}
 	review := w.baseReview
-	if w.mccRisk[in.mcc] == 2 {
+	if w.mccRisk[b.mcc[i]] == 2 {
 		review *= 2
 	}
-	if in.crossBorder {
+	if b.merCty[i] != in.cp.country {
 		review *= 1.5
 	}
 	if u < p+review*(1-p) {
@@ -155,9 +146,9 @@ func (w *World) authorize(in *authInput, r *rng.Stream) (uint8, uint8) {
 }
 
 // declineCode draws the code of a non-funds decline.
-func (w *World) declineCode(in *authInput, u float64) uint8 {
+func (b *Block) declineCode(i int, in *authInput, u float64) uint8 {
 	suspect := 0.12
-	if in.crossBorder || w.mccRisk[in.mcc] == 2 {
+	if b.merCty[i] != in.cp.country || b.w.mccRisk[b.mcc[i]] == 2 {
 		suspect = 0.24
 	}
 	limit := 0.02
@@ -183,14 +174,15 @@ func (w *World) declineCode(in *authInput, u float64) uint8 {
 // model as for any payment, and on top its fraud screening, which catches
 // the scenario's share caught (after the difficulty). Caught fraud is
 // declined as suspected fraud or do-not-honour.
-func (w *World) fraudAuthorize(in *authInput, caught float64, r *rng.Stream) (uint8, uint8) {
+func (b *Block) fraudAuthorize(i int, in *authInput, caught float64, r *rng.Stream) (uint8, uint8) {
+	w := b.w
 	if r.Float64() < caught {
 		if r.Float64() < 0.55 {
 			return uint8(w.authDeclined), respSuspected
 		}
 		return uint8(w.authDeclined), respDoNotHonour
 	}
-	return w.authorize(in, r)
+	return b.authorize(i, in, r)
 }
 
 // buildAuth derives the model's per-MCC and per-type tables.
@@ -207,33 +199,47 @@ func (w *World) buildAuth() {
 	}
 	w.authReview = w.authIndex("review")
 	w.mccRisk = make([]uint8, len(w.mccs))
+	w.mccDecline = make([]float64, len(w.mccs))
 	for i, m := range w.mccs {
+		w.mccDecline[i] = w.baseDecline
 		switch m.Risk {
 		case "high":
 			w.mccRisk[i] = 2
+			w.mccDecline[i] *= highRiskF
 		case "medium":
 			w.mccRisk[i] = 1
+			w.mccDecline[i] *= mediumRiskF
 		}
 	}
 	w.typeFactor = make([]float64, len(w.cardTypes))
 	w.typeKind = make([]uint8, len(w.cardTypes))
+	w.leastAvail = make([]float64, len(w.cardTypes)) // a payment below it needs no funds draw
 	for i, t := range w.cardTypes {
 		switch t {
 		case "credit":
 			w.typeFactor[i], w.typeKind[i] = creditF, typeCredit
+			w.leastAvail[i] = 0.6 * 0.1 * creditLine
 		case "prepaid":
 			w.typeFactor[i], w.typeKind[i] = prepaidF, typePrepaid
+			w.leastAvail[i] = 0.6 * 0.1 * prepaidBalance
 		default:
 			w.typeFactor[i], w.typeKind[i] = debitF, typeDebit
+			w.leastAvail[i] = 0.6 * 0.15 * debitBalance
 		}
 	}
 	w.modeMagstripe, w.modeContactless = -2, -2
+	for i := range w.entryFactor {
+		w.entryFactor[i] = 1
+	}
+	w.entryFactor[modeEcommerce] = onlineFactor
 	for i, m := range w.modes {
 		switch m {
 		case "magstripe":
 			w.modeMagstripe = i
+			w.entryFactor[i] = magstripeFactor
 		case "contactless":
 			w.modeContactless = i
+			w.entryFactor[i] = contactlessF
 		}
 	}
 	// Strong customer authentication applies to the customers of the euro

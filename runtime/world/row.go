@@ -146,8 +146,8 @@ func (b *Block) legitPayment(i int, cust uint32, cp customer, mer uint32, r *rng
 	if traits>>16&0xffff < tu.large16 {
 		usd *= 3 + 7*r.Float64()
 	}
-	in := b.authIn(i, usd, usual, cp)
-	b.auth[i], b.resp[i] = w.authorize(&in, r)
+	in := authInput{usd: usd, usual: usual, cp: cp}
+	b.auth[i], b.resp[i] = b.authorize(i, &in, r)
 	if traits>>32&0xffff < tu.decline16 { // a decline that looks like the issuer's fraud screening
 		b.auth[i], b.resp[i] = uint8(w.authDeclined), respSuspected
 	}
@@ -207,14 +207,4 @@ func (w *World) authIndex(name string) int {
 		}
 	}
 	return 0
-}
-
-// authIn collects what the issuer sees of row i (merchant, card, entry mode
-// and 3-D Secure already set).
-func (b *Block) authIn(i int, usd, usual float64, cp customer) authInput {
-	return authInput{
-		online: b.entry[i] == modeEcommerce, three: b.three[i], entry: b.entry[i],
-		crossBorder: b.merCty[i] != cp.country, mcc: b.mcc[i], ctype: b.ctype[i], card: b.card[i],
-		custCountry: cp.country, usd: usd, usual: usual, spend: cp.spend, t: b.time[i],
-	}
 }

@@ -305,7 +305,7 @@ func (b *Block) fraudRow(i int, r *rng.Stream) {
 		usd = b.ticket(m, cp, r) * w.depart(fc.Counterfeit.AmountFactor, r)
 		caught = fc.Counterfeit.Declined
 	}
-	in := b.authIn(i, usd, w.mccs[b.mcc[i]].MedianUSD*cp.spend, cp)
+	in := authInput{usd: usd, usual: w.mccs[b.mcc[i]].MedianUSD * cp.spend, cp: cp}
 	if test {
 		// probes are declined for the card details the tester guessed wrong
 		b.auth[i], b.resp[i] = uint8(w.authApproved), respApproved
@@ -314,7 +314,7 @@ func (b *Block) fraudRow(i int, r *rng.Stream) {
 			b.resp[i] = [...]uint8{respInvalidCard, respInvalidCard, respExpired, respDoNotHonour, respFunds}[r.IntN(5)]
 		}
 	} else {
-		b.auth[i], b.resp[i] = w.fraudAuthorize(&in, w.tell(caught, 0), r)
+		b.auth[i], b.resp[i] = b.fraudAuthorize(i, &in, w.tell(caught, 0), r)
 	}
 	b.amount[i] = w.minorUnits(usd, int(b.merCty[i]))
 }

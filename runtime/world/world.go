@@ -66,9 +66,12 @@ type World struct {
 	authReview    int
 	// authorisation model (authmodel.go)
 	baseDecline, baseReview        float64
-	mccRisk                        []uint8 // per MCC: 0 low, 1 medium, 2 high
+	mccRisk                        []uint8   // per MCC: 0 low, 1 medium, 2 high
+	mccDecline                     []float64 // per MCC: base decline rate x merchant risk factor
+	entryFactor                    [256]float64
 	typeFactor                     []float64
 	typeKind                       []uint8
+	leastAvail                     []float64 // per card type: the least open-to-buy at spend 1, USD
 	modeMagstripe, modeContactless int
 	sca                            []bool // per country: strong customer authentication applies
 	fundsKey                       uint64
