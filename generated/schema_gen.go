@@ -8,7 +8,7 @@ const (
 	Table       = "payments"                       // table name
 	FilePrefix  = "payments"                       // output file name prefix
 	SchemaPath  = "schema/transaction_schema.yaml" // the schema, from the module root
-	Fingerprint = "4bfce74c1fa8f7d9"               // first 16 hex digits of the schema's SHA-256
+	Fingerprint = "9b1efbef7ba7417e"               // first 16 hex digits of the schema's SHA-256
 )
 
 // ColumnNames lists the columns in table order.
@@ -241,10 +241,10 @@ var Config = world.Config{
 			Episode: world.Episode{
 				Share: 0.04,
 				Rows: world.IntRange{
-					Min: 2,
-					Max: 6,
+					Min: 3,
+					Max: 8,
 				},
-				Minutes: 120,
+				Minutes: 90,
 			},
 			ContactlessUSD: 50,
 			Declined:       0.1,

@@ -294,7 +294,7 @@ func (b *Block) fraudRow(i int, r *rng.Stream) {
 		b.entry[i] = w.cardPresentMode(w.modeContactless, r)
 		b.setDevice(i, terminalOf(mer, r.IntN(terminals)))
 		b.three[i] = false
-		usd = fc.LostStolen.ContactlessUSD * (0.35 + 0.6*r.Float64())
+		usd = fc.LostStolen.ContactlessUSD * (0.55 + 0.4*r.Float64()) // close to the limit
 		caught = fc.LostStolen.Declined
 	case kindCounterfeit:
 		mer := b.merchantIn(int(e.country), inStoreCapable, r)
