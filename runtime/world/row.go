@@ -18,13 +18,19 @@ func (b *Block) legitRow(i int, r *rng.Stream) {
 	cp := b.customerOf(cust)
 	b.setCard(i, cust, cp, w.cardAt(cust, r.IntN(int(cp.cards)), t))
 	home := int(cp.country)
-	mk := home
 	if trip := w.trip(cust, home, t); trip >= 0 && r.Float64() < w.tune.tripAbroad {
-		mk = trip
-	} else if r.Float64() >= w.cfg.Customer.DomesticShare {
-		mk = w.byVolume.Pick(r.Next())
+		b.legitPayment(i, cust, cp, b.legitMerchant(trip, home, t, r), false, r)
+		return
 	}
-	b.legitPayment(i, cust, cp, b.legitMerchant(mk, home, t, r), r)
+	if r.Float64() >= w.cfg.Customer.DomesticShare {
+		// away from a trip, a purchase abroad is made online: the customer
+		// is at home (no legitimate teleports)
+		if mk := w.byVolume.Pick(r.Next()); mk != home {
+			b.legitPayment(i, cust, cp, b.merchantIn(mk, onlineOnly, r), true, r)
+			return
+		}
+	}
+	b.legitPayment(i, cust, cp, b.legitMerchant(home, home, t, r), false, r)
 }
 
 // visitRow draws row i as a compromised merchant's victim paying there: a
@@ -34,7 +40,7 @@ func (b *Block) visitRow(i int, r *rng.Stream) {
 	cust, slot := b.w.victim(c, int(b.epi[i]&(1<<24-1)))
 	cp := b.customerOf(cust)
 	b.setCard(i, cust, cp, b.w.cardAt(cust, slot, b.time[i]))
-	b.legitPayment(i, cust, cp, c.merchant, r)
+	b.legitPayment(i, cust, cp, c.merchant, false, r)
 }
 
 // legitEpisodeRow draws row i of a legitimate look-alike episode: a retry
@@ -46,7 +52,7 @@ func (b *Block) legitEpisodeRow(i int, r *rng.Stream) {
 	cp := b.customerOf(e.cust)
 	b.setCard(i, e.cust, cp, e.card)
 	if e.kind == kindSession {
-		b.legitPayment(i, e.cust, cp, b.legitMerchant(int(cp.country), int(cp.country), b.time[i], r), r)
+		b.legitPayment(i, e.cust, cp, b.legitMerchant(int(cp.country), int(cp.country), b.time[i], r), false, r)
 		return
 	}
 	m := b.setMerchant(i, e.mers[0])
@@ -111,14 +117,14 @@ func (b *Block) legitMerchant(k, home int, t int64, r *rng.Stream) uint32 {
 }
 
 // legitPayment draws how, how much and with what outcome customer cust pays
-// merchant mer on row i.
-func (b *Block) legitPayment(i int, cust uint32, cp customer, mer uint32, r *rng.Stream) {
+// merchant mer on row i; remote payments are card-not-present.
+func (b *Block) legitPayment(i int, cust uint32, cp customer, mer uint32, remote bool, r *rng.Stream) {
 	w := b.w
 	m := b.setMerchant(i, mer)
 	mcc := &w.mccs[m.mcc]
 	tu := &w.tune
 	traits := r.Next() // 16 bits each: one-off device, large purchase, extra decline
-	if r.Float64() < mcc.CardPresent {
+	if present := r.Float64() < mcc.CardPresent; present && !remote {
 		b.entry[i] = uint8(w.modePick.Pick(r.Float64()))
 		b.setDevice(i, terminalOf(mer, r.IntN(terminals)))
 		b.three[i] = false
