@@ -152,7 +152,7 @@ func (w *World) merchant(id uint32) merchant {
 	lon := clamp(c.lon+(2*r.Float64()-1)*j, -180, 180)
 	return merchant{
 		country: uint16(k),
-		mcc:     uint16(w.mccPick.Pick(r.Next())),
+		mcc:     uint16(w.mccOf(id-w.merchants.start[k], w.merchants.count[k], r.Next())),
 		lat:     int32(math.Round(lat * 1e6)),
 		lon:     int32(math.Round(lon * 1e6)),
 	}

@@ -30,7 +30,8 @@ type World struct {
 	merTab     []merchant // merchants by id, when memoised
 	merchants  partition
 	mccs       []refdata.MCC
-	mccPick    *dist.Alias
+	mccPick    *dist.Alias // MCC of an ordinary merchant
+	anchorPick *dist.Alias // MCC of a country's busiest merchants (merchants.go)
 	brands     []string
 	brandPick  dist.Cum
 	bins       [][]refdata.BINRange // per brand
@@ -149,7 +150,7 @@ func New(cfg Config, seed uint64, rows int64, date time.Time) (*World, error) {
 	for i, m := range w.mccs {
 		mw[i] = m.Weight
 	}
-	w.mccPick = dist.NewAlias(mw)
+	w.mccPick, w.anchorPick = merchantMix(w.mccs)
 	w.brands, w.brandPick = names(cfg.Card.Brands)
 	all := refdata.BINRanges()
 	w.bins = make([][]refdata.BINRange, len(w.brands))
