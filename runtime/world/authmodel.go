@@ -227,7 +227,7 @@ func (w *World) buildAuth() {
 			w.leastAvail[i] = 0.6 * 0.15 * debitBalance
 		}
 	}
-	w.modeMagstripe, w.modeContactless = -2, -2
+	w.modeMagstripe, w.modeContactless, w.modeChip = -2, -2, -2
 	for i := range w.entryFactor {
 		w.entryFactor[i] = 1
 	}
@@ -240,11 +240,17 @@ func (w *World) buildAuth() {
 		case "contactless":
 			w.modeContactless = i
 			w.entryFactor[i] = contactlessF
+		case "chip":
+			w.modeChip = i
 		}
 	}
 	// Strong customer authentication applies to the customers of the euro
 	// area and the United Kingdom (PSD2 and its UK equivalent): a proxy for
 	// the EEA and UK by currency, documented in docs/scenarios.md.
+	w.priceStyle = make([]uint8, len(w.mccs))
+	for i, m := range w.mccs {
+		w.priceStyle[i] = priceStyle(m.Category, m.Code)
+	}
 	w.sca = make([]bool, len(w.countries))
 	for i, c := range w.countries {
 		w.sca[i] = c.currency == "EUR" || c.currency == "GBP"

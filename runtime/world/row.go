@@ -70,7 +70,8 @@ func (b *Block) legitEpisodeRow(i int, r *rng.Stream) {
 	if e.code == respSCA && int(b.role[i]) > 0 {
 		b.three[i] = true // the retry after a soft decline is authenticated
 	}
-	b.amount[i] = w.minorUnits(e.usd, int(m.country))
+	b.tapLimit(i, e.usd)
+	b.amount[i] = w.price(e.usd, int(m.country), m.mcc, rng.Unit(e.key))
 }
 
 // setCard sets the row's customer and card.
@@ -124,7 +125,7 @@ func (b *Block) legitPayment(i int, cust uint32, cp customer, mer uint32, remote
 	mcc := &w.mccs[m.mcc]
 	tu := &w.tune
 	traits := r.Next() // 16 bits each: one-off device, large purchase, extra decline
-	if present := r.Float64() < mcc.CardPresent; present && !remote {
+	if present := r.Float64() < mcc.CardPresent || mcc.CardPresent >= 0.95; present && !remote {
 		b.entry[i] = uint8(w.modePick.Pick(r.Float64()))
 		b.setDevice(i, terminalOf(mer, r.IntN(terminals)))
 		b.three[i] = false
@@ -152,12 +153,13 @@ func (b *Block) legitPayment(i int, cust uint32, cp customer, mer uint32, remote
 	if traits>>16&0xffff < tu.large16 {
 		usd *= 3 + 7*r.Float64()
 	}
+	b.tapLimit(i, usd)
 	in := authInput{usd: usd, usual: usual, cp: cp}
 	b.auth[i], b.resp[i] = b.authorize(i, &in, r)
 	if traits>>32&0xffff < tu.decline16 { // a decline that looks like the issuer's fraud screening
 		b.auth[i], b.resp[i] = uint8(w.authDeclined), respSuspected
 	}
-	b.amount[i] = w.minorUnits(usd, int(m.country))
+	b.amount[i] = w.price(usd, int(m.country), m.mcc, r.Float64())
 }
 
 // trip returns the country customer cust is travelling in at time t, or -1.
@@ -193,17 +195,6 @@ func (w *World) foreign(home int, x uint64) int {
 		k = (k + 1 + int(rng.Below(rng.Mix(x), uint64(len(w.countries)-1)))) % len(w.countries)
 	}
 	return k
-}
-
-// minorUnits converts a USD amount into the country's currency, in
-// hundredths, rounded to the currency's minor units (whole units for JPY).
-func (w *World) minorUnits(usd float64, country int) int64 {
-	c := &w.countries[country]
-	v := usd * c.perUSD
-	if c.minor == 0 {
-		return max(int64(math.Round(v)), 1) * 100
-	}
-	return max(int64(math.Round(v*100)), 1)
 }
 
 func (w *World) authIndex(name string) int {

@@ -305,6 +305,7 @@ func (b *Block) fraudRow(i int, r *rng.Stream) {
 		usd = b.ticket(m, cp, r) * w.depart(fc.Counterfeit.AmountFactor, r)
 		caught = fc.Counterfeit.Declined
 	}
+	b.tapLimit(i, usd)
 	in := authInput{usd: usd, usual: w.mccs[b.mcc[i]].MedianUSD * cp.spend, cp: cp}
 	if test {
 		// probes are declined for the card details the tester guessed wrong
@@ -316,7 +317,7 @@ func (b *Block) fraudRow(i int, r *rng.Stream) {
 	} else {
 		b.auth[i], b.resp[i] = b.fraudAuthorize(i, &in, w.tell(caught, 0), r)
 	}
-	b.amount[i] = w.minorUnits(usd, int(b.merCty[i]))
+	b.amount[i] = w.price(usd, int(b.merCty[i]), b.mcc[i], r.Float64())
 }
 
 // online makes row i a card-not-present payment from device dev,

@@ -74,7 +74,9 @@ type World struct {
 	typeKind                       []uint8
 	leastAvail                     []float64 // per card type: the least open-to-buy at spend 1, USD
 	modeMagstripe, modeContactless int
-	sca                            []bool // per country: strong customer authentication applies
+	modeChip                       int
+	priceStyle                     []uint8 // per MCC (prices.go)
+	sca                            []bool  // per country: strong customer authentication applies
 	fundsKey                       uint64
 	kindKeys                       [len(entityKinds)]uint64 // rng.Key(seed, StrKey(kind)) of each entity kind
 }
