@@ -23,7 +23,7 @@ type Params struct {
 // Defaults are parameters that suit a few hundred thousand rows and a
 // few dozen features with a rare positive class.
 func Defaults() Params {
-	return Params{Trees: 300, Depth: 4, Rate: 0.08, Bins: 64, Lambda: 1, MinHessian: 1, NegSample: 0.15, Seed: 1}
+	return Params{Trees: 200, Depth: 4, Rate: 0.1, Bins: 64, Lambda: 1, MinHessian: 1, NegSample: 0.05, Seed: 1}
 }
 
 // Model is a trained booster.
@@ -43,16 +43,16 @@ type tree struct {
 	depth int
 }
 
-// Train fits a model on x (rows of equal length) and labels y.
-func Train(x [][]float64, y []bool, p Params) (*Model, error) {
-	n := len(x)
-	if n == 0 || len(y) != n {
-		return nil, fmt.Errorf("gbm: %d rows and %d labels", n, len(y))
+// Train fits a model on x, n rows of d features stored row after row, and
+// labels y (one per row).
+func Train(x []float32, d int, y []bool, p Params) (*Model, error) {
+	n := len(y)
+	if n == 0 || d < 1 || len(x) != n*d {
+		return nil, fmt.Errorf("gbm: %d values for %d rows of %d features", len(x), n, d)
 	}
 	if p.Trees < 1 || p.Depth < 1 || p.Depth > 12 || p.Bins < 2 || p.Bins > 255 || p.Rate <= 0 {
 		return nil, fmt.Errorf("gbm: bad parameters %+v", p)
 	}
-	d := len(x[0])
 	// the training sample: every positive, a hashed share of negatives,
 	// weighted back to the population
 	var rows []int
@@ -84,7 +84,7 @@ func Train(x [][]float64, y []bool, p Params) (*Model, error) {
 	vals := make([]float64, len(rows))
 	for f := range d {
 		for j, i := range rows {
-			vals[j] = x[i][f]
+			vals[j] = float64(x[i*d+f])
 		}
 		m.cuts[f] = edges(vals, p.Bins)
 		b := make([]uint8, len(rows))
@@ -192,15 +192,15 @@ func Train(x [][]float64, y []bool, p Params) (*Model, error) {
 	return m, nil
 }
 
-// Score returns the model's log-odds for one row.
-func (m *Model) Score(row []float64) float64 {
+// Score returns the model's log-odds for one row of features.
+func (m *Model) Score(row []float32) float64 {
 	s := m.base
 	for ti := range m.trees {
 		t := &m.trees[ti]
 		i := int32(0)
 		for range t.depth {
 			c := 2*i + 1
-			if f := t.feat[i]; f >= 0 && binOf(m.cuts[f], row[f]) > int(t.thr[i]) {
+			if f := t.feat[i]; f >= 0 && binOf(m.cuts[f], float64(row[f])) > int(t.thr[i]) {
 				c++
 			}
 			i = c

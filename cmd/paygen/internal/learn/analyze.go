@@ -278,6 +278,9 @@ func (a *Analyzer) Finish() (*Report, error) {
 		return nil, err
 	}
 	a.scenarioStats(rep, testScores)
+	if err := a.boosted(rep); err != nil {
+		return nil, err
+	}
 	a.footprints(rep)
 	a.weekStats(rep)
 	a.columnStats(rep)
