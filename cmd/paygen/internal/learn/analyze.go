@@ -278,9 +278,7 @@ func (a *Analyzer) Finish() (*Report, error) {
 		return nil, err
 	}
 	a.scenarioStats(rep, testScores)
-	if err := a.boosted(rep); err != nil {
-		return nil, err
-	}
+	a.boosted(rep)
 	a.footprints(rep)
 	a.weekStats(rep)
 	a.columnStats(rep)

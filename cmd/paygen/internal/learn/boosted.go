@@ -12,18 +12,22 @@ type BoostedReport struct {
 	Rate   float64  `json:"learning_rate"`
 	ROCAUC *float64 `json:"test_roc_auc"`
 	AP     *float64 `json:"test_avg_precision"`
+	// NotFitted says why there is no model (too few rows of a class in the sample).
+	NotFitted string `json:"not_fitted,omitempty"`
 }
 
 // boosted fits the gradient-boosted baseline and fills rep.Boosted and the
 // scenarios' boosted AUCs; it does nothing without a fitted baseline.
-func (a *Analyzer) boosted(rep *Report) error {
+func (a *Analyzer) boosted(rep *Report) {
 	if rep.Model.NotFitted != "" {
-		return nil
+		return
 	}
 	p := gbm.Defaults()
+	kind := "gradient-boosted trees (logistic loss, histogram splits, 5 % of non-fraud train rows, reweighted)"
 	m, err := gbm.Train(a.trainX, NumFeatures, a.trainY, p)
 	if err != nil {
-		return err
+		rep.Boosted = &BoostedReport{Kind: kind, Trees: p.Trees, Depth: p.Depth, Rate: p.Rate, NotFitted: err.Error()}
+		return
 	}
 	d := NumFeatures
 	scores := make([]float64, len(a.testY))
@@ -31,8 +35,7 @@ func (a *Analyzer) boosted(rep *Report) error {
 		scores[i] = m.Score(a.testX[i*d : (i+1)*d])
 	}
 	rep.Boosted = &BoostedReport{
-		Kind:  "gradient-boosted trees (logistic loss, histogram splits, 5 % of non-fraud train rows, reweighted)",
-		Trees: p.Trees, Depth: p.Depth, Rate: p.Rate,
+		Kind: kind, Trees: p.Trees, Depth: p.Depth, Rate: p.Rate,
 		ROCAUC: ptr(ROCAUC(scores, a.testY)), AP: ptr(AveragePrecision(scores, a.testY)),
 	}
 	for k := range rep.Scenarios {
@@ -48,5 +51,4 @@ func (a *Analyzer) boosted(rep *Report) error {
 		}
 		st.BoostedTestROCAUC = ptr(ROCAUC(s, y))
 	}
-	return nil
 }

@@ -49,6 +49,9 @@ func (r *Report) WriteText(out io.Writer) error {
 	if b := r.Boosted; b != nil {
 		w.printf("Second baseline: %s\n", b.Kind)
 		w.printf("  %d trees of depth %d, learning rate %g, same features and split\n", b.Trees, b.Depth, b.Rate)
+		if b.NotFitted != "" {
+			w.printf("  not fitted: %s\n", b.NotFitted)
+		}
 		w.printf("  test ROC-AUC        %s\n", num(b.ROCAUC))
 		w.printf("  test avg precision  %s\n\n", num(b.AP))
 	}
