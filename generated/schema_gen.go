@@ -8,7 +8,7 @@ const (
 	Table       = "payments"                       // table name
 	FilePrefix  = "payments"                       // output file name prefix
 	SchemaPath  = "schema/transaction_schema.yaml" // the schema, from the module root
-	Fingerprint = "9b1efbef7ba7417e"               // first 16 hex digits of the schema's SHA-256
+	Fingerprint = "6337e6c5119363d6"               // first 16 hex digits of the schema's SHA-256
 )
 
 // ColumnNames lists the columns in table order.
@@ -125,7 +125,7 @@ var Config = world.Config{
 	},
 	Fraud: world.FraudConfig{
 		Rate:       0.003,
-		Difficulty: 0.5,
+		Difficulty: 0.8,
 		CardTesting: world.CardTestingConfig{
 			Episode: world.Episode{
 				Share: 0.2,
@@ -143,7 +143,7 @@ var Config = world.Config{
 				Min: 0.5,
 				Max: 5,
 			},
-			Declined: 0.5,
+			Declined: 0.6,
 			PurchaseFactor: world.Range{
 				Min: 2,
 				Max: 5,

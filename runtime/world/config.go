@@ -99,7 +99,8 @@ type FraudConfig struct {
 	Rate float64
 	// Difficulty in [0,1]: how little fraud departs from its victim's normal
 	// behaviour, and how often legitimate payments show fraud-like traits
-	// (docs/scenarios.md gives the formulas). 0.5 is the calibrated default.
+	// (docs/scenarios.md gives the formulas). At 0.5 every tell is as
+	// configured; the schema's default is 0.8 (docs/scenarios.md).
 	Difficulty          float64
 	CardTesting         CardTestingConfig
 	AccountTakeover     AccountTakeoverConfig

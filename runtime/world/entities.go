@@ -171,18 +171,24 @@ const (
 	terminals    = 3 // terminals per merchant
 )
 
-// deviceLifeDays is how long a personal device is used before it is
-// replaced: device k of a customer is renewed every deviceLifeDays days, at
-// a hash-defined phase, so at any time a customer has 1-2 devices but over a
-// window some show a new one, as people change phones.
-const deviceLifeDays = 120
+// A personal device id lives until the device is replaced or its id is
+// reset (a new phone, an app reinstalled, a browser's storage cleared): slot
+// k of a customer gets a new id every life days, life drawn per slot from
+// deviceLifeMin..deviceLifeMax at a hash-defined phase, so over a month many
+// legitimate customers show a device new to them, as in real device data.
+const (
+	deviceLifeMin = 20
+	deviceLifeMax = 150
+)
 
 // deviceOf is the id of customer cust's k-th personal device in use at time
 // t (µs): the slot cust*DevicesMax+k in the low 32 bits, its generation above.
 func (w *World) deviceOf(cust uint32, k int, t int64) uint64 {
 	slot := uint64(cust)*uint64(w.cfg.Customer.DevicesMax) + uint64(k)
-	phase := int64(rng.Below(rng.Mix(w.devKey^slot), deviceLifeDays))
-	gen := uint64((t/86400e6+phase)/deviceLifeDays) & 255
+	h := rng.Mix(w.devKey ^ slot)
+	life := int64(deviceLifeMin + h%(deviceLifeMax-deviceLifeMin+1))
+	phase := int64(h>>32) % life
+	gen := uint64((t/86400e6+phase)/life) & 255
 	return gen<<32 | slot
 }
 

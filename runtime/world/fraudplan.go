@@ -89,7 +89,6 @@ type tuning struct {
 	decline    float64 // legit: extra share of declines: 0.012m
 	retry      float64 // legit: share of rows in decline-then-retry episodes: 0.006m
 	session    float64 // legit: share of rows in shopping sessions (one card, 2-5 payments within 45 minutes): 0.03m
-	legitDecl  float64 // legit decline rate (auth mix + decline)
 	legit3DS   float64 // legit 3-D Secure share of card-not-present payments
 	// guestDev, large and decline as thresholds on 16 random bits
 	guest16, large16, decline16 uint64
@@ -100,13 +99,13 @@ func newTuning(d float64) tuning {
 	t := tuning{
 		depart:     2 * (1 - d),
 		tellScale:  2 * (1 - d),
-		tripWeek:   min(0.5, 0.04*m),
+		tripWeek:   min(0.5, 0.07*m),
 		tripAbroad: 0.85,
-		guestDev:   0.03 * m,
-		large:      0.008 * m,
+		guestDev:   0.05 * m,
+		large:      0.015 * m,
 		decline:    0.006 * m,
 		retry:      0.003 * m,
-		session:    0.02 * m,
+		session:    0.06 * m,
 	}
 	t.guest16 = uint64(t.guestDev * 65536)
 	t.large16 = uint64(t.large * 65536)
@@ -130,12 +129,6 @@ func (w *World) buildFraud() error {
 		return fmt.Errorf("world config: fraud difficulty %g is outside [0, 1]", fc.Difficulty)
 	}
 	w.tune = newTuning(fc.Difficulty)
-	for _, a := range w.cfg.Payment.AuthStatus {
-		if a.Name == "declined" {
-			w.tune.legitDecl = a.Weight
-		}
-	}
-	w.tune.legitDecl += w.tune.decline
 	w.tune.legit3DS = w.cfg.Payment.ThreeDSShare
 	w.fraudTotal = int64(math.Round(fc.Rate * float64(w.rows)))
 	eps := [numKinds]Episode{fc.CardTesting.Episode, fc.AccountTakeover.Episode, fc.StolenCard.Episode,

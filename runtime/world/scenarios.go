@@ -310,7 +310,7 @@ func (b *Block) fraudRow(i int, r *rng.Stream) {
 	if test {
 		// probes are declined for the card details the tester guessed wrong
 		b.auth[i], b.resp[i] = uint8(w.authApproved), respApproved
-		if r.Float64() < w.tell(fc.CardTesting.Declined, tu.legitDecl) {
+		if r.Float64() < fc.CardTesting.Declined { // wrong guesses are what testing is: not difficulty-scaled
 			b.auth[i] = uint8(w.authDeclined)
 			b.resp[i] = [...]uint8{respInvalidCard, respInvalidCard, respExpired, respDoNotHonour, respFunds}[r.IntN(5)]
 		}

@@ -10,8 +10,8 @@ type BoostedReport struct {
 	Trees  int      `json:"trees"`
 	Depth  int      `json:"depth"`
 	Rate   float64  `json:"learning_rate"`
-	ROCAUC *float64 `json:"test_roc_auc"`
-	AP     *float64 `json:"test_avg_precision"`
+	ROCAUC *float64 `json:"roc_auc"`
+	AP     *float64 `json:"average_precision"`
 	// NotFitted says why there is no model (too few rows of a class in the sample).
 	NotFitted string `json:"not_fitted,omitempty"`
 }
