@@ -9,6 +9,11 @@ import "math"
 // an ending says nothing about the label. Contactless payments stay under a
 // limit (contactlessLimitUSD); a larger tap becomes a chip payment.
 
+// cardPresentOnly is the card-present share from which an MCC takes no
+// card-not-present payments (fuel dispensers, bars, supermarkets), for
+// legitimate customers and fraudsters alike.
+const cardPresentOnly = 0.95
+
 // Price styles of an MCC.
 const (
 	priceAny   = iota // arbitrary cents

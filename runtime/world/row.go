@@ -125,7 +125,7 @@ func (b *Block) legitPayment(i int, cust uint32, cp customer, mer uint32, remote
 	mcc := &w.mccs[m.mcc]
 	tu := &w.tune
 	traits := r.Next() // 16 bits each: one-off device, large purchase, extra decline
-	if present := r.Float64() < mcc.CardPresent || mcc.CardPresent >= 0.95; present && !remote {
+	if present := r.Float64() < mcc.CardPresent || mcc.CardPresent >= cardPresentOnly; present && !remote {
 		b.entry[i] = uint8(w.modePick.Pick(r.Float64()))
 		b.setDevice(i, terminalOf(mer, r.IntN(terminals)))
 		b.three[i] = false

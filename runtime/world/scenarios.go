@@ -13,6 +13,7 @@ const (
 	onlineOnly     // mostly card-not-present MCCs
 	highRiskOnly   // the stolen-card target categories
 	inStoreCapable // MCCs with card-present payments
+	remoteCapable  // MCCs that take card-not-present payments at all
 )
 
 // setupEpisode draws what the rows of episode e share, from the episode's
@@ -69,7 +70,7 @@ func (b *Block) setupEpisode(e *episode, kind int, t0 int64) {
 		e.country = uint16(k)
 		e.nmers = uint8(min(4, draw(fc.DeviceFarm.Merchants, &r)))
 		for j := range int(e.nmers) {
-			e.mers[j] = b.merchantIn(k, anyMerchant, &r)
+			e.mers[j] = b.merchantIn(k, remoteCapable, &r)
 		}
 		b.farmCustomers(e, k, &r)
 		e.ndev = 1
@@ -160,6 +161,8 @@ func (b *Block) passes(mer uint32, filter int) bool {
 		return w.highRisk[m.mcc]
 	case inStoreCapable:
 		return w.mccs[m.mcc].CardPresent >= 0.3
+	case remoteCapable:
+		return w.mccs[m.mcc].CardPresent < cardPresentOnly
 	}
 	return true
 }
@@ -253,7 +256,7 @@ func (b *Block) fraudRow(i int, r *rng.Stream) {
 			test = true
 		}
 	case kindAccountTakeover:
-		m := b.setMerchant(i, b.merchantIn(int(e.country), anyMerchant, r))
+		m := b.setMerchant(i, b.merchantIn(int(e.country), remoteCapable, r))
 		b.online(i, e.dev, w.tell(fc.AccountTakeover.ThreeDS, tu.legit3DS), r)
 		b.ip[i] = b.takeoverIP(e, cp, i)
 		usd = b.ticket(m, cp, r) * w.depart(fc.AccountTakeover.AmountFactor, r)
@@ -271,7 +274,7 @@ func (b *Block) fraudRow(i int, r *rng.Stream) {
 		usd = b.ticket(m, cp, r) * w.depart(fc.StolenCard.AmountFactor, r)
 		caught = fc.StolenCard.Declined
 	case kindCompromisedMerchant:
-		m := b.setMerchant(i, b.merchantIn(int(e.country), anyMerchant, r))
+		m := b.setMerchant(i, b.merchantIn(int(e.country), remoteCapable, r))
 		b.online(i, e.dev, w.tell(fc.CompromisedMerchant.ThreeDS, tu.legit3DS), r)
 		b.ip[i] = b.takeoverIP(e, cp, i)
 		usd = b.ticket(m, cp, r) * w.depart(fc.CompromisedMerchant.AmountFactor, r)
