@@ -59,7 +59,11 @@ func runLearnability(args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		return fail("%s", inputError(err))
 	}
+	err = f.CheckPages() // parquet-go decodes the pages: check their headers first
 	f.Close()
+	if err != nil {
+		return fail("%s", inputError(err))
+	}
 	rep, err := learn.AnalyzeFile(files[0], learn.Options{SplitDays: *splitDays, Fit: learn.FitOptions{Balanced: *balanced}})
 	if err != nil {
 		return fail("%s", learnOneLine(err))

@@ -13,7 +13,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/parquet-go/parquet-go"
+	"github.com/paygen/paygen/runtime/colscan"
 )
 
 // Parquet key-value metadata keys written by paygen.
@@ -61,19 +61,17 @@ func ReadDatasetMeta(path string) (DatasetMeta, error) {
 	bad := func(format string, a ...any) error {
 		return &Error{Kind: ErrDataset, Msg: path + ": " + fmt.Sprintf(format, a...)}
 	}
-	f, err := os.Open(path)
-	if err != nil {
+	if _, err := os.Stat(path); err != nil {
 		return DatasetMeta{}, err
 	}
-	defer f.Close()
-	st, err := f.Stat()
+	// colscan checks the footer's structure before decoding it (no panics, and no
+	// allocation a crafted footer asks for).
+	pf, err := colscan.Open(path)
 	if err != nil {
-		return DatasetMeta{}, err
+		msg := strings.TrimPrefix(strings.TrimPrefix(err.Error(), "colscan: "), path+": ")
+		return DatasetMeta{}, bad("not a Parquet file (%s)", oneLine(msg))
 	}
-	pf, err := parquet.OpenFile(f, st.Size(), parquet.SkipPageIndex(true), parquet.SkipBloomFilters(true))
-	if err != nil {
-		return DatasetMeta{}, bad("not a Parquet file (%s)", oneLine(err.Error()))
-	}
+	defer pf.Close()
 	lookup := func(k string) string { v, _ := pf.Lookup(k); return strings.TrimSpace(v) }
 	m := DatasetMeta{
 		Name:              filepath.Base(path),
