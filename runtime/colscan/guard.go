@@ -6,7 +6,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
-	
+
 	"github.com/parquet-go/parquet-go/encoding/thrift"
 	"github.com/parquet-go/parquet-go/format"
 )
