@@ -65,6 +65,9 @@ func runGenerate(args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		return fail(stderr, "generate", 2, "%v", err)
 	}
+	if err := plan.checkProfileTarget(); err != nil {
+		return fail(stderr, "generate", exitCode(err), "%v", err)
+	}
 	defer limitMemory(plan.workers, plan.groupBlks*plan.w.BlockRows())()
 	res, err := plan.run(stderr)
 	if err != nil {

@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"strings"
 	"time"
 
@@ -41,6 +40,9 @@ func runValidate(args []string, stdout, stderr io.Writer) int {
 	}
 	if len(files) == 0 {
 		return fail(stderr, "validate", 2, "no input file (usage: paygen %s)", validateSynopsis)
+	}
+	if err := checkReportPaths(files, *jsonPath, *htmlPath); err != nil {
+		return fail(stderr, "validate", 2, "%v", err)
 	}
 	opt := contract.Options{}
 	if *date != "" {
@@ -120,18 +122,7 @@ func inputError(err error) string {
 	return strings.TrimPrefix(err.Error(), "colscan: ")
 }
 
-// writeReport writes a report file atomically enough for a CLI: create, write, close.
+// writeReport writes a report file through a temporary file and a rename.
 func writeReport(path string, write func(io.Writer) error) error {
-	f, err := os.Create(path)
-	if err != nil {
-		return err
-	}
-	if err := write(f); err != nil {
-		f.Close()
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	if err := f.Close(); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	return nil
+	return writeReportFile(path, write)
 }

@@ -61,9 +61,11 @@ func ReadDatasetMeta(path string) (DatasetMeta, error) {
 	bad := func(format string, a ...any) error {
 		return &Error{Kind: ErrDataset, Msg: path + ": " + fmt.Sprintf(format, a...)}
 	}
-	if _, err := os.Stat(path); err != nil {
+	f, err := os.Open(path)
+	if err != nil {
 		return DatasetMeta{}, err
 	}
+	f.Close()
 	// colscan checks the footer's structure before decoding it (no panics, and no
 	// allocation a crafted footer asks for).
 	pf, err := colscan.Open(path)
