@@ -33,7 +33,7 @@ type genFlags struct {
 func runGenerate(args []string, stdout, stderr io.Writer) int {
 	var g genFlags
 	fs := newFlags("generate", "generate --rows N --out DIR [flags]", stderr)
-	fs.StringVar(&g.rows, "rows", "1_000_000", "number of rows (1000000, 1_000_000, 10k, 2.5M)")
+	fs.StringVar(&g.rows, "rows", "1_000_000", "number of rows (1000000, 1_000_000, 10k, 2.5M); "+rowLimitHelp())
 	fs.StringVar(&g.out, "out", "outputs", "output directory (not with --to)")
 	fs.Uint64Var(&g.seed, "seed", 42, "random seed: same seed, rows and date give the same data")
 	fs.StringVar(&g.date, "date", "", "dataset date YYYY-MM-DD; events fall in the 30 days before it (default today, UTC)")
@@ -65,7 +65,7 @@ func runGenerate(args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		return fail(stderr, "generate", 2, "%v", err)
 	}
-	if err := plan.checkProfileTarget(); err != nil {
+	if err := plan.preflight(); err != nil {
 		return fail(stderr, "generate", exitCode(err), "%v", err)
 	}
 	defer limitMemory(plan.workers, plan.groupBlks*plan.w.BlockRows())()
@@ -108,6 +108,9 @@ func (g *genFlags) plan() (*genPlan, error) {
 	rows, err := parseCount(g.rows)
 	if err != nil {
 		return nil, fmt.Errorf("--rows: %v", err)
+	}
+	if err := checkRowLimit(rows); err != nil {
+		return nil, err
 	}
 	date := time.Now().UTC()
 	if g.date != "" {
