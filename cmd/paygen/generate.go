@@ -11,7 +11,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/paygen/paygen/cmd/paygen/internal/s3up"
 	"github.com/paygen/paygen/generated"
 	"github.com/paygen/paygen/runtime/pqwrite"
 	"github.com/paygen/paygen/runtime/world"
@@ -100,7 +99,6 @@ type genPlan struct {
 	validate   bool
 	profile    bool
 	s3         *uploadFlags // nil: write to --out
-	htmlPath   string
 	progressTo *os.File
 }
 
@@ -255,34 +253,11 @@ func (p *genPlan) run(stderr io.Writer) (genResult, error) {
 			return genResult{}, fmt.Errorf("%w; nothing was published", err)
 		}
 	}
-	if err := out.publish(); err != nil {
+	res := genResult{rows: st.Rows, path: p.path}
+	if err := p.publish(out, &res, start); err != nil {
 		return genResult{}, err
 	}
-	res := genResult{rows: st.Rows, elapsed: time.Since(start), path: p.path}
-	defer out.close()
-	local := p.path
-	if out.tmpDir != "" {
-		local = filepath.Join(out.tmpDir, filepath.Base(p.path))
-	}
-	if p.profile {
-		html := strings.TrimSuffix(local, ".parquet") + ".html"
-		if err := profileFile(local, html, ""); err != nil {
-			return res, fmt.Errorf("profile: %w", err)
-		}
-		if out.tmpDir == "" {
-			res.profile = html
-		}
-		p.htmlPath = html
-	}
 	if out.remote != nil {
-		obj, err := p.finishS3(out, p.htmlPath, st.Rows)
-		if err != nil {
-			return res, err
-		}
-		res.url, res.size, res.upload, res.path = obj.URL(), obj.Size, time.Since(start), obj.URL()
-		if p.htmlPath != "" {
-			res.profile = s3up.URL(obj.Bucket, out.keys.Profile)
-		}
 		return res, nil
 	}
 	info, err := os.Stat(p.path)

@@ -126,7 +126,8 @@ func TestUploadCommandEnvFile(t *testing.T) {
 	code, out, errs = upload("--env-file", env, file)
 	assert.Equal(t, 2, code)
 	assert.Empty(t, out)
-	assert.Equal(t, "paygen upload: access denied to s3://"+cliBucket+"/year=2025/month=05/payments_10k_20250529.parquet"+
+	// (the manifest is the first object written: the data object is committed after it, ADR 13)
+	assert.Equal(t, "paygen upload: access denied to s3://"+cliBucket+"/year=2025/month=05/_payments_10k_20250529.manifest.json"+
 		" (SignatureDoesNotMatch): check the AWS credentials\n", errs)
 	assert.NotContains(t, errs, "not-the-secret-123")
 	assert.NotContains(t, errs, s3test.AccessKey)
