@@ -19,8 +19,8 @@ type StreamWriter struct {
 	once   sync.Once
 	before atomic.Pointer[func(Object) error]
 	obj    Object
-	api  *commitClient
-	err  error
+	api    *commitClient
+	err    error
 }
 
 // Stream starts uploading to key and returns the writer. Unless overwriting, it fails at once
