@@ -73,6 +73,7 @@ func runValidate(args []string, stdout, stderr io.Writer) int {
 		switch {
 		case !rep.Schema.Success:
 			code = 2 // not a file of this table: an input error, reported in full below
+			fail(stderr, "validate", 2, "%s: %s", path, schemaMismatch(rep))
 		case !rep.Success:
 			code = max(code, 1)
 		}
