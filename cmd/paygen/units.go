@@ -57,7 +57,7 @@ func parseBytes(s string) (int64, error) {
 		}
 	}
 	f, err := strconv.ParseFloat(t, 64)
-	if err != nil || f <= 0 || math.IsInf(f, 0) {
+	if err != nil || !(f > 0) || math.IsInf(f, 0) { // !(f > 0) also refuses NaN
 		return 0, fmt.Errorf("%q is not a size (examples: 128MB, 64MiB, 1GB)", s)
 	}
 	if f*mult > 1<<50 { // 1 PiB: beyond any file, and far from int64 overflow
