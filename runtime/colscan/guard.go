@@ -357,6 +357,9 @@ func (f *File) CheckPages() error {
 				}
 			}
 			m := &rg.Columns[leaf].MetaData
+			if err := checkCodec(m.Codec); err != nil {
+				return fmt.Errorf("colscan: %s: column %q: row group %d: %w", f.path, strings.Join(m.PathInSchema, "."), i, err)
+			}
 			if err := checkChunkPages(f.osf, m, physical, f.rgStart[i+1]-f.rgStart[i], flat); err != nil {
 				return fmt.Errorf("colscan: %s: column %q: row group %d: %w: %v", f.path, strings.Join(m.PathInSchema, "."), i, ErrCorrupt, err)
 			}

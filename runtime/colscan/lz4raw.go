@@ -40,3 +40,13 @@ func (c *lz4Raw) Decode(dst, src []byte) ([]byte, error) {
 	}
 	return dst[:n], nil
 }
+
+// checkCodec refuses, as unsupported rather than corrupt, the codecs the Parquet
+// format defines that parquet-go does not read: LZO and the deprecated Hadoop-framed
+// LZ4 (writers use LZ4_RAW since format 2.9).
+func checkCodec(c format.CompressionCodec) error {
+	if parquet.LookupCompressionCodec(c).String() == "UNSUPPORTED" {
+		return fmt.Errorf("%w: %s compression (recompress with SNAPPY, ZSTD, GZIP or LZ4_RAW)", ErrUnsupported, c)
+	}
+	return nil
+}

@@ -9,10 +9,12 @@ import (
 	"testing"
 
 	"github.com/parquet-go/parquet-go"
+	"github.com/parquet-go/parquet-go/format"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
 	"github.com/paygen/paygen/runtime/colscan"
+	"github.com/paygen/paygen/runtime/colscan/fixture"
 )
 
 type lz4Row struct {
@@ -96,4 +98,13 @@ func TestCorruptLZ4RawBlock(t *testing.T) {
 	require.Error(t, err)
 	assert.True(t, errors.Is(err, colscan.ErrCorrupt), err)
 	assert.Less(t, alloc, uint64(64<<20))
+}
+
+func TestUnsupportedCodecIsNamed(t *testing.T) {
+	path, _ := writeFixture(t, fixture.Options{Rows: 50})
+	require.NoError(t, fixture.SetCodec(path, format.LZO))
+	err := scanAll(path)
+	require.Error(t, err)
+	assert.True(t, errors.Is(err, colscan.ErrUnsupported), err)
+	assert.Contains(t, err.Error(), "unsupported: LZO compression")
 }
