@@ -43,6 +43,10 @@ const magic = "PAR1"
 // Open opens path and reads its footer. Errors read like
 // "colscan: x.parquet: not a Parquet file (bad magic)"; Open never panics.
 func Open(path string) (f *File, err error) {
+	// Stat first: opening a FIFO would block until a writer appears.
+	if st, err := os.Stat(path); err == nil && !st.Mode().IsRegular() && !st.IsDir() {
+		return nil, fmt.Errorf("colscan: %s: not a regular file", path)
+	}
 	osf, err := os.Open(path)
 	if err != nil {
 		var pe *fs.PathError

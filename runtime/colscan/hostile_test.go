@@ -149,3 +149,20 @@ func TestHostileFooterList(t *testing.T) {
 	assert.True(t, errors.Is(err, colscan.ErrCorrupt), err)
 	assert.Less(t, alloc, uint64(1<<20))
 }
+
+// Issue 13: a FIFO as input hung forever (os.Open blocks until a writer appears).
+func TestFIFOIsRefusedAtOnce(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "fifo.parquet")
+	if err := mkfifo(path); err != nil {
+		t.Skip("no mkfifo here:", err)
+	}
+	done := make(chan error, 1)
+	go func() { _, err := colscan.Open(path); done <- err }()
+	select {
+	case err := <-done:
+		require.Error(t, err)
+		assert.Contains(t, err.Error(), "not a regular file")
+	case <-time.After(5 * time.Second):
+		t.Fatal("Open blocked on a FIFO")
+	}
+}

@@ -61,6 +61,10 @@ func ReadDatasetMeta(path string) (DatasetMeta, error) {
 	bad := func(format string, a ...any) error {
 		return &Error{Kind: ErrDataset, Msg: path + ": " + fmt.Sprintf(format, a...)}
 	}
+	// Stat first: opening a FIFO would block until a writer appears.
+	if st, err := os.Stat(path); err == nil && !st.Mode().IsRegular() {
+		return DatasetMeta{}, bad("not a regular file")
+	}
 	f, err := os.Open(path)
 	if err != nil {
 		return DatasetMeta{}, err
