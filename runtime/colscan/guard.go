@@ -257,7 +257,7 @@ func checkChunkPages(r io.ReaderAt, md *format.ColumnMetaData, physical string, 
 				}
 				v2 = &h.DataPageHeaderV2.V
 				nv = int64(v2.NumValues)
-				if v2.NumRows != v2.NumValues || v2.NumNulls < 0 || v2.NumNulls > v2.NumValues ||
+				if (flat && v2.NumRows != v2.NumValues) || v2.NumRows < 0 || v2.NumNulls < 0 || v2.NumNulls > v2.NumValues ||
 					v2.RepetitionLevelsByteLength < 0 || v2.DefinitionLevelsByteLength < 0 ||
 					int64(v2.RepetitionLevelsByteLength)+int64(v2.DefinitionLevelsByteLength) > c {
 					return fmt.Errorf("page %d: inconsistent counts in the data page header (values %d, rows %d, nulls %d)", page, v2.NumValues, v2.NumRows, v2.NumNulls)
