@@ -137,3 +137,26 @@ func TestOverwriteIsAllOrNothing(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, []string{keys.Manifest, keys.Data}, list(t, c, pfx+"/"), "no stale profile beside the new data")
 }
+
+// Issue 13: two concurrent uploads to one key. The second run's start-up clean-up
+// aborted the first run's live multipart upload, and a run then failed with exit 2
+// (InvalidPart, NoSuchUpload). Now the first to commit wins and the other gets
+// ErrExists (exit 1), with nothing of its own left.
+func TestConcurrentStreamsToOneKey(t *testing.T) {
+	srv := needServer(t)
+	key := prefix(t) + "/race.parquet"
+	_, b := randomFile(t, "src", 12_000_000, 77)
+	ctx := context.Background()
+	w1, err := newUploader(t, testConfig(srv.Endpoint)).Stream(ctx, key)
+	require.NoError(t, err)
+	require.NoError(t, chunks(w1, b[:6<<20])) // w1's multipart upload is live
+	w2, err := newUploader(t, testConfig(srv.Endpoint)).Stream(ctx, key)
+	require.NoError(t, err)
+	require.NoError(t, chunks(w2, b))
+	require.NoError(t, chunks(w1, b[6<<20:]))
+	require.NoError(t, w1.Close(), "the live upload was not aborted by the other run")
+	err = w2.Close()
+	require.ErrorIs(t, err, ErrExists)
+	assert.Equal(t, b, get(t, srv.Client(""), key))
+	assert.Equal(t, 0, incomplete(t, srv.Client(""), key))
+}

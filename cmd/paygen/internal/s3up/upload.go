@@ -62,9 +62,16 @@ func (u *Uploader) RefuseExisting(ctx context.Context, keys ...string) error {
 	return nil
 }
 
-// AbortIncomplete aborts the incomplete multipart uploads of exactly key (left behind when an
-// earlier upload could not even reach the server to abort) and returns how many it aborted.
-func (u *Uploader) AbortIncomplete(ctx context.Context, key string) (int, error) {
+// StaleUploads is how long ago an incomplete multipart upload of a key must have been
+// started before an upload of the same key aborts it. A younger one may be another run's
+// live upload (a run keeps its upload open while it validates and profiles), and
+// aborting it made that run fail with odd errors (issue 13).
+var StaleUploads = time.Hour
+
+// AbortIncomplete aborts the incomplete multipart uploads of exactly key started more than
+// olderThan ago (left behind when an earlier upload could not even reach the server to
+// abort, or was killed) and returns how many it aborted.
+func (u *Uploader) AbortIncomplete(ctx context.Context, key string, olderThan time.Duration) (int, error) {
 	n := 0
 	in := &s3.ListMultipartUploadsInput{Bucket: &u.bucket, Prefix: &key}
 	for {
@@ -73,7 +80,7 @@ func (u *Uploader) AbortIncomplete(ctx context.Context, key string) (int, error)
 			return n, u.classify(err, key)
 		}
 		for _, up := range out.Uploads {
-			if aws.ToString(up.Key) != key {
+			if aws.ToString(up.Key) != key || time.Since(aws.ToTime(up.Initiated)) < olderThan {
 				continue
 			}
 			_, err := u.s3.AbortMultipartUpload(ctx, &s3.AbortMultipartUploadInput{
@@ -140,7 +147,7 @@ func (u *Uploader) put(ctx context.Context, key string, body io.Reader, size int
 	start := time.Now()
 	// Best effort: a missing ListBucketMultipartUploads permission must not stop the upload,
 	// but an unreachable endpoint, missing credentials or bucket would only fail it later.
-	if _, err := u.AbortIncomplete(ctx, key); errors.Is(err, ErrUnreachable) ||
+	if _, err := u.AbortIncomplete(ctx, key, StaleUploads); errors.Is(err, ErrUnreachable) ||
 		errors.Is(err, ErrNoCredentials) || errors.Is(err, ErrNoBucket) || errors.Is(err, ErrAborted) {
 		return Object{}, nil, err
 	}
