@@ -160,3 +160,30 @@ func TestConcurrentStreamsToOneKey(t *testing.T) {
 	assert.Equal(t, b, get(t, srv.Client(""), key))
 	assert.Equal(t, 0, incomplete(t, srv.Client(""), key))
 }
+
+// Issue 13: control characters in a file name went into the S3 key (and the
+// terminal); S3's key length limit was not checked locally.
+func TestDatasetKeysAreChecked(t *testing.T) {
+	srv := needServer(t)
+	u := newUploader(t, testConfig(srv.Endpoint))
+	dir := t.TempDir()
+	for name, want := range map[string]string{
+		"payments_\x1b[31mred_20250529.parquet":                       `holds a control character`,
+		"payments_\xff_20250529.parquet":                              `is not valid UTF-8`,
+		"payments_" + strings.Repeat("x", 1100) + "_20250529.parquet": `more than S3's 1024`,
+	} {
+		if len(name) > 255 { // longer than a file name may be: check the keys directly
+			err := u.CheckDataset(context.Background(), DatasetKeysFor("p", time.Date(2025, 5, 29, 0, 0, 0, 0, time.UTC), name))
+			require.ErrorIs(t, err, ErrDataset)
+			assert.Contains(t, err.Error(), want)
+			continue
+		}
+		path := filepath.Join(dir, name)
+		require.NoError(t, s3test.WriteParquet(path, 5, 8, paygenMeta("2025-05-29", "")))
+		_, err := u.UploadDataset(context.Background(), prefix(t), path)
+		require.ErrorIs(t, err, ErrDataset, name)
+		assert.Contains(t, err.Error(), want)
+		assert.NotContains(t, err.Error(), "\x1b")
+	}
+	assert.Empty(t, list(t, srv.Client(""), prefix(t)+"/"))
+}

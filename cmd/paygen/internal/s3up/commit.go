@@ -6,8 +6,11 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"strings"
 	"sync"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/s3"
@@ -30,6 +33,11 @@ var StaleSideFiles = time.Hour
 // overwriting). A profile or manifest without its data object is left by a failed
 // run: it is deleted when older than StaleSideFiles, else reported as existing.
 func (u *Uploader) CheckDataset(ctx context.Context, keys DatasetKeys) error {
+	for _, k := range []string{keys.Data, keys.Manifest, keys.Profile} {
+		if err := checkKey(k); err != nil {
+			return err
+		}
+	}
 	if u.cfg.Overwrite {
 		return nil
 	}
@@ -168,3 +176,23 @@ func (c *DatasetCommit) Profile() *Object { return c.profile }
 
 // Manifest is the stored manifest (valid after a successful commit).
 func (c *DatasetCommit) Manifest() Object { return c.manifest }
+
+// MaxKeyBytes is S3's limit on the length of a key.
+const MaxKeyBytes = 1024
+
+// checkKey refuses keys S3 would refuse or that would put control characters into
+// object names and terminals: too long, not UTF-8, or with a control character.
+func checkKey(key string) error {
+	bad := func(why string) error {
+		return &Error{Kind: ErrDataset, Msg: fmt.Sprintf("S3 key %q %s", key, why)}
+	}
+	switch {
+	case len(key) > MaxKeyBytes:
+		return bad(fmt.Sprintf("is %d bytes, more than S3's %d", len(key), MaxKeyBytes))
+	case !utf8.ValidString(key):
+		return bad("is not valid UTF-8 (rename the file)")
+	case strings.IndexFunc(key, unicode.IsControl) >= 0:
+		return bad("holds a control character (rename the file)")
+	}
+	return nil
+}
