@@ -243,9 +243,9 @@ func (p *genPlan) run(stderr io.Writer) (genResult, error) {
 			out.abort()
 			return genResult{}, err
 		}
-		ok, err := validateFile(out.localPath(), validateContract(), nil)
+		ok, err := validateAs(out.localPath(), p.path, validateContract(), nil)
 		if err == nil && !ok {
-			validateFile(out.localPath(), validateContract(), stderr) // the report says what failed
+			validateAs(out.localPath(), p.path, validateContract(), stderr) // the report says what failed
 			err = errContract
 		}
 		if err != nil {

@@ -140,3 +140,18 @@ func TestGenerateProfileBefore1970(t *testing.T) {
 	require.NoError(t, err)
 	assert.Contains(t, string(html), "1969-12-31")
 }
+
+// Issue 13: `generate --rows 1 --validate` failed its own contract (the median
+// band), in a report titled by the temporary file's name.
+func TestGenerateValidateTinyAndReportName(t *testing.T) {
+	dir := t.TempDir()
+	for _, rows := range []string{"1", "2", "3"} {
+		code, _, errs := generateCmd("--rows", rows, "--out", dir, "--validate")
+		assert.Equal(t, 0, code, "%s rows: %s", rows, errs)
+	}
+	impossibleContract(t)
+	code, _, errs := generateCmd("--rows", "10", "--out", dir, "--validate")
+	assert.Equal(t, 1, code)
+	assert.Contains(t, errs, filepath.Join(dir, "payments_10_20250529.parquet")+": FAILED")
+	assert.NotContains(t, errs, ".tmp-")
+}

@@ -1,7 +1,9 @@
 package main
 
 import (
+	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -10,6 +12,7 @@ import (
 
 	"github.com/paygen/paygen/cmd/paygen/internal/s3up"
 	"github.com/paygen/paygen/generated"
+	"github.com/paygen/paygen/runtime/contract"
 	"github.com/paygen/paygen/runtime/profile"
 )
 
@@ -91,4 +94,20 @@ func profileAs(in, name, html string) error {
 	}
 	pr.Overview.File = name
 	return writeAtomic(html, pr.WriteHTML)
+}
+
+// validateAs validates the unpublished file at path (a temporary file) and writes
+// the text report to w (when not nil) under name, the path it is published at.
+func validateAs(path, name string, c *contract.Contract, w io.Writer) (ok bool, err error) {
+	rep, err := contract.Validate(path, c, contract.Options{})
+	if err != nil {
+		return false, errors.New(strings.ReplaceAll(inputError(err), path, name))
+	}
+	rep.File = name
+	if w != nil {
+		if err := contract.WriteText(w, rep); err != nil {
+			return false, fmt.Errorf("write report: %w", err)
+		}
+	}
+	return rep.Success, nil
 }

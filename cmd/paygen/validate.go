@@ -1,7 +1,6 @@
 package main
 
 import (
-	"errors"
 	"fmt"
 	"io"
 	"strings"
@@ -106,16 +105,7 @@ func runValidate(args []string, stdout, stderr io.Writer) int {
 // report to w when w is not nil. ok is false when the contract fails; err is non-nil
 // when the file cannot be read.
 func validateFile(path string, c *contract.Contract, w io.Writer) (ok bool, err error) {
-	rep, err := contract.Validate(path, c, contract.Options{})
-	if err != nil {
-		return false, errors.New(inputError(err))
-	}
-	if w != nil {
-		if err := contract.WriteText(w, rep); err != nil {
-			return false, fmt.Errorf("write report: %w", err)
-		}
-	}
-	return rep.Success, nil
+	return validateAs(path, path, c, w)
 }
 
 // inputError drops the reader's package prefix: "open x.parquet: no such file or directory".

@@ -197,3 +197,28 @@ func TestAllOptionalColumnsAreValidated(t *testing.T) {
 	assert.True(t, r.Evaluated)
 	assert.False(t, r.Success)
 }
+
+// Issue 13: one row failed the median band (generate --rows 1 --validate failed its
+// own contract). A quantile band allows the sampling margin of small files; large
+// files still fail a band their quantile misses.
+func TestQuantileBandSamplingMargin(t *testing.T) {
+	c := &contract.Contract{Expectations: []contract.Expectation{
+		{Kind: contract.Quantile, Column: "amount", Q: 0.5, Min: 20, Max: 200},
+	}}
+	for _, tc := range []struct {
+		rows int
+		amt  func(i int) int64 // minor units
+		pass bool
+	}{
+		{1, func(int) int64 { return 25686 }, true},                   // p50 256.86 of one row
+		{3, func(i int) int64 { return int64(25000 + i) }, true},      // three rows, all above
+		{2000, func(int) int64 { return 25686 }, false},               // every row above: not sampling
+		{2000, func(i int) int64 { return int64(5000 + i*10) }, true}, // p50 150.00: inside
+		{2000, func(i int) int64 { return int64(15000 + i*10) }, false},
+	} {
+		path := filepath.Join(t.TempDir(), "q.parquet")
+		require.NoError(t, fixture.Write(path, fixture.Options{Rows: tc.rows, Mutate: func(i int, p *fixture.Payment) { p.Amount = tc.amt(i) }}))
+		rep := validate(t, path, c)
+		assert.Equal(t, tc.pass, rep.Results[0].Success, "%d rows: %s", tc.rows, rep.Results[0].Observed)
+	}
+}
