@@ -11,7 +11,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/paygen/paygen/cmd/paygen/internal/s3up"
 	"github.com/paygen/paygen/generated"
 	"github.com/paygen/paygen/runtime/pqwrite"
 	"github.com/paygen/paygen/runtime/world"
@@ -33,7 +32,7 @@ type genFlags struct {
 func runGenerate(args []string, stdout, stderr io.Writer) int {
 	var g genFlags
 	fs := newFlags("generate", "generate --rows N --out DIR [flags]", stderr)
-	fs.StringVar(&g.rows, "rows", "1_000_000", "number of rows (1000000, 1_000_000, 10k, 2.5M)")
+	fs.StringVar(&g.rows, "rows", "1_000_000", "number of rows (1000000, 1_000_000, 10k, 2.5M); "+rowLimitHelp())
 	fs.StringVar(&g.out, "out", "outputs", "output directory (not with --to)")
 	fs.Uint64Var(&g.seed, "seed", 42, "random seed: same seed, rows and date give the same data")
 	fs.StringVar(&g.date, "date", "", "dataset date YYYY-MM-DD; events fall in the 30 days before it (default today, UTC)")
@@ -64,6 +63,9 @@ func runGenerate(args []string, stdout, stderr io.Writer) int {
 	plan, err := g.plan()
 	if err != nil {
 		return fail(stderr, "generate", 2, "%v", err)
+	}
+	if err := plan.preflight(); err != nil {
+		return fail(stderr, "generate", exitCode(err), "%v", err)
 	}
 	defer limitMemory(plan.workers, plan.groupBlks*plan.w.BlockRows())()
 	res, err := plan.run(stderr)
@@ -97,7 +99,6 @@ type genPlan struct {
 	validate   bool
 	profile    bool
 	s3         *uploadFlags // nil: write to --out
-	htmlPath   string
 	progressTo *os.File
 }
 
@@ -105,6 +106,9 @@ func (g *genFlags) plan() (*genPlan, error) {
 	rows, err := parseCount(g.rows)
 	if err != nil {
 		return nil, fmt.Errorf("--rows: %v", err)
+	}
+	if err := checkRowLimit(rows); err != nil {
+		return nil, err
 	}
 	date := time.Now().UTC()
 	if g.date != "" {
@@ -239,9 +243,9 @@ func (p *genPlan) run(stderr io.Writer) (genResult, error) {
 			out.abort()
 			return genResult{}, err
 		}
-		ok, err := validateFile(out.localPath(), validateContract(), nil)
+		ok, err := validateAs(out.localPath(), p.path, validateContract(), nil)
 		if err == nil && !ok {
-			validateFile(out.localPath(), validateContract(), stderr) // the report says what failed
+			validateAs(out.localPath(), p.path, validateContract(), stderr) // the report says what failed
 			err = errContract
 		}
 		if err != nil {
@@ -249,34 +253,11 @@ func (p *genPlan) run(stderr io.Writer) (genResult, error) {
 			return genResult{}, fmt.Errorf("%w; nothing was published", err)
 		}
 	}
-	if err := out.publish(); err != nil {
+	res := genResult{rows: st.Rows, path: p.path}
+	if err := p.publish(out, &res, start); err != nil {
 		return genResult{}, err
 	}
-	res := genResult{rows: st.Rows, elapsed: time.Since(start), path: p.path}
-	defer out.close()
-	local := p.path
-	if out.tmpDir != "" {
-		local = filepath.Join(out.tmpDir, filepath.Base(p.path))
-	}
-	if p.profile {
-		html := strings.TrimSuffix(local, ".parquet") + ".html"
-		if err := profileFile(local, html, ""); err != nil {
-			return res, fmt.Errorf("profile: %w", err)
-		}
-		if out.tmpDir == "" {
-			res.profile = html
-		}
-		p.htmlPath = html
-	}
 	if out.remote != nil {
-		obj, err := p.finishS3(out, p.htmlPath, st.Rows)
-		if err != nil {
-			return res, err
-		}
-		res.url, res.size, res.upload, res.path = obj.URL(), obj.Size, time.Since(start), obj.URL()
-		if p.htmlPath != "" {
-			res.profile = s3up.URL(obj.Bucket, out.keys.Profile)
-		}
 		return res, nil
 	}
 	info, err := os.Stat(p.path)

@@ -9,11 +9,9 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
-	"strconv"
 	"syscall"
 
 	"github.com/paygen/paygen/cmd/paygen/internal/s3up"
-	"github.com/paygen/paygen/generated"
 )
 
 // outputs are where one generate run writes: a local file (published by
@@ -29,6 +27,19 @@ type outputs struct {
 	ctx     context.Context
 	cancel  func()
 	restore func()
+	// rollback deletes the side files of a dataset commit in progress (set while
+	// committing); the signal handlers call it.
+	rollback func()
+}
+
+// interrupted cleans up after SIGINT or SIGTERM: stop the requests, delete the
+// side files already stored, abort the multipart upload.
+func (o *outputs) interrupted() {
+	o.cancel()
+	if o.rollback != nil {
+		o.rollback()
+	}
+	o.remote.Abort()
 }
 
 // openOutputs prepares the destinations of plan p.
@@ -55,15 +66,9 @@ func (p *genPlan) openOutputs() (*outputs, error) {
 		return nil, err
 	}
 	o.keys = s3up.DatasetKeysFor(prefix, p.date, filepath.Base(p.path))
-	keys := []string{o.keys.Data, o.keys.Manifest}
-	if p.profile {
-		keys = append(keys, o.keys.Profile)
-	}
-	if !p.overwrite {
-		if err := o.up.RefuseExisting(o.ctx, keys...); err != nil {
-			o.close()
-			return nil, err
-		}
+	if err := o.up.CheckDataset(o.ctx, o.keys); err != nil {
+		o.close()
+		return nil, err
 	}
 	if p.validate || p.profile {
 		if o.tmpDir, err = os.MkdirTemp("", "paygen-"); err != nil {
@@ -80,13 +85,13 @@ func (p *genPlan) openOutputs() (*outputs, error) {
 		return nil, err
 	}
 	if o.local != nil {
-		o.local.onSignal = func() { o.remote.Abort() }
+		o.local.onSignal = o.interrupted
 	} else {
 		sig := make(chan os.Signal, 1)
 		signal.Notify(sig, os.Interrupt, syscall.SIGTERM)
 		go func() {
 			if s, ok := <-sig; ok {
-				o.remote.Abort()
+				o.interrupted()
 				fmt.Fprintf(os.Stderr, "\npaygen: interrupted (%v); upload aborted, no object written\n", s)
 				os.Exit(130)
 			}
@@ -130,46 +135,6 @@ func (o *outputs) close() {
 	}
 	o.cancel()
 	o.restore()
-}
-
-// publish completes the local rename and the S3 upload.
-func (o *outputs) publish() error {
-	if o.local != nil {
-		if err := o.local.Commit(); err != nil {
-			o.abort()
-			return err
-		}
-	}
-	if o.remote != nil {
-		if err := o.remote.Close(); err != nil {
-			o.abort()
-			return err
-		}
-	}
-	return nil
-}
-
-// finishS3 uploads the profile (when made) and the manifest beside the data.
-func (p *genPlan) finishS3(o *outputs, htmlPath string, rows int64) (s3up.Object, error) {
-	data := o.remote.Object()
-	var prof *s3up.Object
-	if htmlPath != "" {
-		obj, err := o.up.UploadFile(o.ctx, o.keys.Profile, htmlPath)
-		if err != nil {
-			return data, err
-		}
-		prof = &obj
-	}
-	meta := s3up.DatasetMeta{
-		Name: filepath.Base(p.path), Date: p.date.Format("2006-01-02"), Rows: rows,
-		Seed: strconv.FormatUint(p.seed, 10), Schema: generated.Table,
-		SchemaFingerprint: generated.Fingerprint, Version: version,
-	}
-	if p.shard > 0 {
-		meta.Shard = fmt.Sprintf("%d/%d", p.shard, p.shards)
-	}
-	_, err := o.up.PutManifest(o.ctx, o.keys.Manifest, s3up.NewManifest(meta, data, prof))
-	return data, err
 }
 
 // exitCode maps a generate error to an exit code: 1 for a refused overwrite

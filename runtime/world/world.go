@@ -109,6 +109,9 @@ func New(cfg Config, seed uint64, rows int64, date time.Time) (*World, error) {
 	if cfg.BlockRows <= 0 || cfg.WindowDays <= 0 {
 		return nil, fmt.Errorf("world config: block_rows and window_days must be positive")
 	}
+	if m := MaxRows(cfg); rows > m {
+		return nil, fmt.Errorf("%d rows is more than the %d that fit the ids' widths", rows, m)
+	}
 	date = time.Date(date.Year(), date.Month(), date.Day(), 0, 0, 0, 0, time.UTC)
 	w := &World{cfg: cfg, seed: seed, rows: rows, date: date, dateTag: date.Format("20060102")}
 	for i, k := range entityKinds {

@@ -13,7 +13,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/parquet-go/parquet-go"
+	"github.com/paygen/paygen/runtime/colscan"
 )
 
 // Parquet key-value metadata keys written by paygen.
@@ -61,19 +61,23 @@ func ReadDatasetMeta(path string) (DatasetMeta, error) {
 	bad := func(format string, a ...any) error {
 		return &Error{Kind: ErrDataset, Msg: path + ": " + fmt.Sprintf(format, a...)}
 	}
+	// Stat first: opening a FIFO would block until a writer appears.
+	if st, err := os.Stat(path); err == nil && !st.Mode().IsRegular() {
+		return DatasetMeta{}, bad("not a regular file")
+	}
 	f, err := os.Open(path)
 	if err != nil {
 		return DatasetMeta{}, err
 	}
-	defer f.Close()
-	st, err := f.Stat()
+	f.Close()
+	// colscan checks the footer's structure before decoding it (no panics, and no
+	// allocation a crafted footer asks for).
+	pf, err := colscan.Open(path)
 	if err != nil {
-		return DatasetMeta{}, err
+		msg := strings.TrimPrefix(strings.TrimPrefix(err.Error(), "colscan: "), path+": ")
+		return DatasetMeta{}, bad("not a Parquet file (%s)", oneLine(msg))
 	}
-	pf, err := parquet.OpenFile(f, st.Size(), parquet.SkipPageIndex(true), parquet.SkipBloomFilters(true))
-	if err != nil {
-		return DatasetMeta{}, bad("not a Parquet file (%s)", oneLine(err.Error()))
-	}
+	defer pf.Close()
 	lookup := func(k string) string { v, _ := pf.Lookup(k); return strings.TrimSpace(v) }
 	m := DatasetMeta{
 		Name:              filepath.Base(path),
@@ -154,8 +158,11 @@ func ProfilePath(dataPath string) string {
 }
 
 // UploadDataset uploads the Parquet file at path under prefix in its year/month partition,
-// then its HTML profile (if ProfilePath(path) exists), then the manifest. Unless overwriting,
-// it first checks that none of the keys exists, so a re-run changes nothing.
+// with its HTML profile (if ProfilePath(path) exists) and its manifest, as one commit: the
+// data object is committed last, after the profile and the manifest are stored, and when
+// anything fails the side files are deleted again and no data object appears (see
+// [DatasetCommit]). Unless overwriting, it first checks that the dataset does not exist
+// ([Uploader.CheckDataset]), so a re-run of a finished upload changes nothing.
 func (u *Uploader) UploadDataset(ctx context.Context, prefix, path string) (DatasetResult, error) {
 	meta, err := ReadDatasetMeta(path)
 	if err != nil {
@@ -172,23 +179,28 @@ func (u *Uploader) UploadDataset(ctx context.Context, prefix, path string) (Data
 	} else if !st.Mode().IsRegular() {
 		return res, fmt.Errorf("%s: not a regular file", profile)
 	}
-	keys := []string{res.Keys.Data, res.Keys.Manifest}
-	if hasProfile {
-		keys = append(keys, res.Keys.Profile)
-	}
-	if err := u.RefuseExisting(ctx, keys...); err != nil {
+	if err := u.CheckDataset(ctx, res.Keys); err != nil {
 		return res, err
 	}
-	if res.Data, err = u.uploadFile(ctx, res.Keys.Data, path); err != nil {
-		return res, err
+	if !hasProfile {
+		profile = ""
 	}
-	if hasProfile {
-		p, err := u.uploadFile(ctx, res.Keys.Profile, profile)
-		if err != nil {
-			return res, err
-		}
-		res.Profile = &p
+	c := u.NewDatasetCommit(ctx, meta, res.Keys, profile)
+	if res.Data, err = u.uploadFileBefore(ctx, res.Keys.Data, path, c.Before); err != nil {
+		return res, c.Abandon(err)
 	}
-	res.Manifest, err = u.PutManifest(ctx, res.Keys.Manifest, NewManifest(meta, res.Data, res.Profile))
-	return res, err
+	res.Profile, res.Manifest = c.Profile(), c.Manifest()
+	return res, nil
+}
+
+// withRollback adds to err what a failed rollback left behind.
+func withRollback(err, rollback error) error {
+	if rollback == nil {
+		return err
+	}
+	var e *Error
+	if errors.As(err, &e) {
+		return &Error{Kind: e.Kind, Err: e.Err, Msg: e.Msg + "; " + oneLine(rollback.Error())}
+	}
+	return fmt.Errorf("%w; %s", err, oneLine(rollback.Error()))
 }
