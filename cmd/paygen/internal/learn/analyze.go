@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"slices"
+	"strings"
 	"time"
 )
 
@@ -15,6 +16,11 @@ type Options struct {
 	MinAUC    float64    // lower end of the accepted ROC-AUC band; default 0.85
 	MaxAUC    float64    // upper end; default 0.97
 	LeakAUC   float64    // a raw column separating better than this is a leak; default 0.90
+
+	RuleMinSupport   int64   // rules matching fewer rows are not counted; default 50
+	RuleMaxPrecision float64 // a counted rule this precise is a leak; default 0.9
+	PositionAlpha    float64 // a row-position p-value below this is a leak; default 1e-6
+	Periods          []int64 // periods of the row-position check; default DefaultPeriods
 }
 
 // Defaults of Options.
@@ -37,6 +43,18 @@ func (o Options) withDefaults() Options {
 	}
 	if o.LeakAUC == 0 {
 		o.LeakAUC = DefaultLeakAUC
+	}
+	if o.RuleMinSupport == 0 {
+		o.RuleMinSupport = DefaultRuleMinSupport
+	}
+	if o.RuleMaxPrecision == 0 {
+		o.RuleMaxPrecision = DefaultRuleMaxPrecision
+	}
+	if o.PositionAlpha == 0 {
+		o.PositionAlpha = DefaultPositionAlpha
+	}
+	if o.Periods == nil {
+		o.Periods = DefaultPeriods
 	}
 	if o.Fit.Lambda == 0 {
 		o.Fit.Lambda = DefaultLambda
@@ -84,6 +102,8 @@ type Analyzer struct {
 	week          *weekAcc // the week of weekDay
 	weekDay       int64    // days since the epoch of the last row
 	gaps          LabelGaps
+	miner         *ruleMiner
+	pos           *positions
 }
 
 // NewAnalyzer returns an Analyzer whose test split is the SplitDays before maxTime
@@ -93,6 +113,20 @@ func NewAnalyzer(maxTime time.Time, opt Options) (*Analyzer, error) {
 	if !(opt.SplitDays > 0) || math.IsInf(opt.SplitDays, 0) {
 		return nil, fmt.Errorf("split days must be a positive number, got %v", opt.SplitDays)
 	}
+	if opt.RuleMinSupport < 1 {
+		return nil, fmt.Errorf("rule min support must be at least 1, got %d", opt.RuleMinSupport)
+	}
+	if !(opt.RuleMaxPrecision > 0 && opt.RuleMaxPrecision <= 1) {
+		return nil, fmt.Errorf("rule max precision must be in (0, 1], got %v", opt.RuleMaxPrecision)
+	}
+	if !(opt.PositionAlpha > 0 && opt.PositionAlpha < 1) {
+		return nil, fmt.Errorf("position alpha must be in (0, 1), got %v", opt.PositionAlpha)
+	}
+	for _, p := range opt.Periods {
+		if p < positionBins {
+			return nil, fmt.Errorf("position periods must be at least %d rows, got %d", positionBins, p)
+		}
+	}
 	a := &Analyzer{
 		opt:           opt,
 		splitAt:       maxTime.UnixMicro() - int64(opt.SplitDays*float64(microsPerDay)),
@@ -101,6 +135,8 @@ func NewAnalyzer(maxTime time.Time, opt Options) (*Analyzer, error) {
 		scenarioIndex: map[string]int32{},
 		weeks:         map[string]*weekAcc{},
 		minT:          math.MaxInt64,
+		miner:         newRuleMiner(),
+		pos:           newPositions(opt.Periods),
 		maxT:          math.MinInt64,
 	}
 	for i, c := range rawColumns {
@@ -138,6 +174,8 @@ func (a *Analyzer) Add(r *Row) error {
 		a.gaps.ScenarioWithoutFraud++
 	}
 	a.addWeek(r, scen)
+	a.miner.add(r, scen)
+	a.pos.add(r)
 
 	a.ext.Next(r, a.feat)
 	sums := &a.legitSums
@@ -268,7 +306,8 @@ func (a *Analyzer) Finish() (*Report, error) {
 		MinTime: time.UnixMicro(a.minT).UTC(), MaxTime: time.UnixMicro(a.maxT).UTC(),
 		SplitTime: time.UnixMicro(a.splitAt).UTC(), SplitDays: o.SplitDays,
 		Train: a.train, Test: a.test, LabelGaps: a.gaps,
-		Verdict: Verdict{MinAUC: o.MinAUC, MaxAUC: o.MaxAUC, LeakAUC: o.LeakAUC, Leaks: []string{}, Reasons: []string{}},
+		Verdict: Verdict{MinAUC: o.MinAUC, MaxAUC: o.MaxAUC, LeakAUC: o.LeakAUC, Leaks: []string{}, Reasons: []string{},
+			RuleMinSupport: o.RuleMinSupport, RuleMaxPrecision: o.RuleMaxPrecision, PositionAlpha: o.PositionAlpha},
 	}
 	rep.Train.Prevalence = rate(a.train.Fraud, a.train.Rows)
 	rep.Test.Prevalence = rate(a.test.Fraud, a.test.Rows)
@@ -281,6 +320,8 @@ func (a *Analyzer) Finish() (*Report, error) {
 	a.footprints(rep)
 	a.weekStats(rep)
 	a.columnStats(rep)
+	rep.Rules = a.miner.mine(o.RuleMinSupport, o.RuleMaxPrecision, a.scenarioNames)
+	rep.Positions = a.pos.report(o.PositionAlpha)
 	a.verdict(rep)
 	return rep, nil
 }
@@ -413,6 +454,20 @@ func (a *Analyzer) verdict(rep *Report) {
 			v.Leaks = append(v.Leaks, c.Name)
 			v.Reasons = append(v.Reasons, fmt.Sprintf("LEAK: column %s alone reaches %.4f (%s) > %g",
 				c.Name, *c.Best, c.BestMethod, v.LeakAUC))
+		}
+	}
+	if r := rep.Rules; r.Failing > 0 {
+		msg := fmt.Sprintf("RULE: %d rules with support ≥ %d reach precision ≥ %g", r.Failing, r.MinSupport, r.MaxPrecision)
+		if len(r.Top) > 0 && r.Top[0].Fails {
+			t := r.Top[0]
+			msg += fmt.Sprintf(", e.g. %s: %d of %d rows fraud", strings.Join(t.Conditions, " AND "), t.Fraud, t.Support)
+		}
+		v.Reasons = append(v.Reasons, msg)
+	}
+	for _, p := range rep.Positions.Periods {
+		if p.Fails {
+			v.Reasons = append(v.Reasons, fmt.Sprintf("POSITION: the fraud rate depends on the row index mod %d (chi-square %.1f, %d df, p = %.2g < %g)",
+				p.Period, p.Chi2, p.DF, p.P, rep.Positions.Alpha))
 		}
 	}
 	m := rep.Model

@@ -117,9 +117,12 @@ func (r *Report) WriteText(out io.Writer) error {
 	}
 	w.printf("\n")
 
+	r.writeRules(w)
+	r.writePositions(w)
+
 	if r.Verdict.Pass {
-		w.printf("PASS: ROC-AUC %s within [%.2f, %.2f], no raw column above %.2f\n",
-			num(m.ROCAUC), r.Verdict.MinAUC, r.Verdict.MaxAUC, r.Verdict.LeakAUC)
+		w.printf("PASS: ROC-AUC %s within [%.2f, %.2f], no raw column above %.2f, no rule reaches precision %g, no positional structure\n",
+			num(m.ROCAUC), r.Verdict.MinAUC, r.Verdict.MaxAUC, r.Verdict.LeakAUC, r.Verdict.RuleMaxPrecision)
 	} else {
 		w.printf("FAIL: %s\n", strings.Join(r.Verdict.Reasons, "; "))
 	}
