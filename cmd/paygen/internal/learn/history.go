@@ -47,7 +47,7 @@ type sharing struct {
 
 // others is the value id of sharedValues for customer c.
 func (s *sharing) others(c uint64) uint16 {
-	if s == nil || s.n == 0 {
+	if s.n == 0 {
 		return 0
 	}
 	own := slices.Contains(s.customers[:s.n], c)
@@ -85,15 +85,15 @@ type cardHistory struct {
 // history computes the history conditions of each row from the rows before it. Feed it rows
 // in event_time order.
 type history struct {
-	ips, devices      map[uint64]*sharing
-	custIPs, custDevs map[uint64]struct{} // (customer, IP) and (customer, device) pairs seen
+	ips, devices      map[uint64]sharing
+	custIPs, custDevs map[uint64]struct{} // (customer, IP) and (customer, device) pairs beyond a full sharing
 	cards             map[uint64]*cardHistory
 	med               []int64
 }
 
 func newHistory() *history {
 	return &history{
-		ips: map[uint64]*sharing{}, devices: map[uint64]*sharing{},
+		ips: map[uint64]sharing{}, devices: map[uint64]sharing{},
 		custIPs: map[uint64]struct{}{}, custDevs: map[uint64]struct{}{},
 		cards: map[uint64]*cardHistory{},
 	}
@@ -102,34 +102,11 @@ func newHistory() *history {
 // next writes the value ids of historyFamilyDefs for r into out, then records r.
 func (h *history) next(r *Row, out []uint16) {
 	cust := hashString(r.CustomerID)
-	ip := hashString(r.IPAddress)
-	ipShare := h.ips[ip]
-	out[0] = ipShare.others(cust)
-	ipPair := mix(cust ^ mix(ip))
-	_, seen := h.custIPs[ipPair]
-	out[2] = b2u(!seen)
-	if ipShare == nil {
-		ipShare = &sharing{}
-		h.ips[ip] = ipShare
-	}
-	ipShare.add(cust)
-	h.custIPs[ipPair] = struct{}{}
-
+	out[0], out[2] = h.share(h.ips, h.custIPs, hashString(r.IPAddress), cust)
 	if r.DeviceID == nil {
 		out[1], out[3] = 4, 2
 	} else {
-		dev := hashString(*r.DeviceID)
-		devShare := h.devices[dev]
-		out[1] = devShare.others(cust)
-		pair := mix(cust ^ mix(dev) ^ 0x9e3779b97f4a7c15)
-		_, seen := h.custDevs[pair]
-		out[3] = b2u(!seen)
-		if devShare == nil {
-			devShare = &sharing{}
-			h.devices[dev] = devShare
-		}
-		devShare.add(cust)
-		h.custDevs[pair] = struct{}{}
+		out[1], out[3] = h.share(h.devices, h.custDevs, hashString(*r.DeviceID), cust)
 	}
 
 	cardKey := hashString(r.CardID)
@@ -170,6 +147,30 @@ func (h *history) next(r *Row, out []uint16) {
 	if r.AuthStatus != "approved" {
 		c.declined, c.lastDecline = true, t
 	}
+}
+
+// share returns, for entity key (an IP or a device) used by customer cust, how many other
+// customers used it before (a sharedValues id) and whether cust is new to it, then records
+// the use. pairs holds the (customer, key) pairs of keys with three or more customers, whose
+// sharing record is full.
+func (h *history) share(shares map[uint64]sharing, pairs map[uint64]struct{}, key, cust uint64) (others, isNew uint16) {
+	s := shares[key] // a value, written back only when it changes (rarely)
+	others = s.others(cust)
+	switch {
+	case slices.Contains(s.customers[:s.n], cust):
+		isNew = 0
+	case s.n < len(s.customers):
+		isNew = 1
+		s.add(cust)
+		shares[key] = s
+	default:
+		pair := mix(cust ^ mix(key))
+		if _, seen := pairs[pair]; !seen {
+			isNew = 1
+			pairs[pair] = struct{}{}
+		}
+	}
+	return others, isNew
 }
 
 // median returns the median of the card's latest min(n, cardAmounts) amounts (at least 1).
