@@ -133,6 +133,8 @@ type RulesReport struct {
 	// Top holds the most precise rules (precision, then support, descending); a pair is
 	// listable only when it is more precise than each of its conditions alone.
 	Top []Rule `json:"top"`
+	// History holds every value of every history condition alone, whatever its support.
+	History []Rule `json:"history"`
 }
 
 // Rule is a condition or a conjunction of two, with the rows it matches.

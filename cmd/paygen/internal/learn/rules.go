@@ -134,6 +134,14 @@ func (m *ruleMiner) mine(minSupport int64, maxPrecision float64, scenarioNames [
 			}
 		}
 	}
+	rep.History = []Rule{}
+	for f := m.histSlot; f < n; f++ {
+		for v, name := range m.fams[f].values {
+			c := offset[f] + v
+			rep.History = append(rep.History, Rule{Conditions: []string{m.fams[f].name + " = " + name},
+				Support: support[c], Fraud: fraud[c], Precision: rate(fraud[c], support[c])})
+		}
+	}
 	k := len(kept)
 	rep.Conditions = k
 	single := make([]ruleCount, k)

@@ -84,6 +84,16 @@ func TestRulesFindSharedIPs(t *testing.T) {
 	assert.Equal(t, "ip_other_customers = 2+ others", ruleText(rep.Top[0]))
 	assert.Equal(t, 1.0, rep.Top[0].Precision)
 	assert.EqualValues(t, n-10, rep.Top[0].Support, "all but the first two rows of each of the 5 IPs")
+	var total int64
+	for _, h := range rep.History {
+		if strings.HasPrefix(h.Conditions[0], "ip_other_customers = ") {
+			total += h.Support
+		}
+		if h.Conditions[0] == "ip_other_customers = 2+ others" {
+			assert.EqualValues(t, n-10, h.Fraud)
+		}
+	}
+	assert.EqualValues(t, len(rows), total, "every row has one value of each history condition")
 }
 
 func TestRulesCleanDataPasses(t *testing.T) {

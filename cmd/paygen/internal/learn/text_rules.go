@@ -27,6 +27,15 @@ func (r *Report) writeRules(w *errWriter) {
 		w.printf("  (no rule with support ≥ %d matches a fraud row)\n", ru.MinSupport)
 	}
 	w.printf("  (a pair is listed only when more precise than each of its conditions alone; history conditions use earlier rows only)\n\n")
+
+	w.printf("History conditions alone (earlier rows only):\n")
+	tw = tabwriter.NewWriter(w, 2, 4, 2, ' ', 0)
+	fmt.Fprintf(tw, "  condition\trows\tfraud\tprecision\t\n")
+	for _, h := range ru.History {
+		fmt.Fprintf(tw, "  %s\t%d\t%d\t%.4f\t\n", h.Conditions[0], h.Support, h.Fraud, h.Precision)
+	}
+	tw.Flush()
+	w.printf("\n")
 }
 
 func scenarioCounts(m map[string]int64) string {
