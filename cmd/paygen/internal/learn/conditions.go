@@ -81,7 +81,7 @@ var (
 		{"cross_border", yesNo, func(r *Row) uint16 { return b2u(r.MerchantCountry != r.CustomerCountry) }},
 		{"amount_whole_units", yesNo, func(r *Row) uint16 { return b2u(r.Amount%100 == 0) }},
 		{"utc_hour", hourValues, func(r *Row) uint16 { return uint16(floorMod(r.EventTime, microsPerDay) / microsPerHour) }},
-		{"utc_weekday", weekdayValues, func(r *Row) uint16 { return uint16(r.Time().Weekday()) }},
+		{"utc_weekday", weekdayValues, func(r *Row) uint16 { return uint16(floorMod(floorDiv(r.EventTime, microsPerDay)+4, 7)) }}, // 1970-01-01 was a Thursday
 	}
 )
 

@@ -74,12 +74,12 @@ func (s *sharing) add(c uint64) {
 
 type cardHistory struct {
 	n           int64
-	last        int64              // time of the previous payment
-	lastCountry string             // merchant_country of the previous payment
-	lastDecline int64              // time of the latest payment that was not approved
-	declined    bool               // some earlier payment was not approved
-	recent      [5]int64           // times of the latest 5 payments (ring)
-	amounts     [cardAmounts]int64 // the latest amounts (ring, minor units)
+	last        int64                // time of the previous payment
+	lastCountry uint64               // hash of merchant_country of the previous payment
+	lastDecline int64                // time of the latest payment that was not approved
+	declined    bool                 // some earlier payment was not approved
+	recent      [5]int64             // times of the latest 5 payments (ring)
+	amounts     [cardAmounts]float32 // the latest amounts (ring, minor units)
 }
 
 // history computes the history conditions of each row from the rows before it. Feed it rows
@@ -87,15 +87,16 @@ type cardHistory struct {
 type history struct {
 	ips, devices      map[uint64]sharing
 	custIPs, custDevs map[uint64]struct{} // (customer, IP) and (customer, device) pairs beyond a full sharing
-	cards             map[uint64]*cardHistory
-	med               []int64
+	cardIndex         map[uint64]int32    // card → index into cards
+	cards             []cardHistory       // no pointers: nothing for the collector to scan
+	med               []float32
 }
 
 func newHistory() *history {
 	return &history{
 		ips: map[uint64]sharing{}, devices: map[uint64]sharing{},
 		custIPs: map[uint64]struct{}{}, custDevs: map[uint64]struct{}{},
-		cards: map[uint64]*cardHistory{},
+		cardIndex: map[uint64]int32{},
 	}
 }
 
@@ -110,16 +111,19 @@ func (h *history) next(r *Row, out []uint16) {
 	}
 
 	cardKey := hashString(r.CardID)
-	c := h.cards[cardKey]
-	if c == nil {
-		c = &cardHistory{}
-		h.cards[cardKey] = c
+	ci, ok := h.cardIndex[cardKey]
+	if !ok {
+		ci = int32(len(h.cards))
+		h.cardIndex[cardKey] = ci
+		h.cards = append(h.cards, cardHistory{})
 	}
+	c := &h.cards[ci]
+	country := hashString(r.MerchantCountry)
 	t := r.EventTime
 	if c.n == 0 {
 		out[4], out[5], out[6], out[7], out[8], out[9] = 2, 0, 0, 0, 0, 0
 	} else {
-		out[4] = b2u(r.MerchantCountry != c.lastCountry)
+		out[4] = b2u(country != c.lastCountry)
 		inHour := 0
 		for _, rt := range c.recent[:min(c.n, int64(len(c.recent)))] {
 			if rt > t-microsPerHour {
@@ -141,9 +145,9 @@ func (h *history) next(r *Row, out []uint16) {
 		}
 	}
 	c.recent[c.n%int64(len(c.recent))] = t
-	c.amounts[c.n%cardAmounts] = r.Amount
+	c.amounts[c.n%cardAmounts] = float32(r.Amount)
 	c.n++
-	c.last, c.lastCountry = t, r.MerchantCountry
+	c.last, c.lastCountry = t, country
 	if r.AuthStatus != "approved" {
 		c.declined, c.lastDecline = true, t
 	}

@@ -132,3 +132,22 @@ func TestAmountBinsAreQuantiles(t *testing.T) {
 		assert.Equal(t, 100, c)
 	}
 }
+
+func TestRowConditions(t *testing.T) {
+	r := hand(0, "c", "k", "m", 12, nil) // Thursday 2025-05-01 10:00 UTC
+	r.MerchantCountry = "FR"
+	want := map[string]string{"utc_weekday": "Thursday", "utc_hour": "10", "cross_border": "yes",
+		"device_id": "null", "three_ds": "false", "amount_whole_units": "yes"}
+	for _, d := range rowFamilyDefs {
+		for day := range 7 {
+			r := r
+			r.EventTime += int64(day) * microsPerDay
+			v := d.values[d.value(&r)]
+			if d.name == "utc_weekday" {
+				assert.Equal(t, r.Time().Weekday().String(), v)
+			} else {
+				assert.Equal(t, want[d.name], v, d.name)
+			}
+		}
+	}
+}
