@@ -317,6 +317,9 @@ func (a *Analyzer) Finish() (*Report, error) {
 		return nil, err
 	}
 	a.scenarioStats(rep, testScores)
+	if err := a.boosted(rep); err != nil {
+		return nil, err
+	}
 	a.footprints(rep)
 	a.weekStats(rep)
 	a.columnStats(rep)
@@ -381,18 +384,51 @@ func (a *Analyzer) scenarioStats(rep *Report, scores []float64) {
 		st.ShareOfFraud = rate(st.Rows, a.fraud)
 		st.Prevalence = rate(st.Rows, a.rows)
 		if scores != nil {
-			var s []float64
-			var y []bool
-			for k, sc := range a.testScenario {
-				if sc == i || sc < 0 {
-					s = append(s, scores[k])
-					y = append(y, sc == i)
-				}
-			}
-			st.TestROCAUC = ptr(ROCAUC(s, y))
+			st.TestROCAUC = a.scenarioAUC(i, scores)
 		}
 		rep.Scenarios = append(rep.Scenarios, st)
 	}
+}
+
+// scenarioAUC is the ROC-AUC of scenario i's test rows against all test non-fraud rows.
+func (a *Analyzer) scenarioAUC(i int32, scores []float64) *float64 {
+	var s []float64
+	var y []bool
+	for k, sc := range a.testScenario {
+		if sc == i || sc < 0 {
+			s = append(s, scores[k])
+			y = append(y, sc == i)
+		}
+	}
+	return ptr(ROCAUC(s, y))
+}
+
+// boosted fits the gradient-boosted trees on the train split and scores the test split.
+func (a *Analyzer) boosted(rep *Report) error {
+	o := GBDTOptions{}.withDefaults()
+	b := &rep.Boosted
+	b.Kind = "gradient-boosted trees (logistic loss, histogram splits) on the same features"
+	b.Trees, b.Depth, b.LearningRate, b.Bins, b.NegativeRate = o.Trees, o.Depth, o.LearningRate, o.Bins, o.NegativeRate
+	b.ScenarioAUC = map[string]*float64{}
+	if a.train.Fraud == 0 || a.train.Fraud == a.train.Rows {
+		b.NotFitted = "the train split needs fraud and non-fraud rows"
+		return nil
+	}
+	m, err := FitGBDT(a.trainX, NumFeatures, a.trainY, o)
+	if err != nil {
+		return err
+	}
+	b.TrainRows = m.TrainRows
+	scores := make([]float64, len(a.testY))
+	for i := range scores {
+		scores[i] = m.Logit(a.testX[i*NumFeatures : (i+1)*NumFeatures])
+	}
+	b.ROCAUC = ptr(ROCAUC(scores, a.testY))
+	b.AP = ptr(AveragePrecision(scores, a.testY))
+	for i, name := range a.scenarioNames {
+		b.ScenarioAUC[name] = a.scenarioAUC(int32(i), scores)
+	}
+	return nil
 }
 
 func (a *Analyzer) footprints(rep *Report) {

@@ -17,6 +17,8 @@ type Report struct {
 	Test      SplitStats `json:"test"`
 
 	Model ModelReport `json:"model"`
+	// Boosted is a gradient-boosted trees baseline on the same features and split.
+	Boosted BoostedReport `json:"boosted"`
 	// Footprints holds the mean of every model feature (in FeatureNames order) over the
 	// non-fraud rows and over each scenario's rows, all splits: the signal each leaves.
 	Footprints []Footprint     `json:"footprints"`
@@ -53,6 +55,22 @@ type ModelReport struct {
 	RandomAP float64 `json:"random_ap"`
 	// NotFitted says why no model was fitted (empty when one was).
 	NotFitted string `json:"not_fitted,omitempty"`
+}
+
+// BoostedReport describes the gradient-boosted trees baseline and its test-split scores.
+type BoostedReport struct {
+	Kind         string   `json:"kind"`
+	Trees        int      `json:"trees"`
+	Depth        int      `json:"depth"`
+	LearningRate float64  `json:"learning_rate"`
+	Bins         int      `json:"bins"`
+	NegativeRate float64  `json:"negative_rate"` // share of non-fraud train rows trained on
+	TrainRows    int      `json:"train_rows"`
+	ROCAUC       *float64 `json:"roc_auc"`
+	AP           *float64 `json:"average_precision"`
+	// ScenarioAUC is each scenario's test rows against all test non-fraud rows.
+	ScenarioAUC map[string]*float64 `json:"scenario_test_roc_auc"`
+	NotFitted   string              `json:"not_fitted,omitempty"`
 }
 
 // FeatureReport is one model feature: its standardised weight (change in log-odds per
