@@ -1,6 +1,7 @@
 package learn
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"math"
@@ -372,6 +373,10 @@ func (a *Analyzer) model(rep *Report) ([]float64, error) {
 
 func (a *Analyzer) scenarioStats(rep *Report, scores []float64) {
 	rep.Scenarios = []ScenarioStats{}
+	var neg []float64
+	if scores != nil {
+		neg = a.negatives(scores)
+	}
 	order := slices.Clone(a.scenarioNames)
 	slices.Sort(order)
 	for _, name := range order {
@@ -384,23 +389,34 @@ func (a *Analyzer) scenarioStats(rep *Report, scores []float64) {
 		st.ShareOfFraud = rate(st.Rows, a.fraud)
 		st.Prevalence = rate(st.Rows, a.rows)
 		if scores != nil {
-			st.TestROCAUC = a.scenarioAUC(i, scores)
+			st.TestROCAUC = a.scenarioAUC(i, scores, neg)
 		}
 		rep.Scenarios = append(rep.Scenarios, st)
 	}
 }
 
-// scenarioAUC is the ROC-AUC of scenario i's test rows against all test non-fraud rows.
-func (a *Analyzer) scenarioAUC(i int32, scores []float64) *float64 {
-	var s []float64
-	var y []bool
+// negatives returns the scores of the test non-fraud rows, sorted.
+func (a *Analyzer) negatives(scores []float64) []float64 {
+	var neg []float64
 	for k, sc := range a.testScenario {
-		if sc == i || sc < 0 {
-			s = append(s, scores[k])
-			y = append(y, sc == i)
+		if sc < 0 {
+			neg = append(neg, scores[k])
 		}
 	}
-	return ptr(ROCAUC(s, y))
+	slices.SortFunc(neg, cmp.Compare[float64])
+	return neg
+}
+
+// scenarioAUC is the ROC-AUC of scenario i's test rows against all test non-fraud rows
+// (neg: their scores, sorted).
+func (a *Analyzer) scenarioAUC(i int32, scores, neg []float64) *float64 {
+	var pos []float64
+	for k, sc := range a.testScenario {
+		if sc == i {
+			pos = append(pos, scores[k])
+		}
+	}
+	return ptr(AUCAgainst(pos, neg))
 }
 
 // boosted fits the gradient-boosted trees on the train split and scores the test split.
@@ -425,8 +441,9 @@ func (a *Analyzer) boosted(rep *Report) error {
 	}
 	b.ROCAUC = ptr(ROCAUC(scores, a.testY))
 	b.AP = ptr(AveragePrecision(scores, a.testY))
+	neg := a.negatives(scores)
 	for i, name := range a.scenarioNames {
-		b.ScenarioAUC[name] = a.scenarioAUC(int32(i), scores)
+		b.ScenarioAUC[name] = a.scenarioAUC(int32(i), scores, neg)
 	}
 	return nil
 }
