@@ -7,6 +7,7 @@ import (
 	"math"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -313,19 +314,29 @@ func (a *Analyzer) Finish() (*Report, error) {
 	rep.Train.Prevalence = rate(a.train.Fraud, a.train.Rows)
 	rep.Test.Prevalence = rate(a.test.Fraud, a.test.Rows)
 
+	// the boosted trees and the rules read what the rows left and write their own parts of
+	// rep, so they run beside the logistic regression
+	var wg sync.WaitGroup
+	var boostErr error
+	wg.Go(func() { boostErr = a.boosted(rep) })
+	wg.Go(func() {
+		rep.Rules = a.miner.mine(o.RuleMinSupport, o.RuleMaxPrecision, a.scenarioNames)
+		rep.Positions = a.pos.report(o.PositionAlpha)
+	})
 	testScores, err := a.model(rep)
+	if err == nil {
+		a.scenarioStats(rep, testScores)
+		a.footprints(rep)
+		a.weekStats(rep)
+		a.columnStats(rep)
+	}
+	wg.Wait()
+	if err == nil {
+		err = boostErr
+	}
 	if err != nil {
 		return nil, err
 	}
-	a.scenarioStats(rep, testScores)
-	if err := a.boosted(rep); err != nil {
-		return nil, err
-	}
-	a.footprints(rep)
-	a.weekStats(rep)
-	a.columnStats(rep)
-	rep.Rules = a.miner.mine(o.RuleMinSupport, o.RuleMaxPrecision, a.scenarioNames)
-	rep.Positions = a.pos.report(o.PositionAlpha)
 	a.verdict(rep)
 	return rep, nil
 }
