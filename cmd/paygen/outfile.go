@@ -6,11 +6,9 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
-	"os/signal"
 	"path/filepath"
 	"strings"
 	"sync"
-	"syscall"
 	"time"
 )
 
@@ -28,6 +26,8 @@ type atomicFile struct {
 	onSignal   func() // extra clean-up on Ctrl-C (an S3 upload to abort)
 	stopSig    func()
 	once       sync.Once
+	mu         sync.Mutex // orders Abort (from the signal handler) and the publishing step
+	aborted    bool
 }
 
 func createAtomic(final string, overwrite bool) (*atomicFile, error) {
@@ -45,22 +45,12 @@ func createAtomic(final string, overwrite bool) (*atomicFile, error) {
 		return nil, err
 	}
 	a := &atomicFile{final: final, tmp: f.Name(), f: f, w: bufio.NewWriterSize(&writeback{f: f}, 1<<20), overwrite: overwrite}
-	sig := make(chan os.Signal, 1)
-	signal.Notify(sig, os.Interrupt, syscall.SIGTERM)
-	quit := make(chan struct{})
-	go func() {
-		select {
-		case s := <-sig:
-			if a.onSignal != nil {
-				a.onSignal()
-			}
-			a.Abort()
-			fmt.Fprintf(os.Stderr, "\npaygen: interrupted (%v); no file written\n", s)
-			os.Exit(130)
-		case <-quit:
+	a.stopSig = onInterrupt(func() {
+		if a.onSignal != nil {
+			a.onSignal()
 		}
-	}()
-	a.stopSig = func() { signal.Stop(sig); close(quit) }
+		a.Abort()
+	})
 	return a, nil
 }
 
@@ -82,6 +72,11 @@ func (a *atomicFile) Commit() (err error) {
 	if err = a.f.Close(); err != nil {
 		return err
 	}
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	if a.aborted {
+		return errInterrupted
+	}
 	if a.overwrite {
 		err = os.Rename(a.tmp, a.final)
 	} else if err = os.Link(a.tmp, a.final); err == nil {
@@ -95,12 +90,20 @@ func (a *atomicFile) Commit() (err error) {
 	return err
 }
 
-// Abort removes the temporary file.
+// Abort removes the temporary file (after a Commit it does nothing).
 func (a *atomicFile) Abort() {
+	if !a.mu.TryLock() { // Commit holds it and aborts on its own failure
+		return
+	}
+	defer a.mu.Unlock()
+	a.aborted = true
 	a.f.Close()
 	os.Remove(a.tmp)
 	a.once.Do(a.stopSig)
 }
+
+// errInterrupted is what a publishing step returns once a signal discarded its file.
+var errInterrupted = errors.New("interrupted")
 
 // staleAfter is how long a temporary file of a target must have gone unwritten
 // before a later run for the same target removes it. A run killed with SIGKILL
