@@ -71,4 +71,3 @@ func TestInterruptedGenerateExits130AndLeavesNothing(t *testing.T) {
 		}
 	}
 }
-
