@@ -71,3 +71,33 @@ func TestInterruptedGenerateExits130AndLeavesNothing(t *testing.T) {
 		}
 	}
 }
+
+// After kill -9 the run's temporary file stays; the next run for the same
+// target removes it at once (its lock died with the process), not an hour later.
+func TestKilledGenerateLeftoverIsCleanedByTheNextRun(t *testing.T) {
+	out := t.TempDir()
+	args := []string{"generate", "--out", out, "--date", "2025-05-29", "--rows", "3M", "--quiet"}
+	cmd := exec.Command(bin, args...)
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	var temps []string
+	for deadline := time.Now().Add(10 * time.Second); len(temps) == 0 && time.Now().Before(deadline); {
+		time.Sleep(50 * time.Millisecond)
+		temps, _ = filepath.Glob(filepath.Join(out, ".payments_3M_20250529.parquet.tmp-*"))
+	}
+	cmd.Process.Kill()
+	cmd.Wait()
+	if len(temps) == 0 {
+		t.Fatal("the run never created its temporary file")
+	}
+	time.Sleep(11 * time.Second) // orphanGrace: a file younger than 10 s may not be locked yet
+	r := paygen(t, args...)
+	if r.code != 0 {
+		t.Fatalf("exit %d: %s", r.code, r.stderr)
+	}
+	left, _ := filepath.Glob(filepath.Join(out, ".payments_3M_*.tmp-*"))
+	if len(left) > 0 {
+		t.Errorf("left %v", left)
+	}
+}

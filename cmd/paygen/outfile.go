@@ -31,6 +31,7 @@ type atomicFile struct {
 }
 
 func createAtomic(final string, overwrite bool) (*atomicFile, error) {
+	removeStaleTemps(final) // also when the target exists and the run stops here
 	if !overwrite {
 		if _, err := os.Stat(final); err == nil {
 			return nil, fmt.Errorf("%s: %w (use --overwrite to replace it)", final, errExists)
@@ -39,11 +40,11 @@ func createAtomic(final string, overwrite bool) (*atomicFile, error) {
 	if err := os.MkdirAll(filepath.Dir(final), 0o755); err != nil {
 		return nil, err
 	}
-	removeStaleTemps(final)
 	f, err := createTempBeside(final) // 0666 less the umask, like any new file
 	if err != nil {
 		return nil, err
 	}
+	holdLock(f) // until the file is closed: tells later runs this run is alive
 	a := &atomicFile{final: final, tmp: f.Name(), f: f, w: bufio.NewWriterSize(&writeback{f: f}, 1<<20), overwrite: overwrite}
 	a.stopSig = onInterrupt(func() {
 		if a.onSignal != nil {
@@ -109,7 +110,12 @@ var errInterrupted = errors.New("interrupted")
 // before a later run for the same target removes it. A run killed with SIGKILL
 // cannot remove its own; a live run writes its file continuously (only a
 // --validate of a file taking over an hour would leave it untouched that long).
+// On Unix a leftover is recognised at once: no process holds its lock (holdLock).
 const staleAfter = time.Hour
+
+// orphanGrace is how old an unlocked temporary file must be before it is taken for
+// a leftover: a run locks its file right after creating it.
+const orphanGrace = 10 * time.Second
 
 // removeStaleTemps deletes the temporary files ".NAME.tmp-DIGITS" that runs
 // writing final (and nothing else) left behind, when older than staleAfter.
@@ -125,8 +131,10 @@ func removeStaleTemps(final string) {
 		if !ok || rest == "" || strings.Trim(rest, "0123456789") != "" || !e.Type().IsRegular() {
 			continue
 		}
-		if info, err := e.Info(); err == nil && time.Since(info.ModTime()) > staleAfter {
-			os.Remove(filepath.Join(dir, e.Name()))
+		path := filepath.Join(dir, e.Name())
+		if info, err := e.Info(); err == nil && (time.Since(info.ModTime()) > staleAfter ||
+			time.Since(info.ModTime()) > orphanGrace && orphaned(path)) {
+			os.Remove(path)
 		}
 	}
 }
