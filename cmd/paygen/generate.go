@@ -55,6 +55,7 @@ func runGenerate(args []string, stdout, stderr io.Writer) int {
 	if fs.NArg() > 0 {
 		return fail(stderr, "generate", 2, "unexpected argument %q (see 'paygen generate --help')", fs.Arg(0))
 	}
+	catchInterrupts() // from here on SIGINT/SIGTERM exit 130, after the clean-ups
 	set := map[string]bool{}
 	fs.Visit(func(f *flag.Flag) { set[f.Name] = true })
 	if set["out"] && set["to"] {
@@ -70,6 +71,7 @@ func runGenerate(args []string, stdout, stderr io.Writer) int {
 	defer limitMemory(plan.workers, plan.groupBlks*plan.w.BlockRows())()
 	res, err := plan.run(stderr)
 	if err != nil {
+		waitIfInterrupted() // the error is the effect of a signal: its handler exits 130
 		return fail(stderr, "generate", exitCode(err), "%s", generateError(err))
 	}
 	if !g.quiet {

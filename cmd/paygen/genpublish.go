@@ -54,7 +54,8 @@ func (p *genPlan) publish(out *outputs, res *genResult, start time.Time) error {
 		return nil
 	}
 	commit := out.up.NewDatasetCommit(out.ctx, p.datasetMeta(res.rows), out.keys, html)
-	out.rollback = func() { commit.Rollback() }
+	rollback := func() { commit.Rollback() }
+	out.rollback.Store(&rollback)
 	if err := out.remote.CloseBefore(commit.Before); err != nil {
 		err = commit.Abandon(err)
 		out.abort()

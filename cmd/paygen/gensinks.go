@@ -3,13 +3,11 @@ package main
 import (
 	"context"
 	"errors"
-	"fmt"
 	"io"
 	"log"
 	"os"
-	"os/signal"
 	"path/filepath"
-	"syscall"
+	"sync/atomic"
 
 	"github.com/paygen/paygen/cmd/paygen/internal/s3up"
 )
@@ -20,7 +18,8 @@ import (
 // Nothing becomes visible unless the whole run succeeds.
 type outputs struct {
 	local   *atomicFile
-	tmpDir  string // holds the local copy when only S3 is the destination
+	tmpDir  string   // holds the local copy when only S3 is the destination
+	tmpLock *os.File // locked while the run lives (tmpdirs.go)
 	remote  *s3up.StreamWriter
 	up      *s3up.Uploader
 	keys    s3up.DatasetKeys
@@ -28,18 +27,21 @@ type outputs struct {
 	cancel  func()
 	restore func()
 	// rollback deletes the side files of a dataset commit in progress (set while
-	// committing); the signal handlers call it.
-	rollback func()
+	// committing); the signal handler calls it.
+	rollback atomic.Pointer[func()]
 }
 
 // interrupted cleans up after SIGINT or SIGTERM: stop the requests, delete the
 // side files already stored, abort the multipart upload.
 func (o *outputs) interrupted() {
 	o.cancel()
-	if o.rollback != nil {
-		o.rollback()
+	if f := o.rollback.Load(); f != nil {
+		(*f)()
 	}
 	o.remote.Abort()
+	if o.tmpDir != "" {
+		os.RemoveAll(o.tmpDir)
+	}
 }
 
 // openOutputs prepares the destinations of plan p.
@@ -71,10 +73,12 @@ func (p *genPlan) openOutputs() (*outputs, error) {
 		return nil, err
 	}
 	if p.validate || p.profile {
+		removeStaleTmpDirs()
 		if o.tmpDir, err = os.MkdirTemp("", "paygen-"); err != nil {
 			o.close()
 			return nil, err
 		}
+		o.tmpLock = lockTmpDir(o.tmpDir)
 		if o.local, err = createAtomic(filepath.Join(o.tmpDir, filepath.Base(p.path)), true); err != nil {
 			o.close()
 			return nil, err
@@ -84,21 +88,9 @@ func (p *genPlan) openOutputs() (*outputs, error) {
 		o.close()
 		return nil, err
 	}
-	if o.local != nil {
-		o.local.onSignal = o.interrupted
-	} else {
-		sig := make(chan os.Signal, 1)
-		signal.Notify(sig, os.Interrupt, syscall.SIGTERM)
-		go func() {
-			if s, ok := <-sig; ok {
-				o.interrupted()
-				fmt.Fprintf(os.Stderr, "\npaygen: interrupted (%v); upload aborted, no object written\n", s)
-				os.Exit(130)
-			}
-		}()
-		prevRestore := o.restore
-		o.restore = func() { signal.Stop(sig); prevRestore() }
-	}
+	stop := onInterrupt(o.interrupted)
+	prevRestore := o.restore
+	o.restore = func() { stop(); prevRestore() }
 	return o, nil
 }
 
@@ -132,6 +124,9 @@ func (o *outputs) abort() {
 func (o *outputs) close() {
 	if o.tmpDir != "" {
 		os.RemoveAll(o.tmpDir)
+	}
+	if o.tmpLock != nil {
+		o.tmpLock.Close()
 	}
 	o.cancel()
 	o.restore()

@@ -6,11 +6,9 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
-	"os/signal"
 	"path/filepath"
 	"strings"
 	"sync"
-	"syscall"
 	"time"
 )
 
@@ -28,9 +26,12 @@ type atomicFile struct {
 	onSignal   func() // extra clean-up on Ctrl-C (an S3 upload to abort)
 	stopSig    func()
 	once       sync.Once
+	mu         sync.Mutex // orders Abort (from the signal handler) and the publishing step
+	aborted    bool
 }
 
 func createAtomic(final string, overwrite bool) (*atomicFile, error) {
+	removeStaleTemps(final) // also when the target exists and the run stops here
 	if !overwrite {
 		if _, err := os.Stat(final); err == nil {
 			return nil, fmt.Errorf("%s: %w (use --overwrite to replace it)", final, errExists)
@@ -39,28 +40,18 @@ func createAtomic(final string, overwrite bool) (*atomicFile, error) {
 	if err := os.MkdirAll(filepath.Dir(final), 0o755); err != nil {
 		return nil, err
 	}
-	removeStaleTemps(final)
 	f, err := createTempBeside(final) // 0666 less the umask, like any new file
 	if err != nil {
 		return nil, err
 	}
+	holdLock(f) // until the file is closed: tells later runs this run is alive
 	a := &atomicFile{final: final, tmp: f.Name(), f: f, w: bufio.NewWriterSize(&writeback{f: f}, 1<<20), overwrite: overwrite}
-	sig := make(chan os.Signal, 1)
-	signal.Notify(sig, os.Interrupt, syscall.SIGTERM)
-	quit := make(chan struct{})
-	go func() {
-		select {
-		case s := <-sig:
-			if a.onSignal != nil {
-				a.onSignal()
-			}
-			a.Abort()
-			fmt.Fprintf(os.Stderr, "\npaygen: interrupted (%v); no file written\n", s)
-			os.Exit(130)
-		case <-quit:
+	a.stopSig = onInterrupt(func() {
+		if a.onSignal != nil {
+			a.onSignal()
 		}
-	}()
-	a.stopSig = func() { signal.Stop(sig); close(quit) }
+		a.Abort()
+	})
 	return a, nil
 }
 
@@ -82,6 +73,11 @@ func (a *atomicFile) Commit() (err error) {
 	if err = a.f.Close(); err != nil {
 		return err
 	}
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	if a.aborted {
+		return errInterrupted
+	}
 	if a.overwrite {
 		err = os.Rename(a.tmp, a.final)
 	} else if err = os.Link(a.tmp, a.final); err == nil {
@@ -95,18 +91,31 @@ func (a *atomicFile) Commit() (err error) {
 	return err
 }
 
-// Abort removes the temporary file.
+// Abort removes the temporary file (after a Commit it does nothing).
 func (a *atomicFile) Abort() {
+	if !a.mu.TryLock() { // Commit holds it and aborts on its own failure
+		return
+	}
+	defer a.mu.Unlock()
+	a.aborted = true
 	a.f.Close()
 	os.Remove(a.tmp)
 	a.once.Do(a.stopSig)
 }
 
+// errInterrupted is what a publishing step returns once a signal discarded its file.
+var errInterrupted = errors.New("interrupted")
+
 // staleAfter is how long a temporary file of a target must have gone unwritten
 // before a later run for the same target removes it. A run killed with SIGKILL
 // cannot remove its own; a live run writes its file continuously (only a
 // --validate of a file taking over an hour would leave it untouched that long).
+// On Unix a leftover is recognised at once: no process holds its lock (holdLock).
 const staleAfter = time.Hour
+
+// orphanGrace is how old an unlocked temporary file must be before it is taken for
+// a leftover: a run locks its file right after creating it.
+const orphanGrace = 10 * time.Second
 
 // removeStaleTemps deletes the temporary files ".NAME.tmp-DIGITS" that runs
 // writing final (and nothing else) left behind, when older than staleAfter.
@@ -122,8 +131,10 @@ func removeStaleTemps(final string) {
 		if !ok || rest == "" || strings.Trim(rest, "0123456789") != "" || !e.Type().IsRegular() {
 			continue
 		}
-		if info, err := e.Info(); err == nil && time.Since(info.ModTime()) > staleAfter {
-			os.Remove(filepath.Join(dir, e.Name()))
+		path := filepath.Join(dir, e.Name())
+		if info, err := e.Info(); err == nil && (time.Since(info.ModTime()) > staleAfter ||
+			time.Since(info.ModTime()) > orphanGrace && orphaned(path)) {
+			os.Remove(path)
 		}
 	}
 }

@@ -95,6 +95,9 @@ func runUpload(args []string, stdout, stderr io.Writer) int {
 	for _, p := range files {
 		res, err := u.UploadDataset(ctx, prefix, p)
 		prog.clear()
+		if err != nil && ctx.Err() != nil { // SIGINT/SIGTERM: the upload was aborted and rolled back
+			return fail(stderr, "upload", 130, "interrupted; %s was not uploaded", p)
+		}
 		if err != nil {
 			c := uploadExitCode(err)
 			msg := err.Error()
