@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"flag"
 	"fmt"
 	"io"
@@ -27,12 +28,12 @@ type genFlags struct {
 	workers                          int
 	overwrite, quiet                 bool
 	validate, profile                bool
-	s3                               uploadFlags
+	s3                               s3Flags
 }
 
-func runGenerate(args []string, stdout, stderr io.Writer) int {
+func runGenerate(e *env, args []string) int {
 	var g genFlags
-	fs := newFlags("generate", "generate --rows N --out DIR [flags]", stderr)
+	fs := newFlags("generate", "generate --rows N --out DIR [flags]")
 	fs.StringVar(&g.rows, "rows", "1_000_000", "number of rows (1000000, 1_000_000, 10k, 2.5M)")
 	fs.StringVar(&g.out, "out", "outputs", "output directory (not with --to)")
 	fs.Uint64Var(&g.seed, "seed", 42, "random seed: same seed, rows and date give the same data")
@@ -45,38 +46,44 @@ func runGenerate(args []string, stdout, stderr io.Writer) int {
 	fs.BoolVar(&g.validate, "validate", false, "validate the file against the contract before publishing it (exit 1, nothing published, when it fails)")
 	fs.BoolVar(&g.profile, "profile", false, "write the HTML profile beside the file (and upload it with --to)")
 	fs.StringVar(&g.s3.to, "to", "", "stream the file to s3://BUCKET/PREFIX/year=YYYY/month=MM/ instead of writing it locally; not with --out (uploads a manifest beside it)")
-	fs.StringVar(&g.s3.partSize, "part-size", "8MiB", "with --to: multipart part size, at least 5MiB")
-	fs.IntVar(&g.s3.concurrency, "concurrency", 4, "with --to: parts uploaded in parallel")
-	fs.StringVar(&g.s3.envFile, "env-file", "", "with --to: KEY=VALUE file for PAYGEN_S3_* and AWS_* settings")
-	fs.StringVar(&g.s3.region, "region", "", "with --to: AWS region")
-	fs.StringVar(&g.s3.endpoint, "endpoint", "", "with --to: S3-compatible endpoint http(s)://HOST[:PORT], path-style (default AWS_ENDPOINT_URL_S3)")
-	if code, done := parseFlags(fs, args, stdout, stderr); done {
+	g.s3.register(fs, "with --to: ")
+	operands, code, done := e.parseArgs(fs, args)
+	if done {
 		return code
 	}
-	if fs.NArg() > 0 {
-		return fail(stderr, "generate", 2, "unexpected argument %q (see 'paygen generate --help')", fs.Arg(0))
+	if len(operands) > 0 {
+		return e.fail("generate", 2, "unexpected argument %q (see 'paygen generate --help')", operands[0])
 	}
 	set := map[string]bool{}
 	fs.Visit(func(f *flag.Flag) { set[f.Name] = true })
 	if set["out"] && set["to"] {
-		return fail(stderr, "generate", 2, "give --out or --to, not both: --to streams the file to S3 and writes no local copy")
+		return e.fail("generate", 2, "give --out or --to, not both: --to streams the file to S3 and writes no local copy")
+	}
+	if g.validate && e.contract == nil {
+		return e.fail("generate", 2, "--validate: no data contract is compiled into this binary")
 	}
 	plan, err := g.plan()
 	if err != nil {
-		return fail(stderr, "generate", 2, "%v", err)
+		return e.fail("generate", 2, "%v", err)
+	}
+	if e.isTTY(e.stderr) && !g.quiet {
+		plan.progressTo = e.stderr
 	}
 	defer limitMemory(plan.workers, plan.groupBlks*plan.w.BlockRows())()
-	res, err := plan.run(stderr)
+	res, err := plan.run(e)
+	if err != nil && e.ctx.Err() != nil {
+		return e.fail("generate", 130, "interrupted; nothing was published")
+	}
 	if err != nil {
-		return fail(stderr, "generate", exitCode(err), "%s", generateError(err))
+		return e.fail("generate", exitCode(err), "%s", generateError(err))
 	}
 	if !g.quiet {
-		fmt.Fprintln(stdout, res.summary())
+		fmt.Fprintln(e.stdout, res.summary())
 		if res.url != "" {
-			fmt.Fprintf(stdout, "Upload complete: %s (%s in %.1f s)\n", res.url, megabytes(res.size), res.upload.Seconds())
+			fmt.Fprintf(e.stdout, "Upload complete: %s (%s in %.1f s)\n", res.url, megabytes(res.size), res.upload.Seconds())
 		}
 		if res.profile != "" {
-			fmt.Fprintf(stdout, "Profile: %s\n", res.profile)
+			fmt.Fprintf(e.stdout, "Profile: %s\n", res.profile)
 		}
 	}
 	return 0
@@ -96,9 +103,9 @@ type genPlan struct {
 	overwrite  bool
 	validate   bool
 	profile    bool
-	s3         *uploadFlags // nil: write to --out
+	s3         *s3Flags // nil: write to --out
 	htmlPath   string
-	progressTo *os.File
+	progressTo io.Writer // nil: no progress line
 }
 
 func (g *genFlags) plan() (*genPlan, error) {
@@ -135,9 +142,6 @@ func (g *genFlags) plan() (*genPlan, error) {
 		name += fmt.Sprintf(".shard-%d-of-%d", p.shard, p.shards)
 	}
 	p.path = filepath.Join(g.out, name+".parquet")
-	if isTerminal(os.Stderr) && !g.quiet {
-		p.progressTo = os.Stderr
-	}
 	return p, nil
 }
 
@@ -212,9 +216,10 @@ func (p *genPlan) metadata() [][2]string {
 	return md
 }
 
-func (p *genPlan) run(stderr io.Writer) (genResult, error) {
+// run writes the dataset; cancelling e.ctx stops it and publishes nothing.
+func (p *genPlan) run(e *env) (genResult, error) {
 	start := time.Now()
-	out, err := p.openOutputs()
+	out, err := p.openOutputs(e.ctx)
 	if err != nil {
 		return genResult{}, err
 	}
@@ -239,15 +244,20 @@ func (p *genPlan) run(stderr io.Writer) (genResult, error) {
 			out.abort()
 			return genResult{}, err
 		}
-		ok, err := validateFile(out.localPath(), validateContract(), nil)
+		var report bytes.Buffer
+		ok, err := validateFile(out.localPath(), e.contract, &report)
 		if err == nil && !ok {
-			validateFile(out.localPath(), validateContract(), stderr) // the report says what failed
+			e.stderr.Write(report.Bytes()) // the report says what failed
 			err = errContract
 		}
 		if err != nil {
 			out.abort()
 			return genResult{}, fmt.Errorf("%w; nothing was published", err)
 		}
+	}
+	if err := e.ctx.Err(); err != nil {
+		out.abort()
+		return genResult{}, err
 	}
 	if err := out.publish(); err != nil {
 		return genResult{}, err
@@ -260,7 +270,7 @@ func (p *genPlan) run(stderr io.Writer) (genResult, error) {
 	}
 	if p.profile {
 		html := strings.TrimSuffix(local, ".parquet") + ".html"
-		if err := profileFile(local, html, ""); err != nil {
+		if err := profileFile(local, e.profileSpec, html, ""); err != nil {
 			return res, fmt.Errorf("profile: %w", err)
 		}
 		if out.tmpDir == "" {

@@ -7,10 +7,8 @@ import (
 	"io"
 	"log"
 	"os"
-	"os/signal"
 	"path/filepath"
 	"strconv"
-	"syscall"
 
 	"github.com/paygen/paygen/cmd/paygen/internal/s3up"
 	"github.com/paygen/paygen/generated"
@@ -31,9 +29,10 @@ type outputs struct {
 	restore func()
 }
 
-// openOutputs prepares the destinations of plan p.
-func (p *genPlan) openOutputs() (*outputs, error) {
-	o := &outputs{ctx: context.Background(), cancel: func() {}, restore: func() {}}
+// openOutputs prepares the destinations of plan p; cancelling ctx makes
+// every write fail, so the run aborts and publishes nothing.
+func (p *genPlan) openOutputs(ctx context.Context) (*outputs, error) {
+	o := &outputs{ctx: ctx, cancel: func() {}, restore: func() {}}
 	if p.s3 == nil {
 		f, err := createAtomic(p.path, p.overwrite)
 		o.local = f
@@ -49,7 +48,7 @@ func (p *genPlan) openOutputs() (*outputs, error) {
 	prev := log.Writer()
 	log.SetOutput(io.Discard)
 	o.restore = func() { log.SetOutput(prev) }
-	o.ctx, o.cancel = context.WithCancel(context.Background())
+	o.ctx, o.cancel = context.WithCancel(ctx)
 	if o.up, err = s3up.New(o.ctx, cfg); err != nil {
 		o.close()
 		return nil, err
@@ -79,34 +78,19 @@ func (p *genPlan) openOutputs() (*outputs, error) {
 		o.close()
 		return nil, err
 	}
-	if o.local != nil {
-		o.local.onSignal = func() { o.remote.Abort() }
-	} else {
-		sig := make(chan os.Signal, 1)
-		signal.Notify(sig, os.Interrupt, syscall.SIGTERM)
-		go func() {
-			if s, ok := <-sig; ok {
-				o.remote.Abort()
-				fmt.Fprintf(os.Stderr, "\npaygen: interrupted (%v); upload aborted, no object written\n", s)
-				os.Exit(130)
-			}
-		}()
-		prevRestore := o.restore
-		o.restore = func() { signal.Stop(sig); prevRestore() }
-	}
 	return o, nil
 }
 
 // writer is what the Parquet bytes go to; its errors are *sinkError (path
-// names the local file in messages).
+// names the local file in messages), and it fails once o.ctx is cancelled.
 func (o *outputs) writer(path string) io.Writer {
 	switch {
 	case o.local != nil && o.remote != nil:
-		return sinkWriter{io.MultiWriter(o.local, o.remote), o.local.final}
+		return sinkWriter{o.ctx, io.MultiWriter(o.local, o.remote), o.local.final}
 	case o.remote != nil:
-		return sinkWriter{o.remote, path}
+		return sinkWriter{o.ctx, o.remote, path}
 	default:
-		return sinkWriter{o.local, o.local.final}
+		return sinkWriter{o.ctx, o.local, o.local.final}
 	}
 }
 

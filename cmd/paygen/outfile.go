@@ -6,11 +6,8 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
-	"os/signal"
 	"path/filepath"
 	"strings"
-	"sync"
-	"syscall"
 	"time"
 )
 
@@ -18,16 +15,15 @@ import (
 var errExists = errors.New("exists")
 
 // atomicFile is written under a temporary name in the destination's directory
-// and appears under its final name only when complete: a crash, an error or
-// Ctrl-C never leaves a partial file behind.
+// and appears under its final name only when complete: an error or an
+// interruption (the command's context, cancelled by Ctrl-C) never leaves a
+// partial file behind, and a temporary file left by a killed run is removed by
+// a later run for the same target (removeStaleTemps).
 type atomicFile struct {
 	final, tmp string
 	f          *os.File
 	w          *bufio.Writer
 	overwrite  bool
-	onSignal   func() // extra clean-up on Ctrl-C (an S3 upload to abort)
-	stopSig    func()
-	once       sync.Once
 }
 
 func createAtomic(final string, overwrite bool) (*atomicFile, error) {
@@ -49,24 +45,7 @@ func createAtomic(final string, overwrite bool) (*atomicFile, error) {
 		os.Remove(f.Name())
 		return nil, err
 	}
-	a := &atomicFile{final: final, tmp: f.Name(), f: f, w: bufio.NewWriterSize(&writeback{f: f}, 1<<20), overwrite: overwrite}
-	sig := make(chan os.Signal, 1)
-	signal.Notify(sig, os.Interrupt, syscall.SIGTERM)
-	quit := make(chan struct{})
-	go func() {
-		select {
-		case s := <-sig:
-			if a.onSignal != nil {
-				a.onSignal()
-			}
-			a.Abort()
-			fmt.Fprintf(os.Stderr, "\npaygen: interrupted (%v); no file written\n", s)
-			os.Exit(130)
-		case <-quit:
-		}
-	}()
-	a.stopSig = func() { signal.Stop(sig); close(quit) }
-	return a, nil
+	return &atomicFile{final: final, tmp: f.Name(), f: f, w: bufio.NewWriterSize(&writeback{f: f}, 1<<20), overwrite: overwrite}, nil
 }
 
 func (a *atomicFile) Write(p []byte) (int, error) { return a.w.Write(p) }
@@ -94,9 +73,6 @@ func (a *atomicFile) Commit() (err error) {
 	} else if errors.Is(err, fs.ErrExist) {
 		err = fmt.Errorf("%s: %w (use --overwrite to replace it)", a.final, errExists)
 	}
-	if err == nil {
-		a.once.Do(a.stopSig)
-	}
 	return err
 }
 
@@ -104,7 +80,6 @@ func (a *atomicFile) Commit() (err error) {
 func (a *atomicFile) Abort() {
 	a.f.Close()
 	os.Remove(a.tmp)
-	a.once.Do(a.stopSig)
 }
 
 // staleAfter is how long a temporary file of a target must have gone unwritten

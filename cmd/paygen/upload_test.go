@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"context"
 	"os"
 	"path/filepath"
@@ -44,9 +43,7 @@ func useServer(t *testing.T, srv *s3test.Server) {
 }
 
 func upload(args ...string) (int, string, string) {
-	var out, errb bytes.Buffer
-	code := runUpload(args, &out, &errb)
-	return code, out.String(), errb.String()
+	return call(testDeps(), runUpload, args...)
 }
 
 // dataset writes payments_10k_20250529.parquet (and its .html profile) into a temp dir.
