@@ -14,6 +14,7 @@ import (
 
 	"github.com/paygen/paygen/cmd/paygen/internal/s3up"
 	"github.com/paygen/paygen/generated"
+	"github.com/paygen/paygen/runtime/dataset"
 	"github.com/paygen/paygen/runtime/pqwrite"
 	"github.com/paygen/paygen/runtime/world"
 )
@@ -134,14 +135,12 @@ func (g *genFlags) plan() (*genPlan, error) {
 	if p.groupBlks, err = groupBlocks(g.rowGroup, w.BlockRows()); err != nil {
 		return nil, fmt.Errorf("--row-group-size: %v", err)
 	}
-	name := fmt.Sprintf("%s_%s_%s", generated.FilePrefix, rowLabel(rows), date.Format("20060102"))
 	if g.shard != "" {
 		if p.shard, p.shards, err = parseShard(g.shard, w.Blocks()); err != nil {
 			return nil, fmt.Errorf("--shard: %v", err)
 		}
-		name += fmt.Sprintf(".shard-%d-of-%d", p.shard, p.shards)
 	}
-	p.path = filepath.Join(g.out, name+".parquet")
+	p.path = filepath.Join(g.out, dataset.FileName(generated.FilePrefix, rows, date, p.shard, p.shards))
 	return p, nil
 }
 
@@ -201,20 +200,25 @@ func (r genResult) summary() string {
 		plural(r.rows, "row"), r.elapsed.Seconds(), rowRate(r.rows, r.elapsed), peakRSS()>>20, megabytes(r.size), r.path)
 }
 
-func (p *genPlan) metadata() [][2]string {
-	md := [][2]string{
-		{"paygen.schema", generated.Table},
-		{"paygen.schema_fingerprint", generated.Fingerprint},
-		{"paygen.seed", strconv.FormatUint(p.seed, 10)},
-		{"paygen.rows", strconv.FormatInt(p.rows, 10)},
-		{"paygen.date", p.date.Format("2006-01-02")},
-		{"paygen.version", version},
+// meta describes the plan's file; Rows is the whole dataset's.
+func (p *genPlan) meta() dataset.Meta {
+	m := dataset.Meta{
+		Name:              filepath.Base(p.path),
+		Date:              p.date.Format(time.DateOnly),
+		Rows:              p.rows,
+		Seed:              strconv.FormatUint(p.seed, 10),
+		Schema:            generated.Table,
+		SchemaFingerprint: generated.Fingerprint,
+		Version:           version,
 	}
 	if p.shard > 0 {
-		md = append(md, [2]string{"paygen.shard", fmt.Sprintf("%d/%d", p.shard, p.shards)})
+		m.Shard = fmt.Sprintf("%d/%d", p.shard, p.shards)
 	}
-	return md
+	return m
 }
+
+// metadata is the file's Parquet key-value metadata.
+func (p *genPlan) metadata() [][2]string { return p.meta().KeyValues() }
 
 // run writes the dataset; cancelling e.ctx stops it and publishes nothing.
 func (p *genPlan) run(e *env) (genResult, error) {

@@ -3,15 +3,13 @@ package main
 import (
 	"context"
 	"errors"
-	"fmt"
 	"io"
 	"log"
 	"os"
 	"path/filepath"
-	"strconv"
 
 	"github.com/paygen/paygen/cmd/paygen/internal/s3up"
-	"github.com/paygen/paygen/generated"
+	"github.com/paygen/paygen/runtime/dataset"
 )
 
 // outputs are where one generate run writes: a local file (published by
@@ -23,7 +21,7 @@ type outputs struct {
 	tmpDir  string // holds the local copy when only S3 is the destination
 	remote  *s3up.StreamWriter
 	up      *s3up.Uploader
-	keys    s3up.DatasetKeys
+	keys    dataset.Keys
 	ctx     context.Context
 	cancel  func()
 	restore func()
@@ -53,7 +51,7 @@ func (p *genPlan) openOutputs(ctx context.Context) (*outputs, error) {
 		o.close()
 		return nil, err
 	}
-	o.keys = s3up.DatasetKeysFor(prefix, p.date, filepath.Base(p.path))
+	o.keys = dataset.KeysFor(prefix, p.date, filepath.Base(p.path))
 	keys := []string{o.keys.Data, o.keys.Manifest}
 	if p.profile {
 		keys = append(keys, o.keys.Profile)
@@ -136,23 +134,18 @@ func (o *outputs) publish() error {
 // finishS3 uploads the profile (when made) and the manifest beside the data.
 func (p *genPlan) finishS3(o *outputs, htmlPath string, rows int64) (s3up.Object, error) {
 	data := o.remote.Object()
-	var prof *s3up.Object
+	var prof *dataset.Object
 	if htmlPath != "" {
 		obj, err := o.up.UploadFile(o.ctx, o.keys.Profile, htmlPath)
 		if err != nil {
 			return data, err
 		}
-		prof = &obj
+		r := obj.Record()
+		prof = &r
 	}
-	meta := s3up.DatasetMeta{
-		Name: filepath.Base(p.path), Date: p.date.Format("2006-01-02"), Rows: rows,
-		Seed: strconv.FormatUint(p.seed, 10), Schema: generated.Table,
-		SchemaFingerprint: generated.Fingerprint, Version: version,
-	}
-	if p.shard > 0 {
-		meta.Shard = fmt.Sprintf("%d/%d", p.shard, p.shards)
-	}
-	_, err := o.up.PutManifest(o.ctx, o.keys.Manifest, s3up.NewManifest(meta, data, prof))
+	meta := p.meta()
+	meta.Rows = rows // the manifest counts the rows of this file
+	_, err := o.up.PutManifest(o.ctx, o.keys.Manifest, dataset.NewManifest(meta, data.Record(), prof))
 	return data, err
 }
 

@@ -12,6 +12,8 @@ import (
 	"time"
 
 	"github.com/paygen/paygen/runtime/colscan"
+
+	"github.com/paygen/paygen/runtime/dataset"
 )
 
 // Options tune Validate. The zero value is ready to use.
@@ -395,12 +397,12 @@ func (p *plan) window(e Expectation) (lo, hi float64, label string, err error) {
 	}
 	date := p.opt.Date
 	if date.IsZero() {
-		s, ok := p.f.Lookup("paygen.date")
+		s, ok := p.f.Lookup(dataset.MetaDate)
 		if !ok {
-			return 0, 0, "", errors.New("no dataset date: the file has no paygen.date metadata (pass --date)")
+			return 0, 0, "", errors.New("no dataset date: the file has no " + dataset.MetaDate + " metadata (pass --date)")
 		}
 		if date, err = time.Parse(time.DateOnly, s); err != nil {
-			return 0, 0, "", fmt.Errorf("paygen.date metadata %q is not a YYYY-MM-DD date", s)
+			return 0, 0, "", fmt.Errorf("%s metadata %q is not a YYYY-MM-DD date", dataset.MetaDate, s)
 		}
 	}
 	end := time.Date(date.Year(), date.Month(), date.Day(), 0, 0, 0, 0, time.UTC)
