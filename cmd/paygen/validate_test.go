@@ -10,15 +10,15 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/paygen/paygen/generated"
 	"github.com/paygen/paygen/runtime/colscan/fixture"
 	"github.com/paygen/paygen/runtime/contract"
-	"github.com/paygen/paygen/runtime/contract/contracttest"
 )
 
 // testContract is paygen validate with the hand-written payments contract.
 func testContract() deps {
 	d := testDeps()
-	d.contract = contracttest.Payments()
+	d.contract = generated.Contract
 	return d
 }
 
@@ -195,16 +195,16 @@ func TestValidateFile(t *testing.T) {
 		}
 	})
 	var out strings.Builder
-	ok, err := validateFile(good, contracttest.Payments(), &out)
+	ok, err := validateFile(good, generated.Contract, &out)
 	require.NoError(t, err)
 	assert.True(t, ok)
 	assert.Contains(t, out.String(), "PASSED")
 
-	ok, err = validateFile(bad, contracttest.Payments(), nil)
+	ok, err = validateFile(bad, generated.Contract, nil)
 	require.NoError(t, err)
 	assert.False(t, ok)
 
-	ok, err = validateFile(filepath.Join(t.TempDir(), "none.parquet"), contracttest.Payments(), nil)
+	ok, err = validateFile(filepath.Join(t.TempDir(), "none.parquet"), generated.Contract, nil)
 	assert.False(t, ok)
 	require.Error(t, err)
 	assert.True(t, strings.HasPrefix(err.Error(), "open "), err.Error())

@@ -9,12 +9,11 @@ import (
 
 	"github.com/paygen/paygen/runtime/colscan/fixture"
 	"github.com/paygen/paygen/runtime/contract"
-	"github.com/paygen/paygen/runtime/contract/contracttest"
 )
 
 // fullContract is the payments contract plus the kinds it does not use.
 func fullContract() *contract.Contract {
-	c := contracttest.Payments()
+	c := payments()
 	c.Expectations = append(c.Expectations,
 		contract.Expectation{Kind: contract.NotNull, Column: "transaction_id", Min: nan, Max: nan},
 		contract.Expectation{Kind: contract.Quantile, Column: "amount", Q: 0.5, Min: 5, Max: 500},

@@ -11,7 +11,6 @@ import (
 
 	"github.com/paygen/paygen/runtime/colscan"
 	"github.com/paygen/paygen/runtime/contract"
-	"github.com/paygen/paygen/runtime/contract/contracttest"
 )
 
 // mini has three of the payments columns (amount mistyped, event_time out of order) and
@@ -28,7 +27,7 @@ func TestSchemaMismatch(t *testing.T) {
 	rows := []mini{{"txn_20250529_0000000001", 1.5, 1748390400000000, "a"}, {"txn_20250529_0000000002", 2.5, 1748390400000001, ""}}
 	require.NoError(t, parquet.WriteFile(path, rows))
 
-	rep := validate(t, path, contracttest.Payments())
+	rep := validate(t, path, payments())
 	assert.False(t, rep.Success)
 	assert.True(t, rep.Schema.Checked)
 	assert.False(t, rep.Schema.Success)
@@ -75,7 +74,7 @@ func TestSchemaMismatch(t *testing.T) {
 }
 
 func TestSchemaNullability(t *testing.T) {
-	c := contracttest.Payments()
+	c := payments()
 	c.Columns[0].Nullable = true   // file: required
 	c.Columns[10].Nullable = false // mcc_code; file: optional
 	rep := validate(t, writePayments(t, nil), c)
@@ -132,7 +131,7 @@ func TestUnreadableInput(t *testing.T) {
 		trunc:                              "colscan: " + trunc + ": corrupt Parquet file: truncated or incomplete (no footer magic at end of file)",
 		text:                               "colscan: " + text + ": not a Parquet file (bad magic)",
 	} {
-		rep, err := contract.Validate(path, contracttest.Payments(), contract.Options{})
+		rep, err := contract.Validate(path, payments(), contract.Options{})
 		assert.Nil(t, rep)
 		require.Error(t, err)
 		assert.Equal(t, want, err.Error())
@@ -145,7 +144,7 @@ func TestUnreadableInput(t *testing.T) {
 	}
 	corrupt := filepath.Join(dir, "corrupt.parquet")
 	require.NoError(t, os.WriteFile(corrupt, bad, 0o644))
-	_, err = contract.Validate(corrupt, contracttest.Payments(), contract.Options{})
+	_, err = contract.Validate(corrupt, payments(), contract.Options{})
 	require.Error(t, err)
 	assert.ErrorIs(t, err, colscan.ErrCorrupt)
 }

@@ -9,14 +9,14 @@ import (
 
 	"github.com/parquet-go/parquet-go"
 
-	"github.com/paygen/paygen/runtime/colscan/fixture"
+	"github.com/paygen/paygen/generated/table"
 	"github.com/paygen/paygen/runtime/refdata"
 
 	"github.com/paygen/paygen/runtime/dataset"
 )
 
 // payment is one row of the payments table, as paygen writes it.
-type payment = fixture.Payment
+type payment = table.Payment
 
 // testSpec is the spec schemac would emit for the payments table.
 func testSpec() *Spec {
