@@ -9,7 +9,7 @@ VERSION ?= $(shell sed -n 's/^const version = "\(.*\)"$$/\1/p' cmd/paygen/main.g
 BUILDFLAGS := -trimpath -ldflags='-s -w'
 export PATH := $(shell $(GO) env GOPATH)/bin:$(PATH)
 
-.PHONY: all build generate drift data test test-deps lint bench validate profile learnability athena-ddl docker clean
+.PHONY: all build generate drift data test test-deps lint fuzz bench validate profile learnability athena-ddl docker clean
 
 all: build
 
@@ -77,6 +77,19 @@ docker:
 lint:
 	@out=$$(gofmt -l $$(git ls-files '*.go')); if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
 	$(GO) vet ./...
+
+## fuzz: run every fuzz target for FUZZTIME (default 20s) each; `make test` (plain go test)
+## runs their seed corpora. New failing inputs land in the package's testdata/fuzz/.
+FUZZTIME ?= 20s
+FUZZ_TARGETS := \
+	./runtime/colscan:FuzzOpenAndScan ./runtime/contract:FuzzValidate ./runtime/profile:FuzzRun \
+	./cmd/paygen/internal/learn:FuzzAnalyzeFile ./schemac/load:FuzzLoad \
+	./cmd/paygen/internal/s3up:FuzzParseURL ./cmd/paygen/internal/s3up:FuzzReadEnvFile \
+	./cmd/paygen:FuzzParseCount ./cmd/paygen:FuzzParseBytes ./cmd/paygen:FuzzParseShard ./cmd/paygen:FuzzCheckEndpoint \
+	./runtime/refdata:FuzzLuhn
+fuzz:
+	@for t in $(FUZZ_TARGETS); do pkg=$${t%%:*}; name=$${t##*:}; echo "== $$name ($$pkg, $(FUZZTIME))"; \
+	  $(GO) test $$pkg -run '^$$' -fuzz "^$$name\$$" -fuzztime $(FUZZTIME) -fuzzminimizetime 5s -parallel 2 || exit 1; done
 
 ## bench: hot-path Go benchmarks, paygen vs its peers at 1M rows, RSS at 1M and 20M, validate/profile times
 bench: build

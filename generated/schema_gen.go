@@ -8,7 +8,7 @@ const (
 	Table       = "payments"                       // table name
 	FilePrefix  = "payments"                       // output file name prefix
 	SchemaPath  = "schema/transaction_schema.yaml" // the schema, from the module root
-	Fingerprint = "f6eeb798c1b7e4f3"               // first 16 hex digits of the schema's SHA-256
+	Fingerprint = "6337e6c5119363d6"               // first 16 hex digits of the schema's SHA-256
 )
 
 // ColumnNames lists the columns in table order.
@@ -118,14 +118,14 @@ var Config = world.Config{
 		},
 		ThreeDSShare: 0.78,
 		AuthStatus: []world.Weighted{
-			{Name: "approved", Weight: 0.955},
-			{Name: "declined", Weight: 0.035},
-			{Name: "review", Weight: 0.01},
+			{Name: "approved", Weight: 0.975},
+			{Name: "declined", Weight: 0.018},
+			{Name: "review", Weight: 0.007},
 		},
 	},
 	Fraud: world.FraudConfig{
 		Rate:       0.003,
-		Difficulty: 0.5,
+		Difficulty: 0.8,
 		CardTesting: world.CardTestingConfig{
 			Episode: world.Episode{
 				Share: 0.2,
@@ -143,7 +143,7 @@ var Config = world.Config{
 				Min: 0.5,
 				Max: 5,
 			},
-			Declined: 0.5,
+			Declined: 0.6,
 			PurchaseFactor: world.Range{
 				Min: 2,
 				Max: 5,
@@ -167,10 +167,11 @@ var Config = world.Config{
 			},
 			NewDevice: 0.6,
 			ThreeDS:   0.55,
+			Declined:  0.15,
 		},
 		StolenCard: world.StolenCardConfig{
 			Episode: world.Episode{
-				Share: 0.2,
+				Share: 0.12,
 				Rows: world.IntRange{
 					Min: 2,
 					Max: 6,
@@ -187,6 +188,7 @@ var Config = world.Config{
 				Min: 1.5,
 				Max: 4,
 			},
+			Declined: 0.2,
 		},
 		CompromisedMerchant: world.CompromisedMerchantConfig{
 			Episode: world.Episode{
@@ -213,10 +215,11 @@ var Config = world.Config{
 			},
 			NewDevice: 0.6,
 			ThreeDS:   0.55,
+			Declined:  0.12,
 		},
 		DeviceFarm: world.DeviceFarmConfig{
 			Episode: world.Episode{
-				Share: 0.2,
+				Share: 0.18,
 				Rows: world.IntRange{
 					Min: 6,
 					Max: 20,
@@ -231,7 +234,36 @@ var Config = world.Config{
 				Min: 1.2,
 				Max: 2.5,
 			},
-			ThreeDS: 0.55,
+			ThreeDS:  0.55,
+			Declined: 0.25,
+		},
+		LostStolen: world.LostStolenConfig{
+			Episode: world.Episode{
+				Share: 0.04,
+				Rows: world.IntRange{
+					Min: 3,
+					Max: 8,
+				},
+				Minutes: 90,
+			},
+			ContactlessUSD: 50,
+			Declined:       0.1,
+		},
+		Counterfeit: world.CounterfeitConfig{
+			Episode: world.Episode{
+				Share: 0.06,
+				Rows: world.IntRange{
+					Min: 2,
+					Max: 8,
+				},
+				Minutes: 240,
+			},
+			ForeignShare: 0.6,
+			AmountFactor: world.Range{
+				Min: 1.5,
+				Max: 4,
+			},
+			Declined: 0.35,
 		},
 	},
 }

@@ -40,7 +40,7 @@ func TestScenarioTotalsAndSharesAt1M(t *testing.T) {
 	want := map[string]float64{
 		"card_testing": fc.CardTesting.Share, "account_takeover": fc.AccountTakeover.Share,
 		"stolen_card": fc.StolenCard.Share, "compromised_merchant": fc.CompromisedMerchant.Share,
-		"device_farm": fc.DeviceFarm.Share,
+		"device_farm": fc.DeviceFarm.Share, "lost_stolen": fc.LostStolen.Share, "counterfeit": fc.Counterfeit.Share,
 	}
 	for name, share := range want {
 		assert.InDelta(t, share, float64(counts[name])/3000, 0.001, name)
@@ -85,7 +85,7 @@ func TestScenarioFootprintsAt1M(t *testing.T) {
 			continue
 		}
 		switch r.scen {
-		case "card_testing", "stolen_card", "account_takeover", "compromised_merchant":
+		case "card_testing", "stolen_card", "account_takeover", "compromised_merchant", "lost_stolen", "counterfeit":
 			add(r.scen, r.card, r)
 		case "device_farm":
 			if r.dev != "" { // device_id is null on 8 % of rows, fraud or not
@@ -113,7 +113,18 @@ func TestScenarioFootprintsAt1M(t *testing.T) {
 	}
 	assert.GreaterOrEqual(t, float64(n)/float64(bursts), 8.0, "card-testing bursts have many rows")
 	assert.GreaterOrEqual(t, float64(inMinutes)/float64(bursts), 0.9, "within minutes")
-	assert.InDelta(t, 0.45, float64(declined)/float64(n), 0.12, "many declined")
+	onlineDeclined, online := 0, 0
+	for _, r := range rows {
+		if !r.fraud && r.entry == "ecommerce" {
+			online++
+			if r.auth == "declined" {
+				onlineDeclined++
+			}
+		}
+	}
+	ctRate, legitRate := float64(declined)/float64(n), float64(onlineDeclined)/float64(online)
+	t.Logf("card testing declined %.3f, legitimate online %.3f", ctRate, legitRate)
+	assert.Greater(t, ctRate, 1.8*legitRate, "card tests decline far more than legitimate online payments")
 
 	// device_farm: one device, many customers, within the hour
 	farmRows, farmCusts := 0, 0
@@ -230,6 +241,10 @@ type learnReport struct {
 		ROCAUC *float64 `json:"roc_auc"`
 		AP     *float64 `json:"average_precision"`
 	} `json:"model"`
+	Boosted *struct {
+		ROCAUC *float64 `json:"roc_auc"`
+		AP     *float64 `json:"average_precision"`
+	} `json:"boosted"`
 	Scenarios []struct {
 		Scenario string   `json:"scenario"`
 		Rows     int64    `json:"rows"`
@@ -274,11 +289,21 @@ func TestLearnableNotLeakyAt1M(t *testing.T) {
 			assert.LessOrEqual(t, *c.Best, 0.90, "column %s alone separates fraud", c.Name)
 		}
 	}
-	require.Len(t, rep.Scenarios, 5)
+	require.Len(t, rep.Scenarios, len(world.ScenarioNames))
 	for _, s := range rep.Scenarios {
 		require.NotNil(t, s.TestAUC, s.Scenario)
-		assert.Greater(t, *s.TestAUC, 0.75, "the baseline sees %s", s.Scenario)
+		// lost_stolen (taps at home under the limit) and counterfeit (stripe
+		// reads) are the hard ones by design (docs/scenarios.md)
+		assert.Greater(t, *s.TestAUC, 0.65, "the baseline sees %s", s.Scenario)
 	}
+	require.NotNil(t, rep.Boosted)
+	require.NotNil(t, rep.Boosted.ROCAUC)
+	gbt := *rep.Boosted.ROCAUC
+	assert.GreaterOrEqual(t, gbt, 0.85, "boosted trees inside a fraud team's band")
+	assert.LessOrEqual(t, gbt, 0.95, "boosted trees inside a fraud team's band")
+	assert.Less(t, *rep.Boosted.AP, 0.5, "average precision well below 0.5")
+	assert.Greater(t, *rep.Boosted.AP, 20*3000/1e6, "and far above random")
+	t.Logf("boosted trees: ROC-AUC %.4f, AP %.4f", gbt, *rep.Boosted.AP)
 	for _, wk := range rep.Weeks {
 		if wk.Rows > 50_000 { // full weeks
 			assert.InDelta(t, 0.003, wk.Prevalence, 0.0012, "prevalence of %s", wk.Week)

@@ -12,7 +12,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/paygen/paygen/cmd/paygen/internal/s3up"
 	"github.com/paygen/paygen/generated"
 	"github.com/paygen/paygen/runtime/dataset"
 	"github.com/paygen/paygen/runtime/pqwrite"
@@ -35,7 +34,7 @@ type genFlags struct {
 func runGenerate(e *env, args []string) int {
 	var g genFlags
 	fs := newFlags("generate", "generate --rows N --out DIR [flags]")
-	fs.StringVar(&g.rows, "rows", "1_000_000", "number of rows (1000000, 1_000_000, 10k, 2.5M)")
+	fs.StringVar(&g.rows, "rows", "1_000_000", "number of rows (1000000, 1_000_000, 10k, 2.5M); "+rowLimitHelp())
 	fs.StringVar(&g.out, "out", "outputs", "output directory (not with --to)")
 	fs.Uint64Var(&g.seed, "seed", 42, "random seed: same seed, rows and date give the same data")
 	fs.StringVar(&g.date, "date", "", "dataset date YYYY-MM-DD; events fall in the 30 days before it (default today, UTC)")
@@ -69,6 +68,9 @@ func runGenerate(e *env, args []string) int {
 	}
 	if e.isTTY(e.stderr) && !g.quiet {
 		plan.progressTo = e.stderr
+	}
+	if err := plan.preflight(); err != nil {
+		return e.fail("generate", exitCode(err), "%v", err)
 	}
 	defer limitMemory(plan.workers, plan.groupBlks*plan.w.BlockRows())()
 	res, err := plan.run(e)
@@ -104,8 +106,7 @@ type genPlan struct {
 	overwrite  bool
 	validate   bool
 	profile    bool
-	s3         *s3Flags // nil: write to --out
-	htmlPath   string
+	s3         *s3Flags  // nil: write to --out
 	progressTo io.Writer // nil: no progress line
 }
 
@@ -113,6 +114,9 @@ func (g *genFlags) plan() (*genPlan, error) {
 	rows, err := parseCount(g.rows)
 	if err != nil {
 		return nil, fmt.Errorf("--rows: %v", err)
+	}
+	if err := checkRowLimit(rows); err != nil {
+		return nil, err
 	}
 	date := time.Now().UTC()
 	if g.date != "" {
@@ -196,11 +200,16 @@ type genResult struct {
 }
 
 func (r genResult) summary() string {
-	return fmt.Sprintf("Generated %s in %.2f s (%s), peak RSS %d MB, %s → %s",
-		plural(r.rows, "row"), r.elapsed.Seconds(), rowRate(r.rows, r.elapsed), peakRSS()>>20, megabytes(r.size), r.path)
+	rss := ""
+	if b := peakRSS(); b > 0 {
+		rss = fmt.Sprintf(", peak RSS %d MB", b>>20)
+	}
+	return fmt.Sprintf("Generated %s in %.2f s (%s)%s, %s → %s",
+		plural(r.rows, "row"), r.elapsed.Seconds(), rowRate(r.rows, r.elapsed), rss, megabytes(r.size), r.path)
 }
 
-// meta describes the plan's file; Rows is the whole dataset's.
+// meta describes the plan's file; Rows is the whole dataset's (a manifest
+// counts the rows of its file instead).
 func (p *genPlan) meta() dataset.Meta {
 	m := dataset.Meta{
 		Name:              filepath.Base(p.path),
@@ -249,7 +258,7 @@ func (p *genPlan) run(e *env) (genResult, error) {
 			return genResult{}, err
 		}
 		var report bytes.Buffer
-		ok, err := validateFile(out.localPath(), e.contract, &report)
+		ok, err := validateAs(out.localPath(), p.path, e.contract, &report)
 		if err == nil && !ok {
 			e.stderr.Write(report.Bytes()) // the report says what failed
 			err = errContract
@@ -259,38 +268,15 @@ func (p *genPlan) run(e *env) (genResult, error) {
 			return genResult{}, fmt.Errorf("%w; nothing was published", err)
 		}
 	}
+	res := genResult{rows: st.Rows, path: p.path}
 	if err := e.ctx.Err(); err != nil {
 		out.abort()
 		return genResult{}, err
 	}
-	if err := out.publish(); err != nil {
+	if err := p.publish(out, &res, start, e.profileSpec); err != nil {
 		return genResult{}, err
 	}
-	res := genResult{rows: st.Rows, elapsed: time.Since(start), path: p.path}
-	defer out.close()
-	local := p.path
-	if out.tmpDir != "" {
-		local = filepath.Join(out.tmpDir, filepath.Base(p.path))
-	}
-	if p.profile {
-		html := strings.TrimSuffix(local, ".parquet") + ".html"
-		if err := profileFile(local, e.profileSpec, html, ""); err != nil {
-			return res, fmt.Errorf("profile: %w", err)
-		}
-		if out.tmpDir == "" {
-			res.profile = html
-		}
-		p.htmlPath = html
-	}
 	if out.remote != nil {
-		obj, err := p.finishS3(out, p.htmlPath, st.Rows)
-		if err != nil {
-			return res, err
-		}
-		res.url, res.size, res.upload, res.path = obj.URL(), obj.Size, time.Since(start), obj.URL()
-		if p.htmlPath != "" {
-			res.profile = s3up.URL(obj.Bucket, out.keys.Profile)
-		}
 		return res, nil
 	}
 	info, err := os.Stat(p.path)

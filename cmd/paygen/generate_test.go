@@ -129,3 +129,29 @@ func TestGenerateOutAndToAreExclusive(t *testing.T) {
 	assert.Equal(t, 0, code)
 	assert.Contains(t, out, "not with --to")
 }
+
+// Events of a dataset dated 1970-01-01 fall in December 1969: the profile's
+// hour-of-day tables must take a floor modulo (issue 13).
+func TestGenerateProfileBefore1970(t *testing.T) {
+	dir := t.TempDir()
+	code, _, errs := call(testDeps(), runGenerate, "--date", "1970-01-01", "--rows", "10k", "--out", dir, "--profile")
+	require.Equal(t, 0, code, errs)
+	assert.Empty(t, errs)
+	html, err := os.ReadFile(filepath.Join(dir, "payments_10k_19700101.html"))
+	require.NoError(t, err)
+	assert.Contains(t, string(html), "1969-12-31")
+}
+
+// Issue 13: `generate --rows 1 --validate` failed its own contract (the median
+// band), in a report titled by the temporary file's name.
+func TestGenerateValidateTinyAndReportName(t *testing.T) {
+	dir := t.TempDir()
+	for _, rows := range []string{"1", "2", "3"} {
+		code, _, errs := generateCmd("--rows", rows, "--out", dir, "--validate")
+		assert.Equal(t, 0, code, "%s rows: %s", rows, errs)
+	}
+	code, _, errs := generateWith(impossibleContract(), "--rows", "10", "--out", dir, "--validate")
+	assert.Equal(t, 1, code)
+	assert.Contains(t, errs, filepath.Join(dir, "payments_10_20250529.parquet")+": FAILED")
+	assert.NotContains(t, errs, ".tmp-")
+}

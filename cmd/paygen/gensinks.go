@@ -27,8 +27,11 @@ type outputs struct {
 	restore func()
 }
 
-// openOutputs prepares the destinations of plan p; cancelling ctx makes
-// every write fail, so the run aborts and publishes nothing.
+// openOutputs prepares the destinations of plan p. Cancelling ctx (SIGINT or
+// SIGTERM) makes every write and request fail: the run then aborts the
+// multipart upload, deletes the side files a dataset commit already stored
+// (s3up.DatasetCommit rolls back with its own context) and removes the
+// temporary file, so nothing is published.
 func (p *genPlan) openOutputs(ctx context.Context) (*outputs, error) {
 	o := &outputs{ctx: ctx, cancel: func() {}, restore: func() {}}
 	if p.s3 == nil {
@@ -52,15 +55,9 @@ func (p *genPlan) openOutputs(ctx context.Context) (*outputs, error) {
 		return nil, err
 	}
 	o.keys = dataset.KeysFor(prefix, p.date, filepath.Base(p.path))
-	keys := []string{o.keys.Data, o.keys.Manifest}
-	if p.profile {
-		keys = append(keys, o.keys.Profile)
-	}
-	if !p.overwrite {
-		if err := o.up.RefuseExisting(o.ctx, keys...); err != nil {
-			o.close()
-			return nil, err
-		}
+	if err := o.up.CheckDataset(o.ctx, o.keys); err != nil {
+		o.close()
+		return nil, err
 	}
 	if p.validate || p.profile {
 		if o.tmpDir, err = os.MkdirTemp("", "paygen-"); err != nil {
@@ -112,41 +109,6 @@ func (o *outputs) close() {
 	}
 	o.cancel()
 	o.restore()
-}
-
-// publish completes the local rename and the S3 upload.
-func (o *outputs) publish() error {
-	if o.local != nil {
-		if err := o.local.Commit(); err != nil {
-			o.abort()
-			return err
-		}
-	}
-	if o.remote != nil {
-		if err := o.remote.Close(); err != nil {
-			o.abort()
-			return err
-		}
-	}
-	return nil
-}
-
-// finishS3 uploads the profile (when made) and the manifest beside the data.
-func (p *genPlan) finishS3(o *outputs, htmlPath string, rows int64) (s3up.Object, error) {
-	data := o.remote.Object()
-	var prof *dataset.Object
-	if htmlPath != "" {
-		obj, err := o.up.UploadFile(o.ctx, o.keys.Profile, htmlPath)
-		if err != nil {
-			return data, err
-		}
-		r := obj.Record()
-		prof = &r
-	}
-	meta := p.meta()
-	meta.Rows = rows // the manifest counts the rows of this file
-	_, err := o.up.PutManifest(o.ctx, o.keys.Manifest, dataset.NewManifest(meta, data.Record(), prof))
-	return data, err
 }
 
 // exitCode maps a generate error to an exit code: 1 for a refused overwrite

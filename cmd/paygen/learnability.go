@@ -2,7 +2,7 @@ package main
 
 import (
 	"encoding/json"
-	"os"
+	"io"
 	"strings"
 
 	"github.com/paygen/paygen/cmd/paygen/internal/learn"
@@ -42,6 +42,9 @@ func runLearnability(e *env, args []string) int {
 	case !(*splitDays > 0):
 		return fail("--split-days must be positive, got %v", *splitDays)
 	}
+	if err := checkReportPaths(files, *jsonOut); err != nil {
+		return fail("%v", err)
+	}
 
 	// The Parquet reader checks the file first, so that a missing, truncated or
 	// non-Parquet input gets the same one-line message as in validate and profile.
@@ -49,7 +52,11 @@ func runLearnability(e *env, args []string) int {
 	if err != nil {
 		return fail("%s", inputError(err))
 	}
+	err = f.CheckPages() // parquet-go decodes the pages: check their headers first
 	f.Close()
+	if err != nil {
+		return fail("%s", inputError(err))
+	}
 	rep, err := learn.AnalyzeFile(files[0], learn.Options{SplitDays: *splitDays, Fit: learn.FitOptions{Balanced: *balanced}})
 	if err != nil {
 		return fail("%s", learnOneLine(err))
@@ -73,7 +80,7 @@ func learnWriteJSON(path string, rep *learn.Report) error {
 	if err != nil {
 		return err
 	}
-	return os.WriteFile(path, append(b, '\n'), 0o644)
+	return writeReportFile(path, func(w io.Writer) error { _, err := w.Write(append(b, '\n')); return err })
 }
 
 func learnOneLine(err error) string {

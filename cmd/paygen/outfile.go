@@ -36,13 +36,8 @@ func createAtomic(final string, overwrite bool) (*atomicFile, error) {
 		return nil, err
 	}
 	removeStaleTemps(final)
-	f, err := os.CreateTemp(filepath.Dir(final), "."+filepath.Base(final)+".tmp-*")
+	f, err := createTempBeside(final) // 0666 less the umask, like any new file
 	if err != nil {
-		return nil, err
-	}
-	if err := f.Chmod(0o644); err != nil { // CreateTemp makes 0600 files
-		f.Close()
-		os.Remove(f.Name())
 		return nil, err
 	}
 	return &atomicFile{final: final, tmp: f.Name(), f: f, w: bufio.NewWriterSize(&writeback{f: f}, 1<<20), overwrite: overwrite}, nil

@@ -37,9 +37,12 @@ func runProfile(e *env, args []string) int {
 	in := files[0]
 	if htmlOut == "" {
 		htmlOut = defaultReportPath(in)
+		if err := checkDefaultReport(htmlOut); err != nil {
+			return e.fail("profile", 2, "%v", err)
+		}
 	}
-	if filepath.Clean(htmlOut) == filepath.Clean(in) || filepath.Clean(jsonOut) == filepath.Clean(in) {
-		return e.fail("profile", 2, "output %s would overwrite the input", in)
+	if err := checkReportPaths([]string{in}, htmlOut, jsonOut); err != nil {
+		return e.fail("profile", 2, "%v", err)
 	}
 	opt := profile.Options{SampleRows: sample}
 	if sample == 0 {
@@ -85,24 +88,12 @@ func writeProfile(in string, spec *profile.Spec, htmlOut, jsonOut string, opt pr
 	return p, nil
 }
 
-// writeAtomic writes a file through a temporary name and a rename.
+// writeAtomic writes a report through a temporary name and a rename.
 func writeAtomic(path string, write func(io.Writer) error) error {
-	a, err := createAtomic(path, true)
-	if err != nil {
-		return fmt.Errorf("create %s: %w", path, err)
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return err
 	}
-	if err := write(a); err != nil {
-		a.Abort()
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	if err := a.Commit(); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	// Temporary files are created 0600; a report is meant to be shared.
-	if err := os.Chmod(path, 0o644); err != nil {
-		return fmt.Errorf("chmod %s: %w", path, err)
-	}
-	return nil
+	return writeReportFile(path, write)
 }
 
 // defaultReportPath is the input path with its extension replaced by .html.

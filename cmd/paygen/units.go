@@ -3,15 +3,25 @@ package main
 import (
 	"fmt"
 	"math"
+	"regexp"
 	"strconv"
 	"strings"
 	"time"
 )
 
-// parseCount reads a row count: 1000000, 1_000_000, 10k, 2.5M, 1e6.
+// thousands is a number with commas as thousands separators (1,000,000 or 1,500k),
+// the only place parseCount accepts a comma: "1,5M" is not 15M.
+var thousands = regexp.MustCompile(`^[0-9]{1,3}(,[0-9]{3})+(\.[0-9]*)?[kKmMbBgG]?$`)
+
+// parseCount reads a row count: 1000000, 1_000_000, 1,000,000, 10k, 2.5M, 1e6.
 func parseCount(s string) (int64, error) {
 	t := strings.ReplaceAll(strings.TrimSpace(s), "_", "")
-	t = strings.ReplaceAll(t, ",", "")
+	if strings.Contains(t, ",") {
+		if !thousands.MatchString(t) {
+			return 0, fmt.Errorf("%q is not a row count: a comma may only separate thousands (1,000,000); write 1.5M for a million and a half", s)
+		}
+		t = strings.ReplaceAll(t, ",", "")
+	}
 	mult := 1.0
 	switch {
 	case strings.HasSuffix(t, "k"), strings.HasSuffix(t, "K"):
@@ -47,8 +57,11 @@ func parseBytes(s string) (int64, error) {
 		}
 	}
 	f, err := strconv.ParseFloat(t, 64)
-	if err != nil || f <= 0 || math.IsInf(f, 0) {
+	if err != nil || !(f > 0) || math.IsInf(f, 0) { // !(f > 0) also refuses NaN
 		return 0, fmt.Errorf("%q is not a size (examples: 128MB, 64MiB, 1GB)", s)
+	}
+	if f*mult > 1<<50 { // 1 PiB: beyond any file, and far from int64 overflow
+		return 0, fmt.Errorf("%q is too large a size (at most 1PiB)", s)
 	}
 	return int64(f * mult), nil
 }

@@ -199,7 +199,7 @@ func (f *s3Flags) config() (s3up.Config, string, error) {
 
 // checkEndpoint accepts an S3 endpoint of the form http(s)://HOST[:PORT].
 func checkEndpoint(s string) error {
-	bad := fmt.Errorf("%q is not an endpoint URL of the form http(s)://HOST[:PORT]", s)
+	bad := fmt.Errorf("%q is not an endpoint URL of the form http(s)://HOST[:PORT]", redactEndpoint(s))
 	u, err := url.Parse(s)
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Hostname() == "" || u.Opaque != "" ||
 		u.User != nil || (u.Path != "" && u.Path != "/") || u.RawQuery != "" || u.Fragment != "" || u.ForceQuery {

@@ -123,7 +123,8 @@ func TestUploadCommandEnvFile(t *testing.T) {
 	code, out, errs = upload("--env-file", env, file)
 	assert.Equal(t, 2, code)
 	assert.Empty(t, out)
-	assert.Equal(t, "paygen upload: access denied to s3://"+cliBucket+"/year=2025/month=05/payments_10k_20250529.parquet"+
+	// (the manifest is the first object written: the data object is committed after it, ADR 14)
+	assert.Equal(t, "paygen upload: access denied to s3://"+cliBucket+"/year=2025/month=05/_payments_10k_20250529.manifest.json"+
 		" (SignatureDoesNotMatch): check the AWS credentials\n", errs)
 	assert.NotContains(t, errs, "not-the-secret-123")
 	assert.NotContains(t, errs, s3test.AccessKey)
@@ -194,7 +195,16 @@ func TestEndpointIsCheckedUpFront(t *testing.T) {
 		code, out, errs := upload(file, "--to", "s3://bucket/p", "--endpoint", bad)
 		assert.Equal(t, 2, code, bad)
 		assert.Empty(t, out)
-		assert.Equal(t, "paygen upload: --endpoint: "+strconv.Quote(bad)+" is not an endpoint URL of the form http(s)://HOST[:PORT]\n", errs)
+		assert.Equal(t, "paygen upload: --endpoint: "+strconv.Quote(redactEndpoint(bad))+" is not an endpoint URL of the form http(s)://HOST[:PORT]\n", errs)
+	}
+	// Issue 13: the user information of an endpoint may be a secret; it is never printed.
+	t.Setenv("AWS_ENDPOINT_URL_S3", "http://AKIAEXAMPLE:s3cr3t-pa55@host:9000")
+	code, _, errs := upload(file, "--to", "s3://bucket/p")
+	assert.Equal(t, 2, code)
+	assert.Equal(t, "paygen upload: AWS_ENDPOINT_URL_S3: \"http://REDACTED@host:9000\" is not an endpoint URL of the form http(s)://HOST[:PORT]\n", errs)
+	for in, want := range map[string]string{"http://u:p@h": "http://REDACTED@h", "u:p@h/x@y": "REDACTED@h/x@y",
+		"http://h/a@b": "http://h/a@b", "http://a@b@c:1": "http://REDACTED@c:1", "plain": "plain"} {
+		assert.Equal(t, want, redactEndpoint(in), in)
 	}
 	for _, good := range []string{"http://127.0.0.1:9000", "https://s3.eu-west-1.amazonaws.com", "http://[::1]:7070/", "http://minio"} {
 		assert.NoError(t, checkEndpoint(good), good)
@@ -202,7 +212,7 @@ func TestEndpointIsCheckedUpFront(t *testing.T) {
 
 	// The same check applies to the endpoint taken from the environment, naming it.
 	t.Setenv("AWS_ENDPOINT_URL_S3", "localhost:9000")
-	code, _, errs := upload(file, "--to", "s3://bucket/p")
+	code, _, errs = upload(file, "--to", "s3://bucket/p")
 	assert.Equal(t, 2, code)
 	assert.Equal(t, "paygen upload: AWS_ENDPOINT_URL_S3: \"localhost:9000\" is not an endpoint URL of the form http(s)://HOST[:PORT]\n", errs)
 

@@ -1,10 +1,8 @@
 package main
 
 import (
-	"errors"
 	"fmt"
 	"io"
-	"os"
 	"strings"
 	"time"
 
@@ -29,6 +27,9 @@ func runValidate(e *env, args []string) int {
 	}
 	if len(files) == 0 {
 		return e.fail("validate", 2, "no input file (usage: paygen %s)", validateSynopsis)
+	}
+	if err := checkReportPaths(files, *jsonPath, *htmlPath); err != nil {
+		return e.fail("validate", 2, "%v", err)
 	}
 	opt := contract.Options{}
 	if *date != "" {
@@ -55,6 +56,7 @@ func runValidate(e *env, args []string) int {
 		switch {
 		case !rep.Schema.Success:
 			code = 2 // not a file of this table: an input error, reported in full below
+			e.fail("validate", 2, "%s: %s", path, schemaMismatch(rep))
 		case !rep.Success:
 			code = max(code, 1)
 		}
@@ -87,16 +89,7 @@ func runValidate(e *env, args []string) int {
 // report to w when w is not nil. ok is false when the contract fails; err is non-nil
 // when the file cannot be read.
 func validateFile(path string, c *contract.Contract, w io.Writer) (ok bool, err error) {
-	rep, err := contract.Validate(path, c, contract.Options{})
-	if err != nil {
-		return false, errors.New(inputError(err))
-	}
-	if w != nil {
-		if err := contract.WriteText(w, rep); err != nil {
-			return false, fmt.Errorf("write report: %w", err)
-		}
-	}
-	return rep.Success, nil
+	return validateAs(path, path, c, w)
 }
 
 // inputError drops the reader's package prefix: "open x.parquet: no such file or directory".
@@ -104,18 +97,7 @@ func inputError(err error) string {
 	return strings.TrimPrefix(err.Error(), "colscan: ")
 }
 
-// writeReport writes a report file atomically enough for a CLI: create, write, close.
+// writeReport writes a report file through a temporary file and a rename.
 func writeReport(path string, write func(io.Writer) error) error {
-	f, err := os.Create(path)
-	if err != nil {
-		return err
-	}
-	if err := write(f); err != nil {
-		f.Close()
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	if err := f.Close(); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	return nil
+	return writeReportFile(path, write)
 }

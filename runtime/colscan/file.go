@@ -43,6 +43,10 @@ const magic = "PAR1"
 // Open opens path and reads its footer. Errors read like
 // "colscan: x.parquet: not a Parquet file (bad magic)"; Open never panics.
 func Open(path string) (f *File, err error) {
+	// Stat first: opening a FIFO would block until a writer appears.
+	if st, err := os.Stat(path); err == nil && !st.Mode().IsRegular() && !st.IsDir() {
+		return nil, fmt.Errorf("colscan: %s: not a regular file", path)
+	}
 	osf, err := os.Open(path)
 	if err != nil {
 		var pe *fs.PathError
@@ -115,10 +119,15 @@ func checkMagic(r io.ReaderAt, size int64) error {
 	if string(tail[4:]) != magic {
 		return fmt.Errorf("%w: truncated or incomplete (no footer magic at end of file)", ErrCorrupt)
 	}
-	if n := int64(binary.LittleEndian.Uint32(tail[:4])); n > size-12 {
+	n := int64(binary.LittleEndian.Uint32(tail[:4]))
+	if n > size-12 {
 		return fmt.Errorf("%w: footer length %d exceeds the file size %d", ErrCorrupt, n, size)
 	}
-	return nil
+	footer := make([]byte, n)
+	if _, err := r.ReadAt(footer, size-8-n); err != nil {
+		return fmt.Errorf("read footer: %w", err)
+	}
+	return checkFooter(footer)
 }
 
 // openParquet calls parquet.OpenFile, turning panics into errors.

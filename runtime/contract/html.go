@@ -76,6 +76,9 @@ code{font:12px ui-monospace,SFMono-Regular,Menlo,monospace;background:#f0f2f5;pa
 {{if .Schema.Issues}}<table><tr><th>problem</th><th>column</th><th>expected</th><th>found</th></tr>
 {{range .Schema.Issues}}<tr><td>{{.Problem}}</td><td><code>{{.Column}}</code></td><td>{{.Expected}}</td><td>{{.Observed}}</td></tr>
 {{end}}</table>{{end}}
+{{if .Schema.Warnings}}<h3>Schema warnings <span class="badge warn">{{len .Schema.Warnings}}</span></h3><table><tr><th>problem</th><th>column</th><th>expected</th><th>found</th></tr>
+{{range .Schema.Warnings}}<tr><td>{{.Problem}}</td><td><code>{{.Column}}</code></td><td>{{.Expected}}</td><td>{{.Observed}}</td></tr>
+{{end}}</table>{{end}}
 <h3>Expectations</h3>
 <table><tr><th>status</th><th>expectation</th><th>severity</th><th>observed</th><th>unexpected</th><th>samples</th></tr>
 {{range .Results}}<tr><td><span class="badge {{lower .Status}}">{{.Status}}</span></td>

@@ -44,6 +44,10 @@ type SchemaReport struct {
 	Checked bool          `json:"checked"`
 	Success bool          `json:"success"`
 	Issues  []SchemaIssue `json:"issues"`
+	// Warnings are compatible differences: a column OPTIONAL in the file where the
+	// contract says REQUIRED (DuckDB, Spark and pandas write every column OPTIONAL).
+	// Its data is validated, and the not-null checks catch real nulls.
+	Warnings []SchemaIssue `json:"warnings,omitempty"`
 }
 
 // SchemaIssue is one schema difference.

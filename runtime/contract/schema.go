@@ -38,7 +38,10 @@ func checkSchema(c *Contract, cols []colscan.Column) (SchemaReport, map[string]s
 				Expected: want.Physical + " " + want.Type(), Observed: got.Physical + " " + got.Type()})
 			unusable[want.Name] = fmt.Sprintf("column has type %s, contract expects %s", got.Type(), want.Type())
 		}
-		if got.Optional != want.Nullable || got.Repeated {
+		if got.Optional && !want.Nullable && !got.Repeated {
+			rep.Warnings = append(rep.Warnings, SchemaIssue{Column: want.Name, Problem: "nullability",
+				Expected: "required", Observed: "optional (compatible: nulls are checked by the data expectations)"})
+		} else if got.Optional != want.Nullable || got.Repeated {
 			rep.Issues = append(rep.Issues, SchemaIssue{Column: want.Name, Problem: "nullability",
 				Expected: nullability(want.Nullable, false), Observed: nullability(got.Optional, got.Repeated)})
 		}

@@ -1,8 +1,10 @@
 package contract_test
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/parquet-go/parquet-go"
@@ -10,6 +12,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/paygen/paygen/runtime/colscan"
+	"github.com/paygen/paygen/runtime/colscan/fixture"
 	"github.com/paygen/paygen/runtime/contract"
 )
 
@@ -81,11 +84,19 @@ func TestSchemaNullability(t *testing.T) {
 	assert.False(t, rep.Success)
 	assert.Equal(t, []contract.SchemaIssue{
 		{Column: "transaction_id", Problem: "nullability", Expected: "optional", Observed: "required"},
-		{Column: "mcc_code", Problem: "nullability", Expected: "required", Observed: "optional"},
 	}, rep.Schema.Issues)
+	// OPTIONAL where the contract says REQUIRED is compatible: a warning (issue 13).
+	assert.Equal(t, []contract.SchemaIssue{
+		{Column: "mcc_code", Problem: "nullability", Expected: "required", Observed: "optional (compatible: nulls are checked by the data expectations)"},
+	}, rep.Schema.Warnings)
 	// Nullability differences do not stop the column's expectations.
 	assert.True(t, result(t, rep, "mcc_code.in_set").Evaluated)
-	assert.Equal(t, rep.Statistics.Expectations, rep.Statistics.Passed)
+	// mcc_code holds nulls, and the contract now says required: the implicit
+	// not-null check fails; everything else passes.
+	nn := result(t, rep, "mcc_code.not_null")
+	assert.False(t, nn.Success)
+	assert.Equal(t, "schema: required column", nn.Source)
+	assert.Equal(t, rep.Statistics.Expectations-1, rep.Statistics.Passed)
 }
 
 func TestExpectationsThatCannotRun(t *testing.T) {
@@ -147,4 +158,66 @@ func TestUnreadableInput(t *testing.T) {
 	_, err = contract.Validate(corrupt, payments(), contract.Options{})
 	require.Error(t, err)
 	assert.ErrorIs(t, err, colscan.ErrCorrupt)
+}
+
+// A file with the table's columns written by DuckDB, Spark or pandas has every
+// column OPTIONAL: its data is validated (issue 13: it was "19 schema issues", exit
+// 2), and real nulls in a required column fail its not-null check.
+func TestAllOptionalColumnsAreValidated(t *testing.T) {
+	c := payments()
+	path := filepath.Join(t.TempDir(), "duckdb.parquet")
+	require.NoError(t, fixture.WriteOptional(path, fixture.Options{Rows: testRows, Seed: 3}, nil))
+	rep := validate(t, path, c)
+	assert.True(t, rep.Schema.Success, "%+v", rep.Schema.Issues)
+	assert.True(t, rep.Success)
+	required := 0
+	for _, col := range c.Columns {
+		if !col.Nullable {
+			required++
+		}
+	}
+	assert.Len(t, rep.Schema.Warnings, required)
+	assert.Equal(t, rep.Statistics.Expectations, rep.Statistics.Passed)
+
+	var text strings.Builder
+	require.NoError(t, contract.WriteText(&text, rep))
+	assert.Contains(t, text.String(), fmt.Sprintf("schema warnings: %d columns", required))
+
+	nulls := filepath.Join(t.TempDir(), "nulls.parquet")
+	require.NoError(t, fixture.WriteOptional(nulls, fixture.Options{Rows: testRows, Seed: 3}, func(i int, p *fixture.OptionalPayment) {
+		if i%1000 == 7 {
+			p.CustomerID = nil
+		}
+	}))
+	rep = validate(t, nulls, c)
+	assert.True(t, rep.Schema.Success)
+	assert.False(t, rep.Success)
+	r := result(t, rep, "customer_id.not_null")
+	assert.True(t, r.Evaluated)
+	assert.False(t, r.Success)
+}
+
+// Issue 13: one row failed the median band (generate --rows 1 --validate failed its
+// own contract). A quantile band allows the sampling margin of small files; large
+// files still fail a band their quantile misses.
+func TestQuantileBandSamplingMargin(t *testing.T) {
+	c := &contract.Contract{Expectations: []contract.Expectation{
+		{Kind: contract.Quantile, Column: "amount", Q: 0.5, Min: 20, Max: 200},
+	}}
+	for _, tc := range []struct {
+		rows int
+		amt  func(i int) int64 // minor units
+		pass bool
+	}{
+		{1, func(int) int64 { return 25686 }, true},                   // p50 256.86 of one row
+		{3, func(i int) int64 { return int64(25000 + i) }, true},      // three rows, all above
+		{2000, func(int) int64 { return 25686 }, false},               // every row above: not sampling
+		{2000, func(i int) int64 { return int64(5000 + i*10) }, true}, // p50 150.00: inside
+		{2000, func(i int) int64 { return int64(15000 + i*10) }, false},
+	} {
+		path := filepath.Join(t.TempDir(), "q.parquet")
+		require.NoError(t, fixture.Write(path, fixture.Options{Rows: tc.rows, Mutate: func(i int, p *fixture.Payment) { p.Amount = tc.amt(i) }}))
+		rep := validate(t, path, c)
+		assert.Equal(t, tc.pass, rep.Results[0].Success, "%d rows: %s", tc.rows, rep.Results[0].Observed)
+	}
 }

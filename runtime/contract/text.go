@@ -80,6 +80,14 @@ func WriteText(w io.Writer, rep *Report) error {
 		}
 		tw.Flush()
 	}
+	if len(rep.Schema.Warnings) > 0 {
+		ew.printf("  schema warnings: %s\n", plural(len(rep.Schema.Warnings), "column"))
+		tw := tabwriter.NewWriter(ew, 2, 8, 2, ' ', 0)
+		for _, is := range rep.Schema.Warnings {
+			fmt.Fprintf(tw, "    %s\t%s\t%s\t%s\n", strings.ToUpper(is.Problem), is.Column, prefixed("expected ", is.Expected), prefixed("found ", is.Observed))
+		}
+		tw.Flush()
+	}
 	if len(rep.Results) > 0 {
 		ew.printf("\n")
 		tw := tabwriter.NewWriter(ew, 2, 8, 2, ' ', 0)

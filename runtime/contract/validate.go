@@ -62,9 +62,10 @@ func Validate(path string, c *Contract, opt Options) (*Report, error) {
 	rep.Schema, unusable = checkSchema(c, f.Columns())
 
 	p := &plan{f: f, opt: opt, jobs: map[int]*job{}}
-	rep.Results = make([]Result, len(c.Expectations))
-	checks := make([]check, len(c.Expectations))
-	for i, e := range c.Expectations {
+	exps := withNullChecks(c.Expectations, rep.Schema.Warnings)
+	rep.Results = make([]Result, len(exps))
+	checks := make([]check, len(exps))
+	for i, e := range exps {
 		rep.Results[i] = Result{
 			Name: e.Name(), Expectation: e.Describe(), Kind: e.Kind.String(), Column: e.Column,
 			Other: e.Other, Severity: e.Severity.String(), Source: e.Source, UnexpectedSamples: []string{},
@@ -507,4 +508,24 @@ func (j *job) run(f *colscan.File) (err error) {
 		})
 	}
 	return nil
+}
+
+// withNullChecks adds a not-null expectation for every column that is OPTIONAL in the
+// file where the contract says REQUIRED (a schema warning) and that no expectation
+// already checks for nulls: such a column is validated, and its nulls are errors.
+func withNullChecks(exps []Expectation, warnings []SchemaIssue) []Expectation {
+	out := exps
+	for _, w := range warnings {
+		if w.Problem != "nullability" || slices.ContainsFunc(exps, func(e Expectation) bool {
+			return e.Kind == NotNull && e.Column == w.Column
+		}) {
+			continue
+		}
+		if len(out) == len(exps) {
+			out = slices.Clone(exps)
+		}
+		out = append(out, Expectation{Kind: NotNull, Column: w.Column, Min: math.NaN(), Max: math.NaN(),
+			Severity: Error, Source: "schema: required column"})
+	}
+	return out
 }

@@ -27,7 +27,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/parquet-go/parquet-go"
+	"github.com/paygen/paygen/runtime/colscan"
 )
 
 // Parquet key-value metadata keys written by paygen.
@@ -198,19 +198,23 @@ func ReadMeta(path string) (Meta, error) {
 	bad := func(format string, a ...any) error {
 		return &invalidError{path + ": " + fmt.Sprintf(format, a...)}
 	}
+	// Stat first: opening a FIFO would block until a writer appears.
+	if st, err := os.Stat(path); err == nil && !st.Mode().IsRegular() {
+		return Meta{}, bad("not a regular file")
+	}
 	f, err := os.Open(path)
 	if err != nil {
 		return Meta{}, err
 	}
-	defer f.Close()
-	st, err := f.Stat()
+	f.Close()
+	// colscan checks the footer's structure before decoding it (no panics, and no
+	// allocation a crafted footer asks for).
+	pf, err := colscan.Open(path)
 	if err != nil {
-		return Meta{}, err
+		msg := strings.TrimPrefix(strings.TrimPrefix(err.Error(), "colscan: "), path+": ")
+		return Meta{}, bad("not a Parquet file (%s)", strings.Join(strings.Fields(msg), " "))
 	}
-	pf, err := parquet.OpenFile(f, st.Size(), parquet.SkipPageIndex(true), parquet.SkipBloomFilters(true))
-	if err != nil {
-		return Meta{}, bad("not a Parquet file (%s)", strings.Join(strings.Fields(err.Error()), " "))
-	}
+	defer pf.Close()
 	lookup := func(k string) string { v, _ := pf.Lookup(k); return strings.TrimSpace(v) }
 	m := Meta{
 		Name:              filepath.Base(path),

@@ -172,7 +172,7 @@ func (t *hourTask) run(j *crossJob) {
 		fold := 0
 		if l >= 0 {
 			fold = int(j.fold[i])
-			t.utc[fold][floorDiv(us, usPerHour)%24][l]++
+			t.utc[fold][hourOfDay(us)][l]++
 		}
 		if aux == nil {
 			continue
@@ -182,7 +182,7 @@ func (t *hourTask) run(j *crossJob) {
 			t.localNA++
 			continue
 		}
-		h := floorDiv(us+int64(off)*60e6, usPerHour) % 24
+		h := hourOfDay(us + int64(off)*60e6)
 		t.hourLocalAll[h]++
 		if l >= 0 {
 			t.local[fold][h][l]++

@@ -292,6 +292,16 @@ func floorDiv(a, b int64) int64 {
 const usPerDay = 86400e6
 const usPerHour = 3600e6
 
+// hourOfDay is the hour (0-23) of a time in microseconds since the epoch, also before 1970:
+// a floor modulo, so -1 µs is hour 23 of 1969-12-31, not index -1.
+func hourOfDay(us int64) int {
+	h := floorDiv(us, usPerHour) % 24
+	if h < 0 {
+		h += 24
+	}
+	return int(h)
+}
+
 func (w *colWorker) timeChunk(seg *segment, vals []int64, valid []bool) {
 	off := seg.n
 	seed := w.p.seed
@@ -321,7 +331,7 @@ func (w *colWorker) timeChunk(seg *segment, vals []int64, valid []bool) {
 			w.curDay, w.curDayN = day, 0
 		}
 		w.curDayN++
-		w.hourUTC[floorDiv(us, usPerHour)%24]++
+		w.hourUTC[hourOfDay(us)]++
 	}
 	w.flushDay()
 	w.samples(w.row, len(vals), func(i int) *string {

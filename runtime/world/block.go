@@ -25,6 +25,7 @@ type Block struct {
 	entry   []uint8 // index into w.modes, or modeEcommerce
 	three   []bool
 	auth    []uint8
+	resp    []uint8 // response code (authmodel.go)
 	amount  []int64
 	fraud   []bool
 	scen    []uint8  // index into w.scen / w.scenarios, on fraud rows
@@ -60,6 +61,8 @@ type Block struct {
 
 	// Column-private state of keyed sources (keys.go).
 	catKeys []uint16 // MerchantCategoryKeys' buffer
+	repAt   []int64  // FraudReportedAt's buffers
+	repOK   []bool
 	curKeys []uint16 // MerchantCurrencyKeys' buffer
 	cardCur int      // where FormatCardMaskedPAN looks first
 	devCur  int      // where FormatDeviceID looks first
@@ -92,6 +95,7 @@ func (w *World) NewBlock() *Block {
 		entry:   make([]uint8, n),
 		three:   make([]bool, n),
 		auth:    make([]uint8, n),
+		resp:    make([]uint8, n),
 		amount:  make([]int64, n),
 		fraud:   make([]bool, n),
 		scen:    make([]uint8, n),
@@ -108,6 +112,8 @@ func (w *World) NewBlock() *Block {
 		mcc:     make([]uint16, n),
 		devKind: make([]uint8, n),
 		catKeys: make([]uint16, n),
+		repAt:   make([]int64, n),
+		repOK:   make([]bool, n),
 		curKeys: make([]uint16, n),
 		ip:      make([]uint32, n),
 		devHex:  make([]uint64, n),

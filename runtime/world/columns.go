@@ -109,6 +109,18 @@ func (b *Block) TxnAuthStatus() []string {
 	return out
 }
 
+// TxnResponseCode is the ISO 8583 field-39 style response code
+// (ResponseCodes lists them).
+func (b *Block) TxnResponseCode() []string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	out := b.strings()
+	for i := range out {
+		out[i] = responseCodes[b.resp[i]]
+	}
+	return out
+}
+
 // CustomerID is cus_NNNNNNN.
 func (b *Block) CustomerID() []string { return b.ids("cus_", b.cust, 7) }
 
@@ -306,6 +318,25 @@ func (b *Block) FraudScenario() ([]string, []bool) {
 		}
 	}
 	return out, b.fraud[:b.n]
+}
+
+// FraudReportedAt is when the fraud on a fraud row's card was reported (and
+// the card blocked), UTC µs; null on legitimate rows and where the report
+// falls after the end of the dataset's window (label delay: the fraud is not
+// known yet on the dataset's date).
+func (b *Block) FraudReportedAt() ([]int64, []bool) {
+	at, ok := b.repAt[:b.n], b.repOK[:b.n]
+	end := b.w.date.UnixMicro()
+	for i := range at {
+		at[i], ok[i] = 0, false
+		if !b.fraud[i] {
+			continue
+		}
+		if t, found := b.w.life.reported[b.card[i]]; found && t < end {
+			at[i], ok[i] = t, true
+		}
+	}
+	return at, ok
 }
 
 // Valid returns the block's non-null mask for a null group: each row is null

@@ -99,13 +99,16 @@ type FraudConfig struct {
 	Rate float64
 	// Difficulty in [0,1]: how little fraud departs from its victim's normal
 	// behaviour, and how often legitimate payments show fraud-like traits
-	// (docs/scenarios.md gives the formulas). 0.5 is the calibrated default.
+	// (docs/scenarios.md gives the formulas). At 0.5 every tell is as
+	// configured; the schema's default is 0.8 (docs/scenarios.md).
 	Difficulty          float64
 	CardTesting         CardTestingConfig
 	AccountTakeover     AccountTakeoverConfig
 	StolenCard          StolenCardConfig
 	CompromisedMerchant CompromisedMerchantConfig
 	DeviceFarm          DeviceFarmConfig
+	LostStolen          LostStolenConfig
+	Counterfeit         CounterfeitConfig
 }
 
 // Episode is what every scenario has: its share of the fraud rows, the rows
@@ -136,6 +139,7 @@ type AccountTakeoverConfig struct {
 	AmountFactor Range   // x the victim's typical ticket
 	NewDevice    float64 // share from a device new to the victim (else the victim's own, compromised)
 	ThreeDS      float64
+	Declined     float64 // share the issuer's fraud screening declines
 }
 
 // StolenCardConfig: card-present use abroad at high-risk merchants, several
@@ -145,6 +149,7 @@ type StolenCardConfig struct {
 	Categories    []string // high-risk merchant categories
 	HighRiskShare float64  // share of payments at those categories
 	AmountFactor  Range
+	Declined      float64 // share the issuer's fraud screening declines
 }
 
 // CompromisedMerchantConfig: merchants compromised for a window of days; a
@@ -159,6 +164,7 @@ type CompromisedMerchantConfig struct {
 	AmountFactor      Range
 	NewDevice         float64
 	ThreeDS           float64
+	Declined          float64 // share the issuer's fraud screening declines
 }
 
 // DeviceFarmConfig: one fraud device and IP used with many customers' cards
@@ -168,4 +174,23 @@ type DeviceFarmConfig struct {
 	Merchants    IntRange // merchants the farm cashes out at
 	AmountFactor Range
 	ThreeDS      float64
+	Declined     float64 // share the issuer's fraud screening declines
+}
+
+// LostStolenConfig: a lost or stolen card used in shops of its owner's
+// country, tapped contactless under the limit (no PIN), several shops in
+// quick succession.
+type LostStolenConfig struct {
+	Episode
+	ContactlessUSD float64 // taps stay under this contactless limit, USD
+	Declined       float64 // share the issuer's fraud screening declines
+}
+
+// CounterfeitConfig: a skimmed card cloned onto a magnetic stripe and used
+// in store, at home or abroad.
+type CounterfeitConfig struct {
+	Episode
+	ForeignShare float64 // share of counterfeit episodes abroad
+	AmountFactor Range
+	Declined     float64 // share the issuer's fraud screening declines
 }

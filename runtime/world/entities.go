@@ -66,7 +66,9 @@ func (w *World) card(id uint32) card {
 // cardPAN returns card id's attributes and its card number's length n and
 // payload (its first n-1 digits as a number; the Luhn check digit follows).
 func (w *World) cardPAN(id uint32) (c card, payload uint64, n int) {
-	r := rng.New(w.entityKey(entCard, uint64(id)))
+	// a replacement card keeps its original's brand, type and BIN
+	root := w.rootOf(id)
+	r := rng.New(w.entityKey(entCard, uint64(root)))
 	c = card{brand: uint8(w.brandPick.Pick(r.Float64())), kind: uint8(w.typePick.Pick(r.Float64()))}
 	ranges := w.bins[c.brand]
 	br := ranges[r.IntN(len(ranges))]
@@ -76,6 +78,11 @@ func (w *World) cardPAN(id uint32) (c card, payload uint64, n int) {
 	// 10^digits), then the Luhn check digit.
 	acct := n - 1 - br.Digits
 	payload = prefix*pow10[acct] + rng.Below(r.Next(), pow10[acct])
+	if root != id {
+		// the first 6 digits (the issuer's BIN) stay, the rest is new
+		rest := pow10[n-1-6]
+		payload = payload/rest*rest + rng.Below(rng.Mix(w.entityKey(entCard, uint64(id))), rest)
+	}
 	last4 := payload%1000*10 + luhnCheck(payload)
 	c.mask = uint64(n)<<34 | payload/pow10[n-1-6]<<14 | last4
 	return c, payload, n
@@ -145,7 +152,7 @@ func (w *World) merchant(id uint32) merchant {
 	lon := clamp(c.lon+(2*r.Float64()-1)*j, -180, 180)
 	return merchant{
 		country: uint16(k),
-		mcc:     uint16(w.mccPick.Pick(r.Next())),
+		mcc:     uint16(w.mccOf(id-w.merchants.start[k], w.merchants.count[k], r.Next())),
 		lat:     int32(math.Round(lat * 1e6)),
 		lon:     int32(math.Round(lon * 1e6)),
 	}
@@ -164,18 +171,24 @@ const (
 	terminals    = 3 // terminals per merchant
 )
 
-// deviceLifeDays is how long a personal device is used before it is
-// replaced: device k of a customer is renewed every deviceLifeDays days, at
-// a hash-defined phase, so at any time a customer has 1-2 devices but over a
-// window some show a new one, as people change phones.
-const deviceLifeDays = 120
+// A personal device id lives until the device is replaced or its id is
+// reset (a new phone, an app reinstalled, a browser's storage cleared): slot
+// k of a customer gets a new id every life days, life drawn per slot from
+// deviceLifeMin..deviceLifeMax at a hash-defined phase, so over a month many
+// legitimate customers show a device new to them, as in real device data.
+const (
+	deviceLifeMin = 20
+	deviceLifeMax = 150
+)
 
 // deviceOf is the id of customer cust's k-th personal device in use at time
 // t (µs): the slot cust*DevicesMax+k in the low 32 bits, its generation above.
 func (w *World) deviceOf(cust uint32, k int, t int64) uint64 {
 	slot := uint64(cust)*uint64(w.cfg.Customer.DevicesMax) + uint64(k)
-	phase := int64(rng.Below(rng.Mix(w.devKey^slot), deviceLifeDays))
-	gen := uint64((t/86400e6+phase)/deviceLifeDays) & 255
+	h := rng.Mix(w.devKey ^ slot)
+	life := int64(deviceLifeMin + h%(deviceLifeMax-deviceLifeMin+1))
+	phase := int64(h>>32) % life
+	gen := uint64((t/86400e6+phase)/life) & 255
 	return gen<<32 | slot
 }
 

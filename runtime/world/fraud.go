@@ -23,50 +23,20 @@ type episode struct {
 	kind    uint8   // scenario kind, or kindRetry / kindSession
 	sc      uint8   // index into w.scen (fraud episodes)
 	entry   uint8   // entry mode (retry)
+	code    uint8   // response code of the declined attempts (retry)
 	rows    uint8   // rows of the whole episode
 	nmers   uint8   // merchants in mers
-	ncust   uint8   // customers in custs (device farm)
+	ndev    uint8   // devices the episode switches between (device farm)
 	country uint16  // merchant country of the episode
 	cust    uint32  // the victim customer (one-card scenarios)
+	t0, t1  int64   // times of the first and last row (fraud episodes), µs
 	card    uint32  // the victim card
 	dev     uint64  // the fraudster's device
 	key     uint64  // root of the episode's stream
 	usd     float64 // amount (retry)
 	mers    [4]uint32
-	custs   [MaxEpisodeRows]uint32
-}
-
-// placeFraud places the block's exact share of each scenario's fraud rows.
-// Scenario s owns the global fraud rows [round(F_s*C_s(start/R)),
-// round(F_s*C_s(end/R))) of its sequence, C_s its cumulative intensity
-// (calendar fraud pressure, or the aftermath of compromises): the ranges of
-// adjacent blocks meet, so the block quotas telescope to F_s and the total
-// is exactly F at any worker count or shard split. The block cuts its range
-// into episodes of the scenario's length (the last one shortened only when
-// fewer than rows.min remain) and places each around the nominal time of
-// its first fraud row, C_s^-1((g0+0.5)/F_s).
-func (b *Block) placeFraud(end int64) {
-	w := b.w
-	n := b.n
-	clear(b.mark[:n])
-	clear(b.fraud[:n])
-	b.eps = b.eps[:0]
-	r := rng.New(rng.Key(b.key, 3))
-	for si := range w.scen {
-		sc := &w.scen[si]
-		lo, hi := sc.rowRange(w.tl, b.first, end, w.rows)
-		for g := lo; g < hi; {
-			g1 := g + int64(episodeLen(&r, sc.rows, int(hi-g)))
-			b.placeEpisode(si, g, g1, w.nominalRow(sc, g), &r)
-			g = g1
-		}
-	}
-}
-
-// nominalRow is the dataset row where the fraud row g of sc nominally happens.
-func (w *World) nominalRow(sc *scenario, g int64) int64 {
-	q := w.tl.atShare(sc.curve, (float64(g)+0.5)/float64(sc.total))
-	return min(max(int64(q*float64(w.rows)), 0), w.rows-1)
+	custs   []uint32 // the farm's customers, one per row (device farm)
+	cards   []uint32 // and the card each pays with
 }
 
 // episodeLen draws the rows of the next episode when k rows of the quota
@@ -84,27 +54,6 @@ func episodeLen(r *rng.Stream, rows IntRange, k int) int {
 		L = max(1, k-rows.Min)
 	}
 	return L
-}
-
-// placeEpisode places the fraud rows [g0, g1) of scenario si as one episode
-// around the block row nearest the nominal position p0, and draws what its
-// rows share from the episode's key (block key and first fraud row).
-func (b *Block) placeEpisode(si int, g0, g1, p0 int64, r *rng.Stream) {
-	w := b.w
-	sc := &w.scen[si]
-	c := int(min(max(p0-b.first, 0), int64(b.n-1)))
-	pos := b.choose(int(g1-g0), sc.minutes, c, markFraud, r)
-	key := rng.Key(sc.key, uint64(g0))
-	e := episode{kind: uint8(sc.kind), sc: uint8(si), rows: uint8(len(pos)), key: key}
-	b.setupEpisode(&e, sc.kind, b.time[pos[0]])
-	ei := uint32(len(b.eps))
-	b.eps = append(b.eps, e)
-	for j, p := range pos {
-		b.fraud[p] = true
-		b.scen[p] = uint8(si)
-		b.epi[p] = ei
-		b.role[p] = uint8(j)
-	}
 }
 
 // choose picks L free positions whose times lie within about minutes of
@@ -224,7 +173,7 @@ func (b *Block) newLegitEpisode(kind, L int, minutes float64, r *rng.Stream) {
 	e := episode{kind: uint8(kind), rows: uint8(len(pos)), key: rng.Key(b.key, 2<<32+uint64(len(b.eps)))}
 	er := rng.New(e.key)
 	t0 := b.time[pos[0]]
-	b.victimAt(&e, w.tl.country(t0, er.Next()), &er)
+	b.victimAt(&e, w.tl.country(t0, er.Next()), t0, &er)
 	if kind == kindRetry {
 		home := b.custCty0(&e)
 		mer := b.legitMerchant(home, home, t0, &er)
@@ -241,6 +190,10 @@ func (b *Block) newLegitEpisode(kind, L int, minutes float64, r *rng.Stream) {
 		}
 		cp := b.customerOf(e.cust)
 		e.usd = b.ticket(m, cp, &er)
+		e.code = [...]uint8{respFunds, respDoNotHonour, respFunds, respLimit}[er.IntN(4)]
+		if e.entry == modeEcommerce && w.sca[cp.country] && er.Float64() < 0.5 {
+			e.code = respSCA // declined for authentication, retried with 3-D Secure
+		}
 	}
 	ei := uint32(len(b.eps))
 	b.eps = append(b.eps, e)

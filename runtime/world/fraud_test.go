@@ -56,7 +56,7 @@ func TestExactFraudPerScenario(t *testing.T) {
 	for _, s := range []struct {
 		name  string
 		share float64
-	}{{"card_testing", 0.25}, {"account_takeover", 0.25}, {"stolen_card", 0.2}, {"compromised_merchant", 0.15}, {"device_farm", 0.15}} {
+	}{{"card_testing", 0.25}, {"account_takeover", 0.25}, {"stolen_card", 0.1}, {"compromised_merchant", 0.15}, {"device_farm", 0.15}, {"lost_stolen", 0.04}, {"counterfeit", 0.06}} {
 		shares[s.name] = float64(counts[s.name]) / float64(total)
 		assert.InDelta(t, s.share, shares[s.name], 1.0/float64(total), s.name)
 	}
@@ -97,7 +97,7 @@ func TestFraudIndependentOfFillOrder(t *testing.T) {
 
 // Fraud rows keep the foundation's entity invariants: a card keeps its
 // owner, brand and masked PAN, a customer their country, a device its type
-// and IP; device ids match the pattern and IPs are public.
+// (a terminal also its IP); device ids match the pattern and IPs are public.
 func TestFraudRowsKeepEntityInvariants(t *testing.T) {
 	_, rows := fraudSample(t)
 	devRE := regexp.MustCompile(`^(dev|pos)_[0-9a-f]{12}$`)
@@ -114,10 +114,16 @@ func TestFraudRowsKeepEntityInvariants(t *testing.T) {
 			require.Equal(t, v, r.custCty, "customer %s moved (fraud=%v)", r.cust, r.fraud)
 		}
 		cust[r.cust] = r.custCty
-		if v, ok := dev[r.dev]; ok {
-			require.Equal(t, v, r.devType+"|"+r.ip, "device %s changed (fraud=%v)", r.dev, r.fraud)
+		// a device keeps its type; a terminal also its merchant's address (a
+		// personal device's address depends on the network it is on)
+		k = r.devType
+		if r.devType == "pos_terminal" {
+			k += "|" + r.ip
 		}
-		dev[r.dev] = r.devType + "|" + r.ip
+		if v, ok := dev[r.dev]; ok {
+			require.Equal(t, v, k, "device %s changed (fraud=%v)", r.dev, r.fraud)
+		}
+		dev[r.dev] = k
 		if r.fraud {
 			require.Regexp(t, devRE, r.dev)
 			require.True(t, refdata.IsPublicIPv4(parseIP(t, r.ip)), r.ip)
@@ -169,7 +175,7 @@ func TestCardTestingFootprint(t *testing.T) {
 	_, rows := fraudSample(t)
 	ct := byScenario(rows, "card_testing")
 	var sizes []int
-	small, declined, spanOK, total, larger, long := 0, 0, 0, 0, 0, 0
+	small, declined, spanOK, total, larger, long, approved := 0, 0, 0, 0, 0, 0, 0
 	for _, g := range groupBy(ct, func(r row) string { return r.card }) {
 		for _, b := range bursts(g, 30*60e6) {
 			sizes = append(sizes, len(b))
@@ -193,12 +199,15 @@ func TestCardTestingFootprint(t *testing.T) {
 				if last.usd > 5 {
 					larger++
 				}
-				assert.Equal(t, "approved", last.auth, "the purchase is approved")
+				if last.auth == "approved" {
+					approved++
+				}
 				long++
 			}
 		}
 	}
 	assert.GreaterOrEqual(t, float64(larger)/float64(long), 0.9, "bursts end with a larger purchase")
+	assert.GreaterOrEqual(t, float64(approved)/float64(long), 0.6, "the purchase is mostly approved (the issuer's model still applies)")
 	mean := float64(len(ct)) / float64(len(sizes))
 	assert.GreaterOrEqual(t, mean, 6.0, "bursts of several rows on one card (sizes %v)", sizes)
 	assert.GreaterOrEqual(t, float64(spanOK)/float64(len(sizes)), 0.9, "bursts last minutes")

@@ -18,11 +18,13 @@ const (
 	kindStolenCard
 	kindCompromisedMerchant
 	kindDeviceFarm
+	kindLostStolen
+	kindCounterfeit
 	numKinds
 )
 
 // ScenarioNames are the fraud_scenario values, in kind order.
-var ScenarioNames = [numKinds]string{"card_testing", "account_takeover", "stolen_card", "compromised_merchant", "device_farm"}
+var ScenarioNames = [numKinds]string{"card_testing", "account_takeover", "stolen_card", "compromised_merchant", "device_farm", "lost_stolen", "counterfeit"}
 
 // MaxEpisodeRows bounds the rows of one episode.
 const MaxEpisodeRows = 64
@@ -37,17 +39,6 @@ type scenario struct {
 	total   int64     // exact fraud rows of this scenario in the dataset
 	key     uint64    // root of the scenario's episode cuts and attributes
 	curve   []float64 // cumulative fraud intensity per minute (shared or own)
-}
-
-// rowRange is the range of the scenario's global fraud rows that fall in
-// the dataset rows [s, e): [round(F_s*C(s/R)), round(F_s*C(e/R))), C the
-// scenario's cumulative intensity as a share of the volume quantile. Fraud
-// row g falls in the rows that hold its nominal quantile C^-1((g+0.5)/F_s);
-// the ranges of adjacent row ranges meet, so they partition [0, F_s).
-func (sc *scenario) rowRange(tl *timeline, s, e, rows int64) (int64, int64) {
-	R := float64(rows)
-	F := float64(sc.total)
-	return int64(math.Floor(F*tl.share(sc.curve, float64(s)/R) + 0.5)), int64(math.Floor(F*tl.share(sc.curve, float64(e)/R) + 0.5))
 }
 
 // compromise is one compromised-merchant event. Its victims are not stored:
@@ -67,12 +58,13 @@ type compromise struct {
 	qa, qb     float64 // volume quantiles of the compromise's part inside the data window
 }
 
-// victim returns victim j's customer and the card they pay with.
-func (w *World) victim(c *compromise, j int) (uint32, uint32) {
+// victim returns victim j's customer and the slot of the card they pay
+// with (cardAt gives the card at a time).
+func (w *World) victim(c *compromise, j int) (uint32, int) {
 	r := rng.New(rng.Key(c.key, uint64(j)))
 	v := w.customers.start[c.country] + uint32(w.customers.pick[c.country].Pick(r.Next()))
 	cp := w.customer(v)
-	return v, w.cardOf(v, r.IntN(int(cp.cards)))
+	return v, r.IntN(int(cp.cards))
 }
 
 // visitRow returns the global row where victim j < inData pays at the merchant.
@@ -97,7 +89,6 @@ type tuning struct {
 	decline    float64 // legit: extra share of declines: 0.012m
 	retry      float64 // legit: share of rows in decline-then-retry episodes: 0.006m
 	session    float64 // legit: share of rows in shopping sessions (one card, 2-5 payments within 45 minutes): 0.03m
-	legitDecl  float64 // legit decline rate (auth mix + decline)
 	legit3DS   float64 // legit 3-D Secure share of card-not-present payments
 	// guestDev, large and decline as thresholds on 16 random bits
 	guest16, large16, decline16 uint64
@@ -108,13 +99,13 @@ func newTuning(d float64) tuning {
 	t := tuning{
 		depart:     2 * (1 - d),
 		tellScale:  2 * (1 - d),
-		tripWeek:   min(0.5, 0.04*m),
+		tripWeek:   min(0.5, 0.07*m),
 		tripAbroad: 0.85,
-		guestDev:   0.03 * m,
-		large:      0.008 * m,
+		guestDev:   0.05 * m,
+		large:      0.015 * m,
 		decline:    0.006 * m,
 		retry:      0.003 * m,
-		session:    0.02 * m,
+		session:    0.06 * m,
 	}
 	t.guest16 = uint64(t.guestDev * 65536)
 	t.large16 = uint64(t.large * 65536)
@@ -138,16 +129,10 @@ func (w *World) buildFraud() error {
 		return fmt.Errorf("world config: fraud difficulty %g is outside [0, 1]", fc.Difficulty)
 	}
 	w.tune = newTuning(fc.Difficulty)
-	for _, a := range w.cfg.Payment.AuthStatus {
-		if a.Name == "declined" {
-			w.tune.legitDecl = a.Weight
-		}
-	}
-	w.tune.legitDecl += w.tune.decline
 	w.tune.legit3DS = w.cfg.Payment.ThreeDSShare
 	w.fraudTotal = int64(math.Round(fc.Rate * float64(w.rows)))
 	eps := [numKinds]Episode{fc.CardTesting.Episode, fc.AccountTakeover.Episode, fc.StolenCard.Episode,
-		fc.CompromisedMerchant.Episode, fc.DeviceFarm.Episode}
+		fc.CompromisedMerchant.Episode, fc.DeviceFarm.Episode, fc.LostStolen.Episode, fc.Counterfeit.Episode}
 	var cmCurve []float64
 	if fc.CompromisedMerchant.Share > 0 {
 		cmCurve = w.buildCompromises()
@@ -206,6 +191,7 @@ func (w *World) buildFraud() error {
 			}
 		}
 	}
+	w.buildPlan()
 	return nil
 }
 
@@ -237,9 +223,8 @@ func (w *World) apportion() {
 	}
 }
 
-// checkDensity makes sure every block can hold its fraud quota: the fraud
-// density may nowhere exceed half the payments, and no block's quota may
-// exceed its rows.
+// checkDensity makes sure the fraud density nowhere exceeds half the
+// payments, so the plan's rows stay near their times.
 func (w *World) checkDensity() error {
 	tl := w.tl
 	R := float64(w.rows)
@@ -260,18 +245,6 @@ func (w *World) checkDensity() error {
 		}
 		if f > 0.5*rows+1e-9 && f > 1 {
 			return fmt.Errorf("world config: fraud rate %g with its calendar pressure makes more than half of some minute's payments fraud", w.cfg.Fraud.Rate)
-		}
-	}
-	for bi := 0; bi < w.Blocks(); bi++ {
-		s := int64(bi) * int64(w.cfg.BlockRows)
-		e := min(s+int64(w.cfg.BlockRows), w.rows)
-		k := int64(0)
-		for i := range w.scen {
-			lo, hi := w.scen[i].rowRange(tl, s, e, w.rows)
-			k += hi - lo
-		}
-		if k > e-s {
-			return fmt.Errorf("world config: block %d of %d rows cannot hold its %d fraud rows (fraud rate too high for block_rows)", bi, e-s, k)
 		}
 	}
 	return nil
@@ -365,9 +338,9 @@ func (w *World) Compromises() []Compromise {
 		c := &w.compromises[i]
 		o := Compromise{MerchantID: c.merchant, Start: c.start, End: c.end, TailStart: c.tail[0], InData: c.inData}
 		for j := 0; j < c.victims; j++ {
-			cust, card := w.victim(c, j)
+			cust, slot := w.victim(c, j)
 			o.VictimCustomers = append(o.VictimCustomers, cust)
-			o.VictimCards = append(o.VictimCards, card)
+			o.VictimCards = append(o.VictimCards, w.cardAt(cust, slot, c.start))
 		}
 		out[i] = o
 	}

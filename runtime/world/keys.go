@@ -191,6 +191,14 @@ func (b *Block) FormatTxnAuthStatus(dst []byte, k uint64) []byte {
 	return append(dst, b.w.authNames[k]...)
 }
 
+// TxnResponseCodeKeys keys response_code by code index.
+func (b *Block) TxnResponseCodeKeys() []uint8 { return b.resp[:b.n] }
+
+// FormatTxnResponseCode renders a response code.
+func (b *Block) FormatTxnResponseCode(dst []byte, k uint64) []byte {
+	return append(dst, responseCodes[k]...)
+}
+
 // DeviceIDKeys keys device_id by device number.
 func (b *Block) DeviceIDKeys() []uint64 {
 	b.devCur = 0

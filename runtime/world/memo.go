@@ -56,7 +56,7 @@ func (b *Block) customerOf(id uint32) customer {
 // cardAttrs returns card id's attributes from the world's table or the block's
 // cache.
 func (b *Block) cardAttrs(id uint32) card {
-	if t := b.w.custTab; t != nil {
+	if t := b.w.custTab; t != nil && id < b.w.life.base {
 		cust := b.w.customerOfCard(id)
 		return t[cust].cards[id-b.w.cardOf(cust, 0)]
 	}

@@ -16,25 +16,31 @@ func (b *Block) legitRow(i int, r *rng.Stream) {
 	k := w.tl.country(t, r.Next())
 	cust := w.customers.start[k] + uint32(w.customers.pick[k].Pick(r.Next()))
 	cp := b.customerOf(cust)
-	b.setCard(i, cust, cp, w.cardOf(cust, r.IntN(int(cp.cards))))
+	b.setCard(i, cust, cp, w.cardAt(cust, r.IntN(int(cp.cards)), t))
 	home := int(cp.country)
-	mk := home
 	if trip := w.trip(cust, home, t); trip >= 0 && r.Float64() < w.tune.tripAbroad {
-		mk = trip
-	} else if r.Float64() >= w.cfg.Customer.DomesticShare {
-		mk = w.byVolume.Pick(r.Next())
+		b.legitPayment(i, cust, cp, b.legitMerchant(trip, home, t, r), false, r)
+		return
 	}
-	b.legitPayment(i, cust, cp, b.legitMerchant(mk, home, t, r), r)
+	if r.Float64() >= w.cfg.Customer.DomesticShare {
+		// away from a trip, a purchase abroad is made online: the customer
+		// is at home (no legitimate teleports)
+		if mk := w.byVolume.Pick(r.Next()); mk != home {
+			b.legitPayment(i, cust, cp, b.merchantIn(mk, onlineOnly, r), true, r)
+			return
+		}
+	}
+	b.legitPayment(i, cust, cp, b.legitMerchant(home, home, t, r), false, r)
 }
 
 // visitRow draws row i as a compromised merchant's victim paying there: a
 // legitimate payment whose customer, card and merchant are the victim's.
 func (b *Block) visitRow(i int, r *rng.Stream) {
 	c := &b.w.compromises[b.epi[i]>>24]
-	cust, card := b.w.victim(c, int(b.epi[i]&(1<<24-1)))
+	cust, slot := b.w.victim(c, int(b.epi[i]&(1<<24-1)))
 	cp := b.customerOf(cust)
-	b.setCard(i, cust, cp, card)
-	b.legitPayment(i, cust, cp, c.merchant, r)
+	b.setCard(i, cust, cp, b.w.cardAt(cust, slot, b.time[i]))
+	b.legitPayment(i, cust, cp, c.merchant, false, r)
 }
 
 // legitEpisodeRow draws row i of a legitimate look-alike episode: a retry
@@ -46,18 +52,26 @@ func (b *Block) legitEpisodeRow(i int, r *rng.Stream) {
 	cp := b.customerOf(e.cust)
 	b.setCard(i, e.cust, cp, e.card)
 	if e.kind == kindSession {
-		b.legitPayment(i, e.cust, cp, b.legitMerchant(int(cp.country), int(cp.country), b.time[i], r), r)
+		b.legitPayment(i, e.cust, cp, b.legitMerchant(int(cp.country), int(cp.country), b.time[i], r), false, r)
 		return
 	}
 	m := b.setMerchant(i, e.mers[0])
 	b.entry[i] = e.entry
 	b.setDevice(i, e.dev)
-	b.three[i] = e.entry == modeEcommerce && r.Float64() < w.cfg.Payment.ThreeDSShare
-	b.auth[i] = uint8(w.authDeclined)
-	if int(b.role[i]) == int(e.rows)-1 && r.Float64() < 0.6 {
-		b.auth[i] = uint8(w.authApproved)
+	if e.entry == modeEcommerce {
+		head, _ := w.household(e.cust, int(cp.country))
+		b.ip[i] = w.personalIP(e.cust, int(cp.country), head, e.dev, b.devKind[i], b.time[i], r)
 	}
-	b.amount[i] = w.minorUnits(e.usd, int(m.country))
+	b.three[i] = e.entry == modeEcommerce && r.Float64() < w.cfg.Payment.ThreeDSShare
+	b.auth[i], b.resp[i] = uint8(w.authDeclined), e.code
+	if int(b.role[i]) == int(e.rows)-1 && r.Float64() < 0.6 {
+		b.auth[i], b.resp[i] = uint8(w.authApproved), respApproved
+	}
+	if e.code == respSCA && int(b.role[i]) > 0 {
+		b.three[i] = true // the retry after a soft decline is authenticated
+	}
+	b.tapLimit(i, e.usd)
+	b.amount[i] = w.price(e.usd, int(m.country), m.mcc, rng.Unit(e.key))
 }
 
 // setCard sets the row's customer and card.
@@ -104,36 +118,48 @@ func (b *Block) legitMerchant(k, home int, t int64, r *rng.Stream) uint32 {
 }
 
 // legitPayment draws how, how much and with what outcome customer cust pays
-// merchant mer on row i.
-func (b *Block) legitPayment(i int, cust uint32, cp customer, mer uint32, r *rng.Stream) {
+// merchant mer on row i; remote payments are card-not-present.
+func (b *Block) legitPayment(i int, cust uint32, cp customer, mer uint32, remote bool, r *rng.Stream) {
 	w := b.w
 	m := b.setMerchant(i, mer)
 	mcc := &w.mccs[m.mcc]
 	tu := &w.tune
 	traits := r.Next() // 16 bits each: one-off device, large purchase, extra decline
-	if r.Float64() < mcc.CardPresent {
+	if present := r.Float64() < mcc.CardPresent || mcc.CardPresent >= cardPresentOnly; present && !remote {
 		b.entry[i] = uint8(w.modePick.Pick(r.Float64()))
 		b.setDevice(i, terminalOf(mer, r.IntN(terminals)))
 		b.three[i] = false
 	} else {
 		b.entry[i] = modeEcommerce
-		dev := w.deviceOf(cust, r.IntN(int(cp.devices)), b.time[i])
+		t := b.time[i]
+		home := int(cp.country)
+		head, size := w.household(cust, home)
+		dev := w.deviceOf(cust, r.IntN(int(cp.devices)), t)
+		if size > 1 && r.Float64() < sharedDevice {
+			dev = w.deviceOf(head, 0, t) // the household's shared computer or tablet
+		}
 		if traits&0xffff < tu.guest16 {
 			dev = guestBase + r.Next()>>24 // a one-off device: a friend's phone, a work computer
+			b.setDevice(i, dev)
+			b.ip[i] = w.residentialIP(home, t, r.Next())
+		} else {
+			b.setDevice(i, dev)
+			b.ip[i] = w.personalIP(cust, home, head, dev, b.devKind[i], t, r)
 		}
-		b.setDevice(i, dev)
 		b.three[i] = r.Float64() < w.cfg.Payment.ThreeDSShare
 	}
-	usd := mcc.MedianUSD * cp.spend * math.Exp(mcc.Sigma*r.Norm())
+	usual := mcc.MedianUSD * cp.spend
+	usd := usual * math.Exp(mcc.Sigma*r.Norm())
 	if traits>>16&0xffff < tu.large16 {
 		usd *= 3 + 7*r.Float64()
 	}
-	auth := w.authPick.Pick(r.Float64())
-	if traits>>32&0xffff < tu.decline16 {
-		auth = w.authDeclined
+	b.tapLimit(i, usd)
+	in := authInput{usd: usd, usual: usual, cp: cp}
+	b.auth[i], b.resp[i] = b.authorize(i, &in, r)
+	if traits>>32&0xffff < tu.decline16 { // a decline that looks like the issuer's fraud screening
+		b.auth[i], b.resp[i] = uint8(w.authDeclined), respSuspected
 	}
-	b.auth[i] = uint8(auth)
-	b.amount[i] = w.minorUnits(usd, int(m.country))
+	b.amount[i] = w.price(usd, int(m.country), m.mcc, r.Float64())
 }
 
 // trip returns the country customer cust is travelling in at time t, or -1.
@@ -169,17 +195,6 @@ func (w *World) foreign(home int, x uint64) int {
 		k = (k + 1 + int(rng.Below(rng.Mix(x), uint64(len(w.countries)-1)))) % len(w.countries)
 	}
 	return k
-}
-
-// minorUnits converts a USD amount into the country's currency, in
-// hundredths, rounded to the currency's minor units (whole units for JPY).
-func (w *World) minorUnits(usd float64, country int) int64 {
-	c := &w.countries[country]
-	v := usd * c.perUSD
-	if c.minor == 0 {
-		return max(int64(math.Round(v)), 1) * 100
-	}
-	return max(int64(math.Round(v*100)), 1)
 }
 
 func (w *World) authIndex(name string) int {

@@ -18,13 +18,14 @@ type row struct {
 	mer, merCty, custCty    string
 	category, currency      string
 	entry, dev, devType, ip string
-	auth                    string
+	auth, resp, ctype       string
 	amount                  int64
 	fraud                   bool
 	scenario                string
 	weekendUTC, threeDS     bool
 	usd                     float64 // amount converted back to USD
 	utcDay                  int64
+	reportedAt              int64 // 0 when null
 }
 
 // collect fills every block of w in order and returns its rows.
@@ -43,6 +44,8 @@ func collect(t testing.TB, w *world.World) []row {
 		mer, mc, cc, cat, cur := b.MerchantID(), b.MerchantCountry(), b.CustomerCountry(), b.MerchantCategory(), b.MerchantCurrency()
 		entry, dev, dt, ip, auth := b.TxnEntryMode(), b.DeviceID(), b.DeviceType(), b.DeviceIP(), b.TxnAuthStatus()
 		amt, fraud, three := b.TxnAmount(), b.FraudLabel(), b.TxnThreeDS()
+		resp, ctype := b.TxnResponseCode(), b.CardType()
+		rep, repOK := b.FraudReportedAt()
 		scen, _ := b.FraudScenario()
 		for j := range ts {
 			r := row{
@@ -50,7 +53,10 @@ func collect(t testing.TB, w *world.World) []row {
 				pan: strings.Clone(pan[j]), brand: brand[j], mer: strings.Clone(mer[j]), merCty: mc[j], custCty: cc[j],
 				category: cat[j], currency: cur[j], entry: entry[j], dev: strings.Clone(dev[j]), devType: dt[j],
 				ip: strings.Clone(ip[j]), auth: auth[j], amount: amt[j], fraud: fraud[j], scenario: scen[j],
-				threeDS: three[j],
+				threeDS: three[j], resp: resp[j], ctype: ctype[j],
+			}
+			if repOK[j] {
+				r.reportedAt = rep[j]
 			}
 			r.usd = float64(r.amount) / 100 / perUSD[r.currency]
 			tm := time.UnixMicro(r.time).UTC()

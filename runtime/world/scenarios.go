@@ -2,6 +2,7 @@ package world
 
 import (
 	"math"
+	"slices"
 
 	"github.com/paygen/paygen/runtime/rng"
 )
@@ -12,6 +13,7 @@ const (
 	onlineOnly     // mostly card-not-present MCCs
 	highRiskOnly   // the stolen-card target categories
 	inStoreCapable // MCCs with card-present payments
+	remoteCapable  // MCCs that take card-not-present payments at all
 )
 
 // setupEpisode draws what the rows of episode e share, from the episode's
@@ -23,7 +25,7 @@ func (b *Block) setupEpisode(e *episode, kind int, t0 int64) {
 	tu := &w.tune
 	switch kind {
 	case kindCardTesting:
-		b.victimAt(e, w.tl.country(t0, r.Next()), &r)
+		b.victimAt(e, w.tl.country(t0, r.Next()), t0, &r)
 		e.dev = fraudBase + r.Next()>>24
 		k := b.custCty0(e)
 		if r.Float64() >= 0.6 {
@@ -38,14 +40,14 @@ func (b *Block) setupEpisode(e *episode, kind int, t0 int64) {
 		if r.Float64() < min(1, fc.AccountTakeover.NightShare*tu.tellScale) {
 			k = w.nightCountry(t0, r.Float64())
 		}
-		b.victimAt(e, k, &r)
+		b.victimAt(e, k, t0, &r)
 		e.country = uint16(b.custCty0(e))
 		if r.Float64() < fc.AccountTakeover.ForeignShare {
 			e.country = uint16(w.foreign(int(e.country), r.Next()))
 		}
 		e.dev = b.fraudDevice(e, w.tell(fc.AccountTakeover.NewDevice, tu.guestDev), t0, &r)
 	case kindStolenCard:
-		b.victimAt(e, w.tl.country(t0, r.Next()), &r)
+		b.victimAt(e, w.tl.country(t0, r.Next()), t0, &r)
 		home := b.custCty0(e)
 		k := w.foreign(home, r.Next())
 		for try := 0; try < 16 && !w.riskyCountry[k]; try++ { // where the loot is
@@ -54,7 +56,9 @@ func (b *Block) setupEpisode(e *episode, kind int, t0 int64) {
 		e.country = uint16(k)
 	case kindCompromisedMerchant:
 		c := &w.compromises[w.compromiseAt(t0, r.Float64())]
-		e.cust, e.card = w.victim(c, r.IntN(c.victims))
+		var slot int
+		e.cust, slot = w.victim(c, r.IntN(c.victims))
+		e.card = w.cardAt(e.cust, slot, t0)
 		e.country = uint16(c.country)
 		if r.Float64() < 0.5 {
 			e.country = uint16(w.foreign(c.country, r.Next()))
@@ -66,18 +70,32 @@ func (b *Block) setupEpisode(e *episode, kind int, t0 int64) {
 		e.country = uint16(k)
 		e.nmers = uint8(min(4, draw(fc.DeviceFarm.Merchants, &r)))
 		for j := range int(e.nmers) {
-			e.mers[j] = b.merchantIn(k, anyMerchant, &r)
+			e.mers[j] = b.merchantIn(k, remoteCapable, &r)
+		}
+		b.farmCustomers(e, k, &r)
+		e.ndev = 1
+		if r.Float64() < 0.3 {
+			e.ndev = 2
+		}
+	case kindLostStolen:
+		b.victimAt(e, w.tl.country(t0, r.Next()), t0, &r)
+		e.country = uint16(b.custCty0(e)) // where the card was lost
+	case kindCounterfeit:
+		b.victimAt(e, w.tl.country(t0, r.Next()), t0, &r)
+		e.country = uint16(b.custCty0(e))
+		if r.Float64() < fc.Counterfeit.ForeignShare {
+			e.country = uint16(w.foreign(int(e.country), r.Next()))
 		}
 	}
 }
 
 // victimAt picks the episode's victim among country k's customers by
 // popularity, and one of their cards.
-func (b *Block) victimAt(e *episode, k int, r *rng.Stream) {
+func (b *Block) victimAt(e *episode, k int, t int64, r *rng.Stream) {
 	w := b.w
 	e.cust = w.customers.start[k] + uint32(w.customers.pick[k].Pick(r.Next()))
 	cp := b.customerOf(e.cust)
-	e.card = w.cardOf(e.cust, r.IntN(int(cp.cards)))
+	e.card = w.cardAt(e.cust, r.IntN(int(cp.cards)), t)
 }
 
 // custCty0 is the home country of the episode's victim.
@@ -143,6 +161,8 @@ func (b *Block) passes(mer uint32, filter int) bool {
 		return w.highRisk[m.mcc]
 	case inStoreCapable:
 		return w.mccs[m.mcc].CardPresent >= 0.3
+	case remoteCapable:
+		return w.mccs[m.mcc].CardPresent < cardPresentOnly
 	}
 	return true
 }
@@ -211,7 +231,7 @@ func (w *World) compromiseAt(t int64, u float64) int {
 // fraudRow draws row i of its episode.
 func (b *Block) fraudRow(i int, r *rng.Stream) {
 	w := b.w
-	e := &b.eps[b.epi[i]]
+	e := &w.plan.eps[b.epi[i]]
 	fc := &w.cfg.Fraud
 	tu := &w.tune
 	kind := int(e.kind)
@@ -221,26 +241,26 @@ func (b *Block) fraudRow(i int, r *rng.Stream) {
 		b.setCard(i, e.cust, cp, e.card)
 	}
 	var usd float64
-	auth := w.authPick.Pick(r.Float64())
+	caught := 0.0
+	test := false // a card-testing probe
 	switch kind {
 	case kindCardTesting:
 		m := b.setMerchant(i, e.mers[r.IntN(int(e.nmers))])
 		b.online(i, e.dev, w.tell(fc.CardTesting.ThreeDS, tu.legit3DS), r)
-		if int(b.role[i]) == int(e.rows)-1 && e.rows > 1 { // the purchase the tests were for
+		b.ip[i] = w.fraudIP(int(m.country), e.dev, b.time[i], rng.At(e.key, uint64(b.role[i]))) // a new proxy per attempt
+		if int(b.role[i]) == int(e.rows)-1 && e.rows > 1 {                                      // the purchase the tests were for
 			usd = b.ticket(m, cp, r) * w.depart(fc.CardTesting.PurchaseFactor, r)
-			auth = w.authApproved
 		} else {
 			s := fc.CardTesting.SmallUSD
 			usd = s.Min + (s.Max-s.Min)*r.Float64()
-			auth = w.authApproved
-			if r.Float64() < w.tell(fc.CardTesting.Declined, tu.legitDecl) {
-				auth = w.authDeclined
-			}
+			test = true
 		}
 	case kindAccountTakeover:
-		m := b.setMerchant(i, b.merchantIn(int(e.country), anyMerchant, r))
+		m := b.setMerchant(i, b.merchantIn(int(e.country), remoteCapable, r))
 		b.online(i, e.dev, w.tell(fc.AccountTakeover.ThreeDS, tu.legit3DS), r)
+		b.ip[i] = b.takeoverIP(e, cp, i)
 		usd = b.ticket(m, cp, r) * w.depart(fc.AccountTakeover.AmountFactor, r)
+		caught = fc.AccountTakeover.Declined
 	case kindStolenCard:
 		filter := inStoreCapable
 		if r.Float64() < min(1, fc.StolenCard.HighRiskShare*tu.tellScale) {
@@ -252,20 +272,55 @@ func (b *Block) fraudRow(i int, r *rng.Stream) {
 		b.setDevice(i, terminalOf(mer, r.IntN(terminals)))
 		b.three[i] = false
 		usd = b.ticket(m, cp, r) * w.depart(fc.StolenCard.AmountFactor, r)
+		caught = fc.StolenCard.Declined
 	case kindCompromisedMerchant:
-		m := b.setMerchant(i, b.merchantIn(int(e.country), anyMerchant, r))
+		m := b.setMerchant(i, b.merchantIn(int(e.country), remoteCapable, r))
 		b.online(i, e.dev, w.tell(fc.CompromisedMerchant.ThreeDS, tu.legit3DS), r)
+		b.ip[i] = b.takeoverIP(e, cp, i)
 		usd = b.ticket(m, cp, r) * w.depart(fc.CompromisedMerchant.AmountFactor, r)
+		caught = fc.CompromisedMerchant.Declined
 	case kindDeviceFarm:
-		cust := b.farmCustomer(e, r)
+		cust := e.custs[b.role[i]]
 		cp = b.customerOf(cust)
-		b.setCard(i, cust, cp, w.cardOf(cust, r.IntN(int(cp.cards))))
+		b.setCard(i, cust, cp, e.cards[b.role[i]])
 		m := b.setMerchant(i, e.mers[r.IntN(int(e.nmers))])
-		b.online(i, e.dev, w.tell(fc.DeviceFarm.ThreeDS, tu.legit3DS), r)
+		role := uint64(b.role[i])
+		dev := e.dev + role*uint64(e.ndev)/uint64(e.rows) // farms sometimes switch devices
+		b.online(i, dev, w.tell(fc.DeviceFarm.ThreeDS, tu.legit3DS), r)
+		b.ip[i] = w.fraudIP(int(e.country), dev, b.time[i], rng.At(e.key, role/2)) // proxies rotate
 		usd = b.ticket(m, cp, r) * w.depart(fc.DeviceFarm.AmountFactor, r)
+		caught = fc.DeviceFarm.Declined
+	case kindLostStolen:
+		// a tap in the next shop, kept under the contactless limit
+		mer := b.merchantIn(int(e.country), inStoreCapable, r)
+		b.setMerchant(i, mer)
+		b.entry[i] = w.cardPresentMode(w.modeContactless, r)
+		b.setDevice(i, terminalOf(mer, r.IntN(terminals)))
+		b.three[i] = false
+		usd = fc.LostStolen.ContactlessUSD * (0.55 + 0.4*r.Float64()) // close to the limit
+		caught = fc.LostStolen.Declined
+	case kindCounterfeit:
+		mer := b.merchantIn(int(e.country), inStoreCapable, r)
+		m := b.setMerchant(i, mer)
+		b.entry[i] = w.cardPresentMode(w.modeMagstripe, r) // the clone only has a stripe
+		b.setDevice(i, terminalOf(mer, r.IntN(terminals)))
+		b.three[i] = false
+		usd = b.ticket(m, cp, r) * w.depart(fc.Counterfeit.AmountFactor, r)
+		caught = fc.Counterfeit.Declined
 	}
-	b.auth[i] = uint8(auth)
-	b.amount[i] = w.minorUnits(usd, int(b.merCty[i]))
+	b.tapLimit(i, usd)
+	in := authInput{usd: usd, usual: w.mccs[b.mcc[i]].MedianUSD * cp.spend, cp: cp}
+	if test {
+		// probes are declined for the card details the tester guessed wrong
+		b.auth[i], b.resp[i] = uint8(w.authApproved), respApproved
+		if r.Float64() < fc.CardTesting.Declined { // wrong guesses are what testing is: not difficulty-scaled
+			b.auth[i] = uint8(w.authDeclined)
+			b.resp[i] = [...]uint8{respInvalidCard, respInvalidCard, respExpired, respDoNotHonour, respFunds}[r.IntN(5)]
+		}
+	} else {
+		b.auth[i], b.resp[i] = b.fraudAuthorize(i, &in, w.tell(caught, 0), r)
+	}
+	b.amount[i] = w.price(usd, int(b.merCty[i]), b.mcc[i], r.Float64())
 }
 
 // online makes row i a card-not-present payment from device dev,
@@ -282,25 +337,46 @@ func (b *Block) ticket(m merchant, cp customer, r *rng.Stream) float64 {
 	return mcc.MedianUSD * cp.spend * math.Exp(mcc.Sigma*r.Norm())
 }
 
-// farmCustomer draws a customer of the farm's country for a device-farm
-// row, different from the farm's earlier customers, and records them.
-func (b *Block) farmCustomer(e *episode, r *rng.Stream) uint32 {
+// farmCustomers draws the farm's L customers in country k, distinct where
+// the country's popularity allows, into the plan's pool.
+func (b *Block) farmCustomers(e *episode, k int, r *rng.Stream) {
 	w := b.w
-	var cust uint32
-	k := int(e.country)
-	for try := 0; try < 8; try++ {
-		cust = w.customers.start[k] + uint32(w.customers.pick[k].Pick(r.Next()))
-		seen := false
-		for _, c := range e.custs[:e.ncust] {
-			seen = seen || c == cust
+	start := len(w.plan.pool)
+	for j := 0; j < int(e.rows); j++ {
+		var cust uint32
+		for try := 0; try < 8; try++ {
+			cust = w.customers.start[k] + uint32(w.customers.pick[k].Pick(r.Next()))
+			if !slices.Contains(w.plan.pool[start:], cust) {
+				break
+			}
 		}
-		if !seen {
-			break
-		}
+		w.plan.pool = append(w.plan.pool, cust)
 	}
-	if int(e.ncust) < len(e.custs) {
-		e.custs[e.ncust] = cust
-		e.ncust++
+	e.custs = w.plan.pool[start:len(w.plan.pool):len(w.plan.pool)]
+	for _, cust := range e.custs {
+		w.plan.pool = append(w.plan.pool, w.cardAt(cust, r.IntN(int(b.customerOf(cust).cards)), e.t0))
 	}
-	return cust
+	e.cards = w.plan.pool[start+len(e.custs) : len(w.plan.pool) : len(w.plan.pool)]
+}
+
+// takeoverIP is the address of a takeover row: the victim's home connection
+// when the fraudster works through the victim's own device (remote access,
+// malware), else the fraudster's network for the whole episode.
+func (b *Block) takeoverIP(e *episode, cp customer, i int) uint32 {
+	w := b.w
+	t := b.time[i]
+	if e.dev < fraudBase {
+		head, _ := w.household(e.cust, int(cp.country))
+		return w.homeIP(head, t)
+	}
+	return w.fraudIP(int(e.country), e.dev, t, e.key)
+}
+
+// cardPresentMode is entry mode index mode when the schema has it, else a
+// draw from the card-present mix.
+func (w *World) cardPresentMode(mode int, r *rng.Stream) uint8 {
+	if mode >= 0 {
+		return uint8(mode)
+	}
+	return uint8(w.modePick.Pick(r.Float64()))
 }

@@ -143,7 +143,7 @@ func TestWeekendMix(t *testing.T) {
 // The difficulty moves fraud towards its victims' normal behaviour and
 // legitimate payments towards fraud-like traits.
 func TestDifficulty(t *testing.T) {
-	type stats struct{ legitForeign, legitDeclined, atoAmount, ctDeclined float64 }
+	type stats struct{ legitForeign, legitDeclined, atoAmount, atoDeclined float64 }
 	measure := func(d float64) stats {
 		cfg := testConfig()
 		cfg.Fraud.Difficulty = d
@@ -151,7 +151,7 @@ func TestDifficulty(t *testing.T) {
 		w, err := world.New(cfg, 42, 120_000, date)
 		require.NoError(t, err)
 		var s stats
-		var legit, ato, ct float64
+		var legit, ato float64
 		for _, r := range collect(t, w) {
 			switch {
 			case !r.fraud:
@@ -165,20 +165,18 @@ func TestDifficulty(t *testing.T) {
 			case r.scenario == "account_takeover":
 				ato++
 				s.atoAmount += r.usd
-			case r.scenario == "card_testing":
-				ct++
 				if r.auth == "declined" {
-					s.ctDeclined++
+					s.atoDeclined++
 				}
 			}
 		}
-		return stats{s.legitForeign / legit, s.legitDeclined / legit, s.atoAmount / ato, s.ctDeclined / ct}
+		return stats{s.legitForeign / legit, s.legitDeclined / legit, s.atoAmount / ato, s.atoDeclined / ato}
 	}
 	easy, hard := measure(0), measure(1)
 	assert.Greater(t, hard.legitForeign, easy.legitForeign+0.02, "legitimate travel abroad")
 	assert.Greater(t, hard.legitDeclined, easy.legitDeclined+0.01, "legitimate declines")
 	assert.Greater(t, easy.atoAmount, 3*hard.atoAmount, "takeover amounts depart from the profile")
-	assert.Greater(t, easy.ctDeclined, hard.ctDeclined+0.3, "card-testing declines")
+	assert.Greater(t, easy.atoDeclined, hard.atoDeclined+0.1, "the issuer's screening catches takeovers")
 }
 
 func TestConfigErrors(t *testing.T) {
@@ -199,6 +197,8 @@ func TestConfigErrors(t *testing.T) {
 	cfg.Fraud.StolenCard.Share = 0
 	cfg.Fraud.CompromisedMerchant.Share = 0
 	cfg.Fraud.DeviceFarm.Share = 0
+	cfg.Fraud.LostStolen.Share = 0
+	cfg.Fraud.Counterfeit.Share = 0
 	_, err = world.New(cfg, 42, 1000, date)
 	assert.ErrorContains(t, err, "at least one scenario")
 }

@@ -36,6 +36,7 @@ var Sources = []SourceInfo{
 	{Name: "txn.entry_mode", Method: "TxnEntryMode", Kind: String, Keys: "TxnEntryModeKeys", Format: "FormatTxnEntryMode"},
 	{Name: "txn.three_ds", Method: "TxnThreeDS", Kind: Bool},
 	{Name: "txn.auth_status", Method: "TxnAuthStatus", Kind: String, Keys: "TxnAuthStatusKeys", Format: "FormatTxnAuthStatus"},
+	{Name: "txn.response_code", Method: "TxnResponseCode", Kind: String, Keys: "TxnResponseCodeKeys", Format: "FormatTxnResponseCode"},
 	{Name: "customer.id", Method: "CustomerID", Kind: String, Keys: "CustomerIDKeys", Format: "FormatCustomerID"},
 	{Name: "customer.country", Method: "CustomerCountry", Kind: String, Keys: "CustomerCountryKeys", Format: "FormatCustomerCountry"},
 	{Name: "card.id", Method: "CardID", Kind: String, Keys: "CardIDKeys", Format: "FormatCardID"},
@@ -54,6 +55,7 @@ var Sources = []SourceInfo{
 	{Name: "device.ip", Method: "DeviceIP", Kind: String, Keys: "DeviceIPKeys", Format: "FormatDeviceIP"},
 	{Name: "fraud.label", Method: "FraudLabel", Kind: Bool},
 	{Name: "fraud.scenario", Method: "FraudScenario", Kind: String, Natural: true, Keys: "FraudScenarioKeys", Format: "FormatFraudScenario"},
+	{Name: "fraud.reported_at", Method: "FraudReportedAt", Kind: Timestamp, Natural: true},
 }
 
 // SourceByName returns the source called name.

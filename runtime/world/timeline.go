@@ -209,25 +209,21 @@ func mod(a, n int64) int64 {
 }
 
 // fill writes n time-ordered event times (µs) for the quantile slice
-// [lo, hi) of the window's total intensity, using the block's stream.
-// Sorted uniforms come from normalised exponential spacings, so no sort is
-// needed; spac is scratch space of at least len(dst).
-func (tl *timeline) fill(dst []int64, spac []float64, lo, hi float64, key uint64) {
+// [lo, hi) of the window's total intensity, using the block's stream. The
+// slice is cut into n equal strata and row i takes a uniform draw in
+// stratum i (jittered stratified sampling): rows come out time-ordered with
+// no sort, and global row p always lies at the volume quantile
+// [p/R, (p+1)/R), so the fraud plan can map a time to the row that holds it
+// (plan.go). spac is unused scratch space kept for the caller's layout.
+func (tl *timeline) fill(dst []int64, _ []float64, lo, hi float64, key uint64) {
 	n := len(dst)
 	r := rng.New(key)
 	total := tl.cum[len(tl.cum)-1]
-	s := 0.0
-	spac = spac[:n]
-	for i := range spac {
-		s += r.Exp()
-		spac[i] = s
-	}
-	s += r.Exp()
-	scale := (hi - lo) * total / s
+	step := (hi - lo) * total / float64(n)
 	base := lo * total
 	m, _ := tl.minuteOf(lo)
 	for i := range dst {
-		target := base + spac[i]*scale
+		target := base + (float64(i)+r.Float64())*step
 		for m < tl.minutes-1 && tl.cum[m] <= target {
 			m++
 		}

@@ -3,6 +3,7 @@ package world
 import (
 	"fmt"
 	"math"
+	"slices"
 	"time"
 
 	"github.com/paygen/paygen/runtime/dist"
@@ -29,7 +30,8 @@ type World struct {
 	merTab     []merchant // merchants by id, when memoised
 	merchants  partition
 	mccs       []refdata.MCC
-	mccPick    *dist.Alias
+	mccPick    *dist.Alias // MCC of an ordinary merchant
+	anchorPick *dist.Alias // MCC of a country's busiest merchants (merchants.go)
 	brands     []string
 	brandPick  dist.Cum
 	bins       [][]refdata.BINRange // per brand
@@ -48,6 +50,8 @@ type World struct {
 	scen          []scenario
 	kindIdx       [numKinds]int // scenario index of each kind, -1 when off
 	compromises   []compromise
+	plan          fraudPlan
+	life          lifecycle // card replacements after fraud (lifecycle.go)
 	tune          tuning
 	highRisk      []bool    // per MCC: a stolen-card target category
 	riskyCountry  []bool    // per country: has a merchant of a high-risk category
@@ -55,9 +59,26 @@ type World struct {
 	cnp           []bool    // per MCC: mostly card-not-present (online-capable)
 	tripKey       uint64
 	devKey        uint64
+	netKey        uint64 // households and network pools (network.go)
+	devMobile     int    // index of the mobile and desktop device types, -1 when absent
+	devDesktop    int
 	authApproved  int
 	authDeclined  int
-	kindKeys      [len(entityKinds)]uint64 // rng.Key(seed, StrKey(kind)) of each entity kind
+	authReview    int
+	// authorisation model (authmodel.go)
+	baseDecline, baseReview        float64
+	mccRisk                        []uint8   // per MCC: 0 low, 1 medium, 2 high
+	mccDecline                     []float64 // per MCC: base decline rate x merchant risk factor
+	entryFactor                    [256]float64
+	typeFactor                     []float64
+	typeKind                       []uint8
+	leastAvail                     []float64 // per card type: the least open-to-buy at spend 1, USD
+	modeMagstripe, modeContactless int
+	modeChip                       int
+	priceStyle                     []uint8 // per MCC (prices.go)
+	sca                            []bool  // per country: strong customer authentication applies
+	fundsKey                       uint64
+	kindKeys                       [len(entityKinds)]uint64 // rng.Key(seed, StrKey(kind)) of each entity kind
 }
 
 // activeCountry is a country with payment volume.
@@ -87,6 +108,9 @@ func New(cfg Config, seed uint64, rows int64, date time.Time) (*World, error) {
 	}
 	if cfg.BlockRows <= 0 || cfg.WindowDays <= 0 {
 		return nil, fmt.Errorf("world config: block_rows and window_days must be positive")
+	}
+	if m := MaxRows(cfg); rows > m {
+		return nil, fmt.Errorf("%d rows is more than the %d that fit the ids' widths", rows, m)
 	}
 	date = time.Date(date.Year(), date.Month(), date.Day(), 0, 0, 0, 0, time.UTC)
 	w := &World{cfg: cfg, seed: seed, rows: rows, date: date, dateTag: date.Format("20060102")}
@@ -131,7 +155,7 @@ func New(cfg Config, seed uint64, rows int64, date time.Time) (*World, error) {
 	for i, m := range w.mccs {
 		mw[i] = m.Weight
 	}
-	w.mccPick = dist.NewAlias(mw)
+	w.mccPick, w.anchorPick = merchantMix(w.mccs)
 	w.brands, w.brandPick = names(cfg.Card.Brands)
 	all := refdata.BINRanges()
 	w.bins = make([][]refdata.BINRange, len(w.brands))
@@ -150,11 +174,15 @@ func New(cfg Config, seed uint64, rows int64, date time.Time) (*World, error) {
 	w.modes, w.modePick = names(cfg.Payment.CardPresentModes)
 	w.authNames, w.authPick = names(cfg.Payment.AuthStatus)
 	w.authApproved, w.authDeclined = w.authIndex("approved"), w.authIndex("declined")
+	w.buildAuth()
 	w.buildVocab()
 	w.buildMerchantMix()
 	w.tripKey = rng.Key(w.seed, rng.StrKey("trip"))
 	w.devKey = rng.Key(w.seed, rng.StrKey("device-life"))
+	w.netKey = rng.Key(w.seed, rng.StrKey("network"))
+	w.devMobile, w.devDesktop = slices.Index(w.devTypes, "mobile"), slices.Index(w.devTypes, "desktop")
 	w.buildMemos()
+	w.initLifecycle()
 	w.tl = <-tlDone
 	if err := w.buildFraud(); err != nil {
 		return nil, err

@@ -15,14 +15,14 @@ func testConfig() world.Config {
 		Customer: world.CustomerConfig{RowsPerEntity: 50, Zipf: 0.9, CardsMin: 1, CardsMax: 3, DevicesMin: 1, DevicesMax: 2, DomesticShare: 0.92, SpendSigma: 0.45},
 		Card: world.CardConfig{
 			Brands: []world.Weighted{{Name: "visa", Weight: 0.6}, {Name: "mastercard", Weight: 0.3}, {Name: "amex", Weight: 0.1}},
-			Types:  []world.Weighted{{Name: "credit", Weight: 0.5}, {Name: "debit", Weight: 0.5}},
+			Types:  []world.Weighted{{Name: "credit", Weight: 0.42}, {Name: "debit", Weight: 0.53}, {Name: "prepaid", Weight: 0.05}},
 		},
 		Merchant: world.MerchantConfig{RowsPerEntity: 200, Zipf: 1, JitterDegrees: 0.5},
 		Device:   world.DeviceConfig{Types: []world.Weighted{{Name: "mobile", Weight: 0.7}, {Name: "desktop", Weight: 0.3}}},
 		Payment: world.PaymentConfig{
-			CardPresentModes: []world.Weighted{{Name: "chip", Weight: 0.6}, {Name: "contactless", Weight: 0.4}},
+			CardPresentModes: []world.Weighted{{Name: "chip", Weight: 0.55}, {Name: "contactless", Weight: 0.4}, {Name: "magstripe", Weight: 0.05}},
 			ThreeDSShare:     0.8,
-			AuthStatus:       []world.Weighted{{Name: "approved", Weight: 0.95}, {Name: "declined", Weight: 0.05}},
+			AuthStatus:       []world.Weighted{{Name: "approved", Weight: 0.975}, {Name: "declined", Weight: 0.018}, {Name: "review", Weight: 0.007}},
 		},
 		Seasonality: world.SeasonalityConfig{
 			WeekendCategories: []world.Weighted{{Name: "restaurants", Weight: 1.4}, {Name: "entertainment", Weight: 1.6}, {Name: "utilities", Weight: 0.4}},
@@ -46,21 +46,29 @@ func testFraud() world.FraudConfig {
 		},
 		AccountTakeover: world.AccountTakeoverConfig{
 			Episode:    world.Episode{Share: 0.25, Rows: world.IntRange{Min: 1, Max: 4}, Minutes: 45},
-			NightShare: 0.5, ForeignShare: 0.4, AmountFactor: world.Range{Min: 3, Max: 8}, NewDevice: 0.8, ThreeDS: 0.35,
+			NightShare: 0.5, ForeignShare: 0.4, AmountFactor: world.Range{Min: 3, Max: 8}, NewDevice: 0.8, ThreeDS: 0.35, Declined: 0.15,
 		},
 		StolenCard: world.StolenCardConfig{
-			Episode:    world.Episode{Share: 0.2, Rows: world.IntRange{Min: 2, Max: 6}, Minutes: 90},
+			Episode:    world.Episode{Share: 0.1, Rows: world.IntRange{Min: 2, Max: 6}, Minutes: 90},
 			Categories: []string{"electronics", "jewelry", "money_transfer"}, HighRiskShare: 0.7,
-			AmountFactor: world.Range{Min: 2, Max: 5},
+			AmountFactor: world.Range{Min: 2, Max: 5}, Declined: 0.2,
 		},
 		CompromisedMerchant: world.CompromisedMerchantConfig{
 			Episode:   world.Episode{Share: 0.15, Rows: world.IntRange{Min: 1, Max: 3}, Minutes: 60},
 			Merchants: 3, Days: world.IntRange{Min: 2, Max: 5}, VictimsPerMillion: 60, DelayDays: world.Range{Min: 1, Max: 10},
-			AmountFactor: world.Range{Min: 2, Max: 6}, NewDevice: 0.8, ThreeDS: 0.35,
+			AmountFactor: world.Range{Min: 2, Max: 6}, NewDevice: 0.8, ThreeDS: 0.35, Declined: 0.12,
 		},
 		DeviceFarm: world.DeviceFarmConfig{
 			Episode:   world.Episode{Share: 0.15, Rows: world.IntRange{Min: 6, Max: 20}, Minutes: 60},
-			Merchants: world.IntRange{Min: 1, Max: 3}, AmountFactor: world.Range{Min: 1.5, Max: 3}, ThreeDS: 0.3,
+			Merchants: world.IntRange{Min: 1, Max: 3}, AmountFactor: world.Range{Min: 1.5, Max: 3}, ThreeDS: 0.3, Declined: 0.25,
+		},
+		LostStolen: world.LostStolenConfig{
+			Episode:        world.Episode{Share: 0.04, Rows: world.IntRange{Min: 2, Max: 6}, Minutes: 120},
+			ContactlessUSD: 50, Declined: 0.1,
+		},
+		Counterfeit: world.CounterfeitConfig{
+			Episode:      world.Episode{Share: 0.06, Rows: world.IntRange{Min: 2, Max: 8}, Minutes: 240},
+			ForeignShare: 0.6, AmountFactor: world.Range{Min: 1.5, Max: 4}, Declined: 0.35,
 		},
 	}
 }

@@ -145,6 +145,7 @@ func (c *checker) scenarios(fc *world.FraudConfig, s *load.Scenarios) {
 			AmountFactor: sec.floatRange("amount_factor", x.AmountFactor, 0.01, 1000),
 			NewDevice:    sec.share("new_device", x.NewDevice),
 			ThreeDS:      sec.share("three_ds", x.ThreeDS),
+			Declined:     sec.share("declined", x.Declined),
 		}
 		n++
 	}
@@ -155,6 +156,7 @@ func (c *checker) scenarios(fc *world.FraudConfig, s *load.Scenarios) {
 			Categories:    sec.categoryList("categories", x.Categories),
 			HighRiskShare: sec.share("high_risk_share", x.HighRiskShare),
 			AmountFactor:  sec.floatRange("amount_factor", x.AmountFactor, 0.01, 1000),
+			Declined:      sec.share("declined", x.Declined),
 		}
 		n++
 	}
@@ -168,6 +170,7 @@ func (c *checker) scenarios(fc *world.FraudConfig, s *load.Scenarios) {
 			AmountFactor:      sec.floatRange("amount_factor", x.AmountFactor, 0.01, 1000),
 			NewDevice:         sec.share("new_device", x.NewDevice),
 			ThreeDS:           sec.share("three_ds", x.ThreeDS),
+			Declined:          sec.share("declined", x.Declined),
 		}
 		if x.VictimsPerMillion.Set && x.VictimsPerMillion.V > 10000 {
 			c.errorf(x.VictimsPerMillion.Pos, "%s: victims_per_million %d must be at most 10000", sec.name, x.VictimsPerMillion.V)
@@ -184,8 +187,28 @@ func (c *checker) scenarios(fc *world.FraudConfig, s *load.Scenarios) {
 			Episode:      sec.episode(x.Share, x.Rows, x.Minutes),
 			AmountFactor: sec.floatRange("amount_factor", x.AmountFactor, 0.01, 1000),
 			ThreeDS:      sec.share("three_ds", x.ThreeDS),
+			Declined:     sec.share("declined", x.Declined),
 		}
 		fc.DeviceFarm.Merchants.Min, fc.DeviceFarm.Merchants.Max = sec.intRangeMax("merchants", x.Merchants, 4)
+		n++
+	}
+	if x := s.LostStolen; x != nil {
+		sec := section{c, name("lost_stolen"), x.Pos}
+		fc.LostStolen = world.LostStolenConfig{
+			Episode:        sec.episode(x.Share, x.Rows, x.Minutes),
+			ContactlessUSD: sec.float("contactless_usd", x.ContactlessUSD, 1, 10000),
+			Declined:       sec.share("declined", x.Declined),
+		}
+		n++
+	}
+	if x := s.Counterfeit; x != nil {
+		sec := section{c, name("counterfeit"), x.Pos}
+		fc.Counterfeit = world.CounterfeitConfig{
+			Episode:      sec.episode(x.Share, x.Rows, x.Minutes),
+			ForeignShare: sec.share("foreign_share", x.ForeignShare),
+			AmountFactor: sec.floatRange("amount_factor", x.AmountFactor, 0.01, 1000),
+			Declined:     sec.share("declined", x.Declined),
+		}
 		n++
 	}
 	if n == 0 {
@@ -193,7 +216,7 @@ func (c *checker) scenarios(fc *world.FraudConfig, s *load.Scenarios) {
 		return
 	}
 	sum := fc.CardTesting.Share + fc.AccountTakeover.Share + fc.StolenCard.Share +
-		fc.CompromisedMerchant.Share + fc.DeviceFarm.Share
+		fc.CompromisedMerchant.Share + fc.DeviceFarm.Share + fc.LostStolen.Share + fc.Counterfeit.Share
 	if math.Abs(sum-1) > weightSumTolerance && !math.IsNaN(sum) {
 		c.errorf(s.Pos, "fraud.scenarios: shares sum to %s, must sum to 1", fmtNum(math.Round(sum*1e9)/1e9))
 	}

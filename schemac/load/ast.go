@@ -127,6 +127,8 @@ type Scenarios struct {
 	StolenCard          *StolenCard          `yaml:"stolen_card"`
 	CompromisedMerchant *CompromisedMerchant `yaml:"compromised_merchant"`
 	DeviceFarm          *DeviceFarm          `yaml:"device_farm"`
+	LostStolen          *LostStolen          `yaml:"lost_stolen"`
+	Counterfeit         *Counterfeit         `yaml:"counterfeit"`
 }
 
 // CardTesting: bursts of small card-not-present authorisations on one card.
@@ -153,6 +155,7 @@ type AccountTakeover struct {
 	AmountFactor FloatRange `yaml:"amount_factor"`
 	NewDevice    Float      `yaml:"new_device"`
 	ThreeDS      Float      `yaml:"three_ds"`
+	Declined     Float      `yaml:"declined"`
 }
 
 // StolenCard: card-present use abroad at high-risk merchants.
@@ -164,6 +167,7 @@ type StolenCard struct {
 	Categories    StrSeq     `yaml:"categories"`
 	HighRiskShare Float      `yaml:"high_risk_share"`
 	AmountFactor  FloatRange `yaml:"amount_factor"`
+	Declined      Float      `yaml:"declined"`
 }
 
 // CompromisedMerchant: merchants compromised for days, fraud on their
@@ -180,6 +184,7 @@ type CompromisedMerchant struct {
 	AmountFactor      FloatRange `yaml:"amount_factor"`
 	NewDevice         Float      `yaml:"new_device"`
 	ThreeDS           Float      `yaml:"three_ds"`
+	Declined          Float      `yaml:"declined"`
 }
 
 // DeviceFarm: one device and IP used with many customers' cards.
@@ -191,6 +196,28 @@ type DeviceFarm struct {
 	Merchants    IntRange   `yaml:"merchants"`
 	AmountFactor FloatRange `yaml:"amount_factor"`
 	ThreeDS      Float      `yaml:"three_ds"`
+	Declined     Float      `yaml:"declined"`
+}
+
+// LostStolen: a lost or stolen card tapped in shops of its owner's country.
+type LostStolen struct {
+	Pos            Pos
+	Share          Float    `yaml:"share"`
+	Rows           IntRange `yaml:"rows"`
+	Minutes        Float    `yaml:"minutes"`
+	ContactlessUSD Float    `yaml:"contactless_usd"`
+	Declined       Float    `yaml:"declined"`
+}
+
+// Counterfeit: a skimmed card cloned onto a magnetic stripe, used in store.
+type Counterfeit struct {
+	Pos          Pos
+	Share        Float      `yaml:"share"`
+	Rows         IntRange   `yaml:"rows"`
+	Minutes      Float      `yaml:"minutes"`
+	ForeignShare Float      `yaml:"foreign_share"`
+	AmountFactor FloatRange `yaml:"amount_factor"`
+	Declined     Float      `yaml:"declined"`
 }
 
 // Column is one entry of the columns list.

@@ -278,6 +278,7 @@ func (a *Analyzer) Finish() (*Report, error) {
 		return nil, err
 	}
 	a.scenarioStats(rep, testScores)
+	a.boosted(rep)
 	a.footprints(rep)
 	a.weekStats(rep)
 	a.columnStats(rep)

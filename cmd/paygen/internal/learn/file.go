@@ -10,6 +10,8 @@ import (
 
 	"github.com/parquet-go/parquet-go"
 	"github.com/parquet-go/parquet-go/format"
+
+	"github.com/paygen/paygen/runtime/colscan"
 )
 
 // BatchRows is how many rows AnalyzeFile reads at a time.
@@ -29,6 +31,17 @@ func AnalyzeFile(path string, opt Options) (rep *Report, err error) {
 	}
 	if st.IsDir() {
 		return nil, fmt.Errorf("%s: is a directory", path)
+	}
+	// parquet-go decodes the pages: colscan checks the footer and the page headers
+	// against the row counts and its memory budget first.
+	cf, err := colscan.Open(path)
+	if err == nil {
+		err = cf.CheckPages()
+		cf.Close()
+	}
+	if err != nil {
+		msg := strings.TrimPrefix(strings.TrimPrefix(err.Error(), "colscan: "), path+": ")
+		return nil, fmt.Errorf("%s: not a readable Parquet file: %s", path, msg)
 	}
 	pf, err := openParquet(f, st.Size())
 	if err != nil {

@@ -17,6 +17,8 @@ type Report struct {
 	Test      SplitStats `json:"test"`
 
 	Model ModelReport `json:"model"`
+	// Boosted is the gradient-boosted baseline on the same features (null without a model).
+	Boosted *BoostedReport `json:"boosted,omitempty"`
 	// Footprints holds the mean of every model feature (in FeatureNames order) over the
 	// non-fraud rows and over each scenario's rows, all splits: the signal each leaves.
 	Footprints []Footprint     `json:"footprints"`
@@ -73,6 +75,8 @@ type ScenarioStats struct {
 	TrainRows    int64    `json:"train_rows"`
 	TestRows     int64    `json:"test_rows"`
 	TestROCAUC   *float64 `json:"test_roc_auc"` // this scenario's rows against all test non-fraud rows
+	// BoostedTestROCAUC is the same for the gradient-boosted baseline.
+	BoostedTestROCAUC *float64 `json:"boosted_test_roc_auc,omitempty"`
 }
 
 // Footprint is the mean of each feature (FeatureNames order) over one group of rows.

@@ -46,12 +46,21 @@ func (r *Report) WriteText(out io.Writer) error {
 	tw.Flush()
 	w.printf("  (weight: change in log-odds per train standard deviation; alone AUC: max(AUC, 1−AUC) of the feature by itself on test)\n\n")
 
-	w.printf("Fraud scenarios (test AUC: the scenario's test rows against all test non-fraud rows):\n")
+	if b := r.Boosted; b != nil {
+		w.printf("Second baseline: %s\n", b.Kind)
+		w.printf("  %d trees of depth %d, learning rate %g, same features and split\n", b.Trees, b.Depth, b.Rate)
+		if b.NotFitted != "" {
+			w.printf("  not fitted: %s\n", b.NotFitted)
+		}
+		w.printf("  test ROC-AUC        %s\n", num(b.ROCAUC))
+		w.printf("  test avg precision  %s\n\n", num(b.AP))
+	}
+	w.printf("Fraud scenarios (test AUC: the scenario's test rows against all test non-fraud rows; LR logistic regression, GBT boosted trees):\n")
 	tw = tabwriter.NewWriter(w, 2, 4, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintf(tw, "  scenario\trows\tshare of fraud\tprevalence\ttrain\ttest\ttest AUC\t\n")
+	fmt.Fprintf(tw, "  scenario\trows\tshare of fraud\tprevalence\ttrain\ttest\ttest AUC LR\ttest AUC GBT\t\n")
 	for _, s := range r.Scenarios {
-		fmt.Fprintf(tw, "  %s\t%d\t%s\t%s\t%d\t%d\t%s\t\n", s.Scenario, s.Rows, pct(s.ShareOfFraud), pct(s.Prevalence),
-			s.TrainRows, s.TestRows, num(s.TestROCAUC))
+		fmt.Fprintf(tw, "  %s\t%d\t%s\t%s\t%d\t%d\t%s\t%s\t\n", s.Scenario, s.Rows, pct(s.ShareOfFraud), pct(s.Prevalence),
+			s.TrainRows, s.TestRows, num(s.TestROCAUC), num(s.BoostedTestROCAUC))
 	}
 	tw.Flush()
 	if len(r.Scenarios) == 0 {

@@ -71,6 +71,31 @@ type commitClient struct {
 	uploadID   string
 	abortTried bool
 	abortErr   error
+
+	before      func(Object) error // runs once before the commit request
+	bucket, key string
+	beforeRan   bool
+	beforeErr   error
+}
+
+// runBefore calls the before hook once with the object about to be committed.
+func (c *commitClient) runBefore(sum string, size int64) error {
+	if c.before == nil {
+		return nil
+	}
+	c.mu.Lock()
+	ran := c.beforeRan
+	c.beforeRan = true
+	c.mu.Unlock()
+	if !ran {
+		err := c.before(Object{Bucket: c.bucket, Key: c.key, Size: size, CRC32C: sum})
+		c.mu.Lock()
+		c.beforeErr = err
+		c.mu.Unlock()
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.beforeErr
 }
 
 func (c *commitClient) countSends(o *s3.Options) {
@@ -85,7 +110,10 @@ func (c *commitClient) markCommit() (string, int64) {
 }
 
 func (c *commitClient) PutObject(ctx context.Context, in *s3.PutObjectInput, opts ...func(*s3.Options)) (*s3.PutObjectOutput, error) {
-	sum, _ := c.markCommit()
+	sum, size := c.markCommit()
+	if err := c.runBefore(sum, size); err != nil {
+		return nil, err
+	}
 	in.ChecksumAlgorithm = types.ChecksumAlgorithmCrc32c
 	in.ChecksumCRC32C = aws.String(sum)
 	return c.Client.PutObject(ctx, in, append(opts, c.countSends)...)
@@ -105,6 +133,9 @@ func (c *commitClient) CreateMultipartUpload(ctx context.Context, in *s3.CreateM
 
 func (c *commitClient) CompleteMultipartUpload(ctx context.Context, in *s3.CompleteMultipartUploadInput, opts ...func(*s3.Options)) (*s3.CompleteMultipartUploadOutput, error) {
 	sum, size := c.markCommit()
+	if err := c.runBefore(sum, size); err != nil {
+		return nil, err
+	}
 	in.ChecksumCRC32C = aws.String(sum)
 	in.ChecksumType = types.ChecksumTypeFullObject
 	in.MpuObjectSize = aws.Int64(size)

@@ -16,6 +16,16 @@ func (o Object) Record() dataset.Object {
 	return dataset.Object{Key: o.Key, Size: o.Size, CRC32C: o.CRC32C}
 }
 
+// manifestOf is the manifest of data (and profile, when not nil).
+func manifestOf(meta dataset.Meta, data Object, profile *Object) dataset.Manifest {
+	var prof *dataset.Object
+	if profile != nil {
+		p := profile.Record()
+		prof = &p
+	}
+	return dataset.NewManifest(meta, data.Record(), prof)
+}
+
 // ReadDatasetMeta is [dataset.ReadMeta] with its content errors as [ErrDataset].
 func ReadDatasetMeta(path string) (dataset.Meta, error) {
 	m, err := dataset.ReadMeta(path)
@@ -43,10 +53,12 @@ type DatasetResult struct {
 	Manifest Object
 }
 
-// UploadDataset uploads the Parquet file at path under prefix in its year/month partition
-// ([dataset.KeysFor]), then its HTML profile (if [dataset.ProfilePath] exists), then the
-// manifest. Unless overwriting,
-// it first checks that none of the keys exists, so a re-run changes nothing.
+// UploadDataset uploads the Parquet file at path under prefix in its year/month partition,
+// with its HTML profile (if [dataset.ProfilePath] exists) and its manifest, as one commit: the
+// data object is committed last, after the profile and the manifest are stored, and when
+// anything fails the side files are deleted again and no data object appears (see
+// [DatasetCommit]). Unless overwriting, it first checks that the dataset does not exist
+// ([Uploader.CheckDataset]), so a re-run of a finished upload changes nothing.
 func (u *Uploader) UploadDataset(ctx context.Context, prefix, path string) (DatasetResult, error) {
 	meta, err := ReadDatasetMeta(path)
 	if err != nil {
@@ -63,28 +75,28 @@ func (u *Uploader) UploadDataset(ctx context.Context, prefix, path string) (Data
 	} else if !st.Mode().IsRegular() {
 		return res, fmt.Errorf("%s: not a regular file", profile)
 	}
-	keys := []string{res.Keys.Data, res.Keys.Manifest}
-	if hasProfile {
-		keys = append(keys, res.Keys.Profile)
-	}
-	if err := u.RefuseExisting(ctx, keys...); err != nil {
+	if err := u.CheckDataset(ctx, res.Keys); err != nil {
 		return res, err
 	}
-	if res.Data, err = u.uploadFile(ctx, res.Keys.Data, path); err != nil {
-		return res, err
+	if !hasProfile {
+		profile = ""
 	}
-	if hasProfile {
-		p, err := u.uploadFile(ctx, res.Keys.Profile, profile)
-		if err != nil {
-			return res, err
-		}
-		res.Profile = &p
+	c := u.NewDatasetCommit(ctx, meta, res.Keys, profile)
+	if res.Data, err = u.uploadFileBefore(ctx, res.Keys.Data, path, c.Before); err != nil {
+		return res, c.Abandon(err)
 	}
-	var prof *dataset.Object
-	if res.Profile != nil {
-		r := res.Profile.Record()
-		prof = &r
+	res.Profile, res.Manifest = c.Profile(), c.Manifest()
+	return res, nil
+}
+
+// withRollback adds to err what a failed rollback left behind.
+func withRollback(err, rollback error) error {
+	if rollback == nil {
+		return err
 	}
-	res.Manifest, err = u.PutManifest(ctx, res.Keys.Manifest, dataset.NewManifest(meta, res.Data.Record(), prof))
-	return res, err
+	var e *Error
+	if errors.As(err, &e) {
+		return &Error{Kind: e.Kind, Err: e.Err, Msg: e.Msg + "; " + oneLine(rollback.Error())}
+	}
+	return fmt.Errorf("%w; %s", err, oneLine(rollback.Error()))
 }

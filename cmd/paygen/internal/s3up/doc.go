@@ -61,9 +61,10 @@
 //
 // A failed or cancelled multipart upload is aborted (with a fresh 30 s context when the caller's
 // context was cancelled). When even the abort cannot reach the server (the server went away),
-// the incomplete upload is left on the server and aborted by the next upload of the same key:
-// every upload first aborts incomplete multipart uploads of exactly its key
-// ([Uploader.AbortIncomplete]). A failed stream never completes, so it leaves no object.
+// the incomplete upload is left on the server and aborted by a later upload of the same key:
+// every upload first aborts the incomplete multipart uploads of exactly its key that were
+// started more than [StaleUploads] (an hour) ago ([Uploader.AbortIncomplete]); younger ones
+// may be another run's live upload. A failed stream never completes, so it leaves no object.
 //
 // # Errors
 //

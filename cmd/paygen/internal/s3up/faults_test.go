@@ -132,11 +132,22 @@ func TestServerStoppedMidUpload(t *testing.T) {
 	assert.False(t, exists(t, c, key), "no object after the failure")
 	assert.Equal(t, 1, incomplete(t, c, key), "the abort could not reach the stopped server")
 
-	obj, err := newUploader(t, testConfig(srv.Endpoint)).UploadFile(ctx, key, p)
+	u := newUploader(t, testConfig(srv.Endpoint))
+	obj, err := u.UploadFile(ctx, key, p)
 	require.NoError(t, err, "a retry after the restart succeeds")
 	assert.Equal(t, b, get(t, c, key))
 	assert.Equal(t, crc32cOf(b), obj.CRC32C)
-	assert.Equal(t, 0, incomplete(t, c, key), "and aborted the leftover upload")
+	// The leftover is younger than StaleUploads: it might be another run's live upload.
+	assert.Equal(t, 1, incomplete(t, c, key), "a young leftover is left alone")
+	prev := StaleUploads
+	StaleUploads = 0
+	defer func() { StaleUploads = prev }()
+	_, err = u.UploadFile(ctx, key+".again", p)
+	require.NoError(t, err)
+	n, err := u.AbortIncomplete(ctx, key, StaleUploads)
+	require.NoError(t, err)
+	assert.Equal(t, 1, n)
+	assert.Equal(t, 0, incomplete(t, c, key), "an old leftover is aborted")
 }
 
 func TestWrongCredentials(t *testing.T) {

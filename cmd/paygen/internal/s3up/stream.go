@@ -4,6 +4,7 @@ import (
 	"context"
 	"io"
 	"sync"
+	"sync/atomic"
 )
 
 // StreamWriter streams bytes into a multipart upload of one key. Write blocks while all parts
@@ -15,10 +16,11 @@ type StreamWriter struct {
 	pw   *io.PipeWriter
 	done chan struct{}
 
-	once sync.Once
-	obj  Object
-	api  *commitClient
-	err  error
+	once   sync.Once
+	before atomic.Pointer[func(Object) error]
+	obj    Object
+	api    *commitClient
+	err    error
 }
 
 // Stream starts uploading to key and returns the writer. Unless overwriting, it fails at once
@@ -32,7 +34,12 @@ func (u *Uploader) Stream(ctx context.Context, key string) (*StreamWriter, error
 	w := &StreamWriter{u: u, key: key, pw: pw, done: make(chan struct{})}
 	go func() {
 		defer close(w.done)
-		w.obj, w.api, w.err = u.put(ctx, key, pr, -1)
+		w.obj, w.api, w.err = u.put(ctx, key, pr, -1, func(o Object) error {
+			if f := w.before.Load(); f != nil {
+				return (*f)(o)
+			}
+			return nil
+		})
 		if w.err != nil {
 			pr.CloseWithError(w.err) // unblock and fail pending and later Writes
 		} else {
@@ -63,6 +70,14 @@ func (w *StreamWriter) Close() error {
 	w.once.Do(func() { w.pw.Close() })
 	<-w.done
 	return w.err
+}
+
+// CloseBefore is Close with before run just before the commit request, with the
+// object's final size and checksum: an error from it stops the commit (then no
+// object is created and the error is returned).
+func (w *StreamWriter) CloseBefore(before func(Object) error) error {
+	w.before.Store(&before)
+	return w.Close()
 }
 
 // Abort stops the upload and aborts the multipart upload, so no object appears. It returns nil

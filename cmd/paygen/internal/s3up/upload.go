@@ -62,9 +62,16 @@ func (u *Uploader) RefuseExisting(ctx context.Context, keys ...string) error {
 	return nil
 }
 
-// AbortIncomplete aborts the incomplete multipart uploads of exactly key (left behind when an
-// earlier upload could not even reach the server to abort) and returns how many it aborted.
-func (u *Uploader) AbortIncomplete(ctx context.Context, key string) (int, error) {
+// StaleUploads is how long ago an incomplete multipart upload of a key must have been
+// started before an upload of the same key aborts it. A younger one may be another run's
+// live upload (a run keeps its upload open while it validates and profiles), and
+// aborting it made that run fail with odd errors (issue 13).
+var StaleUploads = time.Hour
+
+// AbortIncomplete aborts the incomplete multipart uploads of exactly key started more than
+// olderThan ago (left behind when an earlier upload could not even reach the server to
+// abort, or was killed) and returns how many it aborted.
+func (u *Uploader) AbortIncomplete(ctx context.Context, key string, olderThan time.Duration) (int, error) {
 	n := 0
 	in := &s3.ListMultipartUploadsInput{Bucket: &u.bucket, Prefix: &key}
 	for {
@@ -73,7 +80,7 @@ func (u *Uploader) AbortIncomplete(ctx context.Context, key string) (int, error)
 			return n, u.classify(err, key)
 		}
 		for _, up := range out.Uploads {
-			if aws.ToString(up.Key) != key {
+			if aws.ToString(up.Key) != key || time.Since(aws.ToTime(up.Initiated)) < olderThan {
 				continue
 			}
 			_, err := u.s3.AbortMultipartUpload(ctx, &s3.AbortMultipartUploadInput{
@@ -100,6 +107,12 @@ func (u *Uploader) UploadFile(ctx context.Context, key, path string) (Object, er
 }
 
 func (u *Uploader) uploadFile(ctx context.Context, key, path string) (Object, error) {
+	return u.uploadFileBefore(ctx, key, path, nil)
+}
+
+// uploadFileBefore uploads the file at path to key; before (when not nil) runs just
+// before the object is committed, and an error from it stops the commit.
+func (u *Uploader) uploadFileBefore(ctx context.Context, key, path string, before func(Object) error) (Object, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return Object{}, err
@@ -112,7 +125,7 @@ func (u *Uploader) uploadFile(ctx context.Context, key, path string) (Object, er
 	if !st.Mode().IsRegular() {
 		return Object{}, fmt.Errorf("%s: not a regular file", path)
 	}
-	obj, _, err := u.put(ctx, key, f, st.Size())
+	obj, _, err := u.put(ctx, key, f, st.Size(), before)
 	return obj, err
 }
 
@@ -121,23 +134,26 @@ func (u *Uploader) UploadBytes(ctx context.Context, key string, data []byte) (Ob
 	if err := u.RefuseExisting(ctx, key); err != nil {
 		return Object{}, err
 	}
-	obj, _, err := u.put(ctx, key, bytes.NewReader(data), int64(len(data)))
+	obj, _, err := u.put(ctx, key, bytes.NewReader(data), int64(len(data)), nil)
 	return obj, err
 }
 
 // put uploads body (size bytes, or -1 when unknown) to key with a CRC32C full-object checksum,
-// conditionally unless overwriting, and verifies the result.
-func (u *Uploader) put(ctx context.Context, key string, body io.Reader, size int64) (Object, *commitClient, error) {
+// conditionally unless overwriting, and verifies the result. before, when not nil, runs once
+// with the object's final size and checksum just before the commit request (the PutObject,
+// or the CompleteMultipartUpload); when it fails, nothing is committed and the multipart
+// upload is aborted.
+func (u *Uploader) put(ctx context.Context, key string, body io.Reader, size int64, before func(Object) error) (Object, *commitClient, error) {
 	start := time.Now()
 	// Best effort: a missing ListBucketMultipartUploads permission must not stop the upload,
 	// but an unreachable endpoint, missing credentials or bucket would only fail it later.
-	if _, err := u.AbortIncomplete(ctx, key); errors.Is(err, ErrUnreachable) ||
+	if _, err := u.AbortIncomplete(ctx, key, StaleUploads); errors.Is(err, ErrUnreachable) ||
 		errors.Is(err, ErrNoCredentials) || errors.Is(err, ErrNoBucket) || errors.Is(err, ErrAborted) {
 		return Object{}, nil, err
 	}
 
 	src := newCRCReader(body)
-	api := &commitClient{Client: u.s3, src: src}
+	api := &commitClient{Client: u.s3, src: src, before: before, bucket: u.bucket, key: key}
 	in := &transfermanager.UploadObjectInput{
 		Bucket:            &u.bucket,
 		Key:               &key,

@@ -18,6 +18,6 @@ var Contract = &contract.Contract{
 		{Name: "fraud_scenario", Physical: "BYTE_ARRAY", Logical: "STRING", Nullable: true},
 	},
 	Expectations: []contract.Expectation{
-		{Kind: contract.NotNull, Column: "label_fraud", Min: math.NaN(), Max: math.NaN(), Source: "schemac/testdata/scenarios/schema.yaml:39:5"},
+		{Kind: contract.NotNull, Column: "label_fraud", Min: math.NaN(), Max: math.NaN(), Source: "schemac/testdata/scenarios/schema.yaml:40:5"},
 	},
 }

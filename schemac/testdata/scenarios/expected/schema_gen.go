@@ -8,7 +8,7 @@ const (
 	Table       = "payments"                               // table name
 	FilePrefix  = "payments"                               // output file name prefix
 	SchemaPath  = "schemac/testdata/scenarios/schema.yaml" // the schema, from the module root
-	Fingerprint = "71d9a5b053e51eb3"                       // first 16 hex digits of the schema's SHA-256
+	Fingerprint = "01cf97fc62eab2d3"                       // first 16 hex digits of the schema's SHA-256
 )
 
 // ColumnNames lists the columns in table order.
@@ -86,7 +86,8 @@ var Config = world.Config{
 				Min: 1.5,
 				Max: 3,
 			},
-			ThreeDS: 0.3,
+			ThreeDS:  0.3,
+			Declined: 0.25,
 		},
 	},
 }

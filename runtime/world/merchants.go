@@ -1,0 +1,46 @@
+package world
+
+import (
+	"strconv"
+
+	"github.com/paygen/paygen/runtime/dist"
+	"github.com/paygen/paygen/runtime/refdata"
+)
+
+// Merchant popularity follows what a merchant sells: a country's busiest
+// merchants (its anchors: supermarkets, fuel, fast food, transport, general
+// retail) draw their MCC with the square of its transaction weight, so the
+// head of the Zipf popularity is made of everyday categories, not of a
+// freight company; the long tail draws by weight. Wholesale and B2B codes
+// (5000-5199) and government-to-government codes (9400-9405) rarely take
+// consumer cards: their weight is cut tenfold.
+
+// anchorShare is the share of a country's merchants (at least anchorMin)
+// whose MCC comes from the anchor mix.
+const (
+	anchorShare = 0.01
+	anchorMin   = 20
+	b2bFactor   = 0.1
+)
+
+// merchantMix returns the MCC pickers of ordinary and anchor merchants.
+func merchantMix(mccs []refdata.MCC) (ordinary, anchor *dist.Alias) {
+	w := make([]float64, len(mccs))
+	a := make([]float64, len(mccs))
+	for i, m := range mccs {
+		w[i] = m.Weight
+		if code, err := strconv.Atoi(m.Code); err == nil && (code >= 5000 && code <= 5199 || code >= 9400 && code <= 9405) {
+			w[i] *= b2bFactor
+		}
+		a[i] = w[i] * w[i]
+	}
+	return dist.NewAlias(w), dist.NewAlias(a)
+}
+
+// mccOf draws the MCC of the merchant of popularity rank rank among count.
+func (w *World) mccOf(rank, count uint32, x uint64) int {
+	if float64(rank) < max(anchorMin, anchorShare*float64(count)) {
+		return w.anchorPick.Pick(x)
+	}
+	return w.mccPick.Pick(x)
+}
