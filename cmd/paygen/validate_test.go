@@ -83,7 +83,7 @@ func TestValidateExitCodes(t *testing.T) {
 	}
 
 	// Several files: the worst outcome wins, and readable files are still reported.
-	code, out, errs = runV(good, bad)
+	code, out, _ = runV(good, bad)
 	assert.Equal(t, 1, code)
 	assert.Contains(t, out, good+": PASSED")
 	assert.Contains(t, out, bad+": FAILED")

@@ -20,7 +20,6 @@ type rangeCheck struct {
 	imin, imax  int64
 	fmin, fmax  float64
 	s           sampler
-	timeWindow  bool
 	windowLabel string
 }
 

@@ -30,7 +30,6 @@ func TestReadDatasetMeta(t *testing.T) {
 		Schema: "payments", SchemaFingerprint: "sha256:abc123", Version: "0.1.0-test"}, m,
 		"the metadata date wins over the name")
 
-	p = filepath.Join(dir, "payments_10k_20250529_nometa.parquet")
 	require.NoError(t, s3test.WriteParquet(filepath.Join(dir, "payments_10k_20250529.x"), 7, 8, nil))
 	require.NoError(t, os.Rename(filepath.Join(dir, "payments_10k_20250529.x"), filepath.Join(dir, "payments_20250529.parquet")))
 	m, err = ReadDatasetMeta(filepath.Join(dir, "payments_20250529.parquet"))
