@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"io"
-	"math"
 	"os"
 	"path/filepath"
 	"strings"
@@ -32,7 +31,7 @@ func generateWith(d deps, args ...string) (int, string, string) {
 func impossibleContract() deps {
 	c := *generated.Contract
 	c.Expectations = append(append([]contract.Expectation{}, c.Expectations...), contract.Expectation{
-		Kind: contract.RowCount, Min: 1e12, Max: math.NaN(), Severity: contract.Error, Source: "test",
+		Kind: contract.RowCount, HasMin: true, Min: 1e12, Severity: contract.Error, Source: "test",
 	})
 	d := testDeps()
 	d.contract = &c

@@ -101,12 +101,12 @@ func TestSchemaNullability(t *testing.T) {
 
 func TestExpectationsThatCannotRun(t *testing.T) {
 	c := &contract.Contract{Expectations: []contract.Expectation{
-		{Kind: contract.Pattern, Column: "amount", Pattern: "^1", Min: nan, Max: nan},
-		{Kind: contract.InSet, Column: "currency", Set: "planets", Min: nan, Max: nan},
-		{Kind: contract.Pattern, Column: "currency", Pattern: "([", Min: nan, Max: nan},
-		{Kind: contract.NullIff, Column: "fraud_scenario", Other: "currency", Min: nan, Max: nan},
-		{Kind: contract.Range, Column: "nope", Min: 0, Max: 1},
-		{Kind: contract.TrueRate, Column: "amount", Min: 0, Max: 1, Severity: contract.Warning},
+		{Kind: contract.Pattern, Column: "amount", Pattern: "^1"},
+		{Kind: contract.InSet, Column: "currency", Set: "planets"},
+		{Kind: contract.Pattern, Column: "currency", Pattern: "(["},
+		{Kind: contract.NullIff, Column: "fraud_scenario", Other: "currency"},
+		{Kind: contract.Range, Column: "nope", HasMin: true, Min: 0, HasMax: true, Max: 1},
+		{Kind: contract.TrueRate, Column: "amount", HasMin: true, Min: 0, HasMax: true, Max: 1, Severity: contract.Warning},
 	}}
 	rep := validate(t, writePayments(t, nil), c)
 	reasons := []string{}
@@ -202,7 +202,7 @@ func TestAllOptionalColumnsAreValidated(t *testing.T) {
 // files still fail a band their quantile misses.
 func TestQuantileBandSamplingMargin(t *testing.T) {
 	c := &contract.Contract{Expectations: []contract.Expectation{
-		{Kind: contract.Quantile, Column: "amount", Q: 0.5, Min: 20, Max: 200},
+		{Kind: contract.Quantile, Column: "amount", Q: 0.5, HasMin: true, Min: 20, HasMax: true, Max: 200},
 	}}
 	for _, tc := range []struct {
 		rows int

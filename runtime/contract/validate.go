@@ -290,7 +290,7 @@ func (p *plan) build(e Expectation, unusable map[string]string) (check, string) 
 		if cls != "int" && cls != "float" {
 			return wrongType("a numeric or timestamp column")
 		}
-		c := newRange(kind, e.Min, e.Max)
+		c := newRange(kind, e.lo(), e.hi())
 		c.s.max = p.opt.Samples
 		p.add(i, col, c)
 		return c, ""
@@ -390,8 +390,8 @@ func (p *plan) setOf(e Expectation) (map[string]struct{}, error) {
 
 // window returns the TimeWindow bounds [lo, hi) in unix seconds.
 func (p *plan) window(e Expectation) (lo, hi float64, label string, err error) {
-	if !math.IsNaN(e.Min) || !math.IsNaN(e.Max) {
-		return e.Min, e.Max, "[" + unixText(e.Min) + ", " + unixText(e.Max) + ")", nil
+	if !math.IsNaN(e.lo()) || !math.IsNaN(e.hi()) {
+		return e.lo(), e.hi(), "[" + unixText(e.lo()) + ", " + unixText(e.hi()) + ")", nil
 	}
 	if e.Days <= 0 {
 		return 0, 0, "", fmt.Errorf("invalid expectation: time_window needs days > 0 or explicit bounds")
