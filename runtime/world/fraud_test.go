@@ -186,7 +186,7 @@ func TestCardTestingFootprint(t *testing.T) {
 				require.Equal(t, "ecommerce", r.entry)
 				if j < len(b)-1 || len(b) == 1 {
 					total++
-					if r.usd <= 5.01 {
+					if r.usd <= 6.01 { // 0.5-5 USD, priced (a shelf ending adds up to one unit)
 						small++
 					}
 					if r.auth == "declined" {

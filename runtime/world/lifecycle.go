@@ -40,8 +40,9 @@ type lifecycle struct {
 	repl  []replacement      // in creation order
 	byKey map[uint64][]int32 // cust<<8|slot -> indexes into repl, in time order
 	has   []uint64           // bitset of customers with a replacement
-	// reported time of each blocked card, by card id
+	// reported time of each blocked card, and its replacement, by card id
 	reported map[uint32]int64
+	replOf   map[uint32]int32
 }
 
 func (w *World) initLifecycle() {
@@ -50,6 +51,7 @@ func (w *World) initLifecycle() {
 		byKey:    map[uint64][]int32{},
 		has:      make([]uint64, (w.customers.size()+63)/64),
 		reported: map[uint32]int64{},
+		replOf:   map[uint32]int32{},
 	}
 }
 
@@ -107,11 +109,7 @@ func (w *World) defrauded(cust, card uint32, end int64, key uint64) {
 		// after this episode instead
 		at = end + reportMargin + int64(r.Exp()*3600e6)
 		w.life.reported[card] = at
-		for j := range w.life.repl {
-			if w.life.repl[j].old == card {
-				w.life.repl[j].at = at
-			}
-		}
+		w.life.repl[w.life.replOf[card]].at = at
 		return
 	}
 	at := end + reportMargin + detectionDelay(&r)
@@ -119,6 +117,7 @@ func (w *World) defrauded(cust, card uint32, end int64, key uint64) {
 	slot := w.slotOf(card)
 	j := int32(len(w.life.repl))
 	w.life.repl = append(w.life.repl, replacement{cust: cust, slot: uint8(slot), at: at, root: w.rootOf(card), old: card})
+	w.life.replOf[card] = j
 	k := uint64(cust)<<8 | uint64(slot)
 	w.life.byKey[k] = append(w.life.byKey[k], j)
 	w.life.has[cust>>6] |= 1 << (cust & 63)

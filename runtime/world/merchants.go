@@ -1,6 +1,7 @@
 package world
 
 import (
+	"math"
 	"strconv"
 
 	"github.com/paygen/paygen/runtime/dist"
@@ -43,4 +44,34 @@ func (w *World) mccOf(rank, count uint32, x uint64) int {
 		return w.anchorPick.Pick(x)
 	}
 	return w.mccPick.Pick(x)
+}
+
+// onlineShops is a country's merchants of mostly card-not-present MCCs, by
+// popularity: where its customers' and foreigners' online payments go.
+type onlineShops struct {
+	ids  []uint32
+	pick *dist.Alias
+}
+
+// buildOnlineShops indexes every country's online merchants, so an online
+// payment abroad picks one in one draw instead of redrawing until the
+// popularity draw lands on one.
+func (w *World) buildOnlineShops() {
+	w.online = make([]onlineShops, len(w.countries))
+	zipf := w.cfg.Merchant.Zipf
+	for k := range w.countries {
+		start, count := w.merchants.start[k], w.merchants.count[k]
+		var o onlineShops
+		var wt []float64
+		for j := uint32(0); j < count; j++ {
+			if w.cnp[w.merchantOf(start+j).mcc] {
+				o.ids = append(o.ids, start+j)
+				wt = append(wt, math.Pow(float64(j+1), -zipf))
+			}
+		}
+		if len(o.ids) > 0 {
+			o.pick = dist.NewAlias(wt)
+		}
+		w.online[k] = o
+	}
 }

@@ -134,6 +134,9 @@ func (b *Block) merchantIn(k int, filter int, r *rng.Stream) uint32 {
 	if filter == anyMerchant {
 		return mer
 	}
+	if o := &w.online[k]; filter == onlineOnly && o.pick != nil {
+		return o.ids[o.pick.Pick(r.Next())]
+	}
 	for try := 0; try < 32; try++ {
 		if b.passes(mer, filter) {
 			return mer

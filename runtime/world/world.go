@@ -50,6 +50,7 @@ type World struct {
 	scen          []scenario
 	kindIdx       [numKinds]int // scenario index of each kind, -1 when off
 	compromises   []compromise
+	online        []onlineShops // per country (merchants.go)
 	plan          fraudPlan
 	life          lifecycle // card replacements after fraud (lifecycle.go)
 	tune          tuning
@@ -182,6 +183,7 @@ func New(cfg Config, seed uint64, rows int64, date time.Time) (*World, error) {
 	w.netKey = rng.Key(w.seed, rng.StrKey("network"))
 	w.devMobile, w.devDesktop = slices.Index(w.devTypes, "mobile"), slices.Index(w.devTypes, "desktop")
 	w.buildMemos()
+	w.buildOnlineShops()
 	w.initLifecycle()
 	w.tl = <-tlDone
 	if err := w.buildFraud(); err != nil {
