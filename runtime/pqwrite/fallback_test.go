@@ -19,6 +19,9 @@ import (
 // encodes 196,608 rows. The rows must match the reference writer's, and
 // the bytes must not depend on the workers.
 func TestLargeWorldFallsBackToPlain(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds a 20M-row world: full tier only (go test without -short)")
+	}
 	w := newWorld(t, 20_000_000)
 	opt := pqwrite.Options{Workers: 2, RowGroupBlocks: 3, EndBlock: 3}
 	var fast bytes.Buffer
