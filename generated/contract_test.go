@@ -13,6 +13,7 @@ import (
 
 	"github.com/paygen/paygen/runtime/contract"
 	"github.com/paygen/paygen/runtime/pqwrite"
+	"github.com/paygen/paygen/runtime/pqwrite/pqwritetest"
 	"github.com/paygen/paygen/runtime/world"
 )
 
@@ -61,7 +62,7 @@ func TestContractPassesOnGeneratedData(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "p.parquet")
 	f, err := os.Create(path)
 	require.NoError(t, err)
-	_, err = pqwrite.Write(f, w, Fill, pqwrite.Options{Workers: 1, RowGroupBlocks: 1})
+	_, err = pqwritetest.Write(f, w, Fill, pqwrite.Options{Workers: 1, RowGroupBlocks: 1})
 	require.NoError(t, err)
 	require.NoError(t, f.Close())
 

@@ -8,6 +8,7 @@ import (
 	"github.com/parquet-go/parquet-go/format"
 	"github.com/paygen/paygen/generated"
 	"github.com/paygen/paygen/runtime/pqwrite"
+	"github.com/paygen/paygen/runtime/pqwrite/pqwritetest"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -62,7 +63,7 @@ func TestLargeWorldFallsBackToPlain(t *testing.T) {
 	}
 
 	var ref bytes.Buffer
-	_, err = pqwrite.Write(&ref, w, generated.Fill, opt)
+	_, err = pqwritetest.Write(&ref, w, generated.Fill, opt)
 	require.NoError(t, err)
 	requireSameRows(t, ref.Bytes(), fast.Bytes())
 
