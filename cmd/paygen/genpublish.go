@@ -37,6 +37,13 @@ func (p *genPlan) publish(out *outputs, res *genResult, start time.Time, spec *p
 			return fmt.Errorf("profile: %w; nothing was published", err)
 		}
 	}
+	if err := out.ctx.Err(); err != nil { // interrupted while validating or profiling
+		if html != "" && out.tmpDir == "" {
+			os.Remove(html)
+		}
+		out.abort()
+		return err
+	}
 	res.elapsed = time.Since(start)
 	if out.remote == nil {
 		if err := out.local.Commit(); err != nil {

@@ -6,7 +6,12 @@ import (
 	"os"
 	"testing"
 
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/service/s3"
 	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/paygen/paygen/cmd/paygen/internal/s3up/s3test"
 )
 
 // testDeps are what main passes, except that no stream is a terminal.
@@ -78,4 +83,21 @@ func TestContextCancelPublishesNothing(t *testing.T) {
 	entries, err := os.ReadDir(dir)
 	assert.NoError(t, err)
 	assert.Empty(t, entries, "no file, no temporary file")
+}
+
+// An interrupted generate --to leaves no object and no multipart upload.
+func TestContextCancelUploadsNothing(t *testing.T) {
+	srv := s3test.StartT(t, cliBucket)
+	useServer(t, srv)
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	var out, errb bytes.Buffer
+	code := runGenerate(&env{ctx: ctx, stdout: &out, stderr: &errb, deps: testDeps()},
+		[]string{"--rows", "10k", "--to", "s3://" + cliBucket + "/cancelled", "--date", "2025-05-29", "--validate"})
+	assert.Equal(t, 130, code, errb.String())
+	assert.Equal(t, "paygen generate: interrupted; nothing was published\n", errb.String())
+	assert.Empty(t, listKeys(t, srv.Client(""), "cancelled/"))
+	ups, err := srv.Client("").ListMultipartUploads(context.Background(), &s3.ListMultipartUploadsInput{Bucket: aws.String(cliBucket)})
+	require.NoError(t, err)
+	assert.Empty(t, ups.Uploads)
 }
