@@ -30,17 +30,17 @@
 //     and verifies the object; Abort aborts the multipart upload so no object appears.
 //   - [Uploader.UploadDataset] uploads a Parquet file, its HTML profile and a [dataset.Manifest].
 //
-// A generate→S3 pipeline uses the pieces directly:
+// A generate→S3 pipeline uses the pieces directly (cmd/paygen/genpublish.go):
 //
 //	keys := dataset.KeysFor(prefix, date, "payments_1M_20250529.parquet")
-//	if err := u.RefuseExisting(ctx, keys.Data, keys.Profile, keys.Manifest); err != nil { … }
+//	if err := u.CheckDataset(ctx, keys); err != nil { … }
 //	w, err := u.Stream(ctx, keys.Data)
-//	defer w.Abort()                  // no-op after a successful Close
+//	defer w.Abort()                  // no-op after a successful close
 //	… write the Parquet bytes to w …
-//	err = w.Close()                  // completes, verifies; w.Object() has size and CRC32C
-//	prof, err := u.UploadBytes(ctx, keys.Profile, html) // or UploadFile
-//	p := prof.Record()
-//	_, err = u.PutManifest(ctx, keys.Manifest, dataset.NewManifest(meta, w.Object().Record(), &p))
+//	c := u.NewDatasetCommit(ctx, meta, keys, htmlPath) // htmlPath "" for no profile
+//	if err := w.CloseBefore(c.Before); err != nil { // profile and manifest, then the data
+//		return c.Abandon(err)                          // deletes the side files again
+//	}
 //
 // # Integrity
 //
