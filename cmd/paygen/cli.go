@@ -21,11 +21,12 @@ type deps struct {
 	contract    *contract.Contract // nil: validate (and generate --validate) refuse to run
 	profileSpec *profile.Spec      // nil: profile files generically
 	terminal    func(*os.File) bool
+	freeSpace   func(dir string) (int64, bool) // bytes free on dir's file system, ok false when unknown
 }
 
 // defaultDeps are the generated contract and profile spec.
 func defaultDeps() deps {
-	return deps{contract: generated.Contract, profileSpec: generated.ProfileSpec, terminal: isTerminal}
+	return deps{contract: generated.Contract, profileSpec: generated.ProfileSpec, terminal: isTerminal, freeSpace: diskFree}
 }
 
 // env is one command invocation: the root context (cancelled by SIGINT or

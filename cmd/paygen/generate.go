@@ -69,7 +69,7 @@ func runGenerate(e *env, args []string) int {
 	if e.isTTY(e.stderr) && !g.quiet {
 		plan.progressTo = e.stderr
 	}
-	if err := plan.preflight(); err != nil {
+	if err := plan.preflight(e.freeSpace); err != nil {
 		return e.fail("generate", exitCode(err), "%v", err)
 	}
 	defer limitMemory(plan.workers, plan.groupBlks*plan.w.BlockRows())()

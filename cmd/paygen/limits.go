@@ -39,14 +39,10 @@ const (
 	maxBytesPerRow = 75
 )
 
-// freeSpace returns the bytes available to an unprivileged user on the file
-// system holding dir (ok false where it cannot be known); tests replace it.
-var freeSpace = diskFree
-
 // checkSpace refuses to start a local write that cannot fit: the output's file
 // system (or $TMPDIR, for the local copy --validate and --profile keep with --to)
 // must have room for the rows at the smallest measured size per row.
-func (p *genPlan) checkSpace() error {
+func (p *genPlan) checkSpace(freeSpace func(dir string) (int64, bool)) error {
 	first, end := p.shardBlocks()
 	rows := min(int64(end)*int64(p.w.BlockRows()), p.rows) - int64(first)*int64(p.w.BlockRows())
 	dir := filepath.Dir(p.path)
@@ -55,6 +51,9 @@ func (p *genPlan) checkSpace() error {
 			return nil
 		}
 		dir = os.TempDir()
+	}
+	if freeSpace == nil {
+		return nil // unknown
 	}
 	dir = existingParent(dir)
 	free, ok := freeSpace(dir)
@@ -81,11 +80,14 @@ func existingParent(dir string) string {
 }
 
 // preflight runs the checks that need the plan before generate writes anything.
-func (p *genPlan) preflight() error {
+//
+// freeSpace returns the bytes available to an unprivileged user on the file
+// system holding dir (ok false where it cannot be known): deps.freeSpace.
+func (p *genPlan) preflight(freeSpace func(dir string) (int64, bool)) error {
 	if err := p.checkProfileTarget(); err != nil {
 		return err
 	}
-	return p.checkSpace()
+	return p.checkSpace(freeSpace)
 }
 
 // rowLimitHelp documents the maximum in --help.

@@ -99,10 +99,11 @@ func TestGenerateRowLimit(t *testing.T) {
 // Without room for the rows at the smallest measured size per row, generate
 // stops before writing anything.
 func TestGenerateChecksFreeSpace(t *testing.T) {
-	prev := freeSpace
-	t.Cleanup(func() { freeSpace = prev })
+	t.Parallel()
 	var asked string
-	freeSpace = func(dir string) (int64, bool) { asked = dir; return 10e6, true }
+	d := testDeps()
+	d.freeSpace = func(dir string) (int64, bool) { asked = dir; return 10e6, true }
+	generateCmd := func(args ...string) (int, string, string) { return generateWith(d, args...) }
 	dir := filepath.Join(t.TempDir(), "new", "sub")
 	code, _, errs := generateCmd("--rows", "1M", "--out", dir)
 	assert.Equal(t, 2, code)
