@@ -18,7 +18,8 @@ import (
 // Nothing becomes visible unless the whole run succeeds.
 type outputs struct {
 	local   *atomicFile
-	tmpDir  string // holds the local copy when only S3 is the destination
+	tmpDir  string   // holds the local copy when only S3 is the destination
+	tmpLock *os.File // locked while the run lives (tmpdirs.go)
 	remote  *s3up.StreamWriter
 	up      *s3up.Uploader
 	keys    dataset.Keys
@@ -60,10 +61,12 @@ func (p *genPlan) openOutputs(ctx context.Context) (*outputs, error) {
 		return nil, err
 	}
 	if p.validate || p.profile {
+		removeStaleTmpDirs()
 		if o.tmpDir, err = os.MkdirTemp("", "paygen-"); err != nil {
 			o.close()
 			return nil, err
 		}
+		o.tmpLock = lockTmpDir(o.tmpDir)
 		if o.local, err = createAtomic(filepath.Join(o.tmpDir, filepath.Base(p.path)), true); err != nil {
 			o.close()
 			return nil, err
@@ -106,6 +109,9 @@ func (o *outputs) abort() {
 func (o *outputs) close() {
 	if o.tmpDir != "" {
 		os.RemoveAll(o.tmpDir)
+	}
+	if o.tmpLock != nil {
+		o.tmpLock.Close()
 	}
 	o.cancel()
 	o.restore()

@@ -3,22 +3,27 @@ package main
 import (
 	"encoding/json"
 	"io"
+	"slices"
 	"strings"
 
 	"github.com/paygen/paygen/cmd/paygen/internal/learn"
+	"github.com/paygen/paygen/generated"
 	"github.com/paygen/paygen/runtime/colscan"
 )
 
-const learnabilitySynopsis = "learnability FILE.parquet [--json OUT.json] [--split-days N] [--balanced]"
+const learnabilitySynopsis = "learnability FILE.parquet [--json OUT.json] [--split-days N] [--balanced] [--rule-min-support N] [--rule-max-precision P] [--position-alpha A]"
 
 const learnabilityAbout = `Measures whether the fraud label of a paygen Parquet file is learnable but not leaky:
 trains an L2 logistic regression on causal per-row and velocity features over all but
 the last N days and scores the last N days (ROC-AUC, average precision); scores every
-raw column on its own (LEAK above AUC 0.90); reports fraud prevalence per scenario and
-per ISO week. See docs/learnability.md.
+raw column on its own (LEAK above AUC 0.90); mines rules, single conditions and pairs
+over raw columns and causal history features (FAIL when a rule matching at least 50
+rows is at least 90 % fraud); tests the fraud rate by row position (FAIL at p < 1e-6);
+reports fraud prevalence per scenario, per ISO week and per day. See
+docs/learnability.md.
 
-Exit status: 0 ROC-AUC within [0.85, 0.97] and no leak, 1 outside the band or a leak,
-2 usage or unreadable input.`
+Exit status: 0 ROC-AUC within [0.85, 0.97] and no leak, 1 outside the band or a leak
+(a column, a rule or the row position), 2 usage or unreadable input.`
 
 // runLearnability implements "paygen learnability".
 func runLearnability(e *env, args []string) int {
@@ -26,6 +31,9 @@ func runLearnability(e *env, args []string) int {
 	jsonOut := fs.String("json", "", "also write the figures as JSON to this `file`")
 	splitDays := fs.Float64("split-days", learn.DefaultSplitDays, "length of the test split in `days`, counted back from the last event")
 	balanced := fs.Bool("balanced", false, "weight the classes equally when training")
+	minSupport := fs.Int64("rule-min-support", learn.DefaultRuleMinSupport, "a rule counts when it matches at least this many `rows`")
+	maxPrecision := fs.Float64("rule-max-precision", learn.DefaultRuleMaxPrecision, "a counted rule with at least this `precision` (fraud share) fails the run")
+	alpha := fs.Float64("position-alpha", learn.DefaultPositionAlpha, "the row-position check fails below this `p-value`")
 	fail := func(format string, a ...any) int {
 		return e.fail("learnability", 2, format, a...)
 	}
@@ -41,6 +49,12 @@ func runLearnability(e *env, args []string) int {
 		return fail("one FILE expected, got %d: %s", len(files), strings.Join(files, " "))
 	case !(*splitDays > 0):
 		return fail("--split-days must be positive, got %v", *splitDays)
+	case *minSupport < 1:
+		return fail("--rule-min-support must be at least 1, got %d", *minSupport)
+	case !(*maxPrecision > 0 && *maxPrecision <= 1):
+		return fail("--rule-max-precision must be in (0, 1], got %v", *maxPrecision)
+	case !(*alpha > 0 && *alpha < 1):
+		return fail("--position-alpha must be in (0, 1), got %v", *alpha)
 	}
 	if err := checkReportPaths(files, *jsonOut); err != nil {
 		return fail("%v", err)
@@ -57,7 +71,11 @@ func runLearnability(e *env, args []string) int {
 	if err != nil {
 		return fail("%s", inputError(err))
 	}
-	rep, err := learn.AnalyzeFile(files[0], learn.Options{SplitDays: *splitDays, Fit: learn.FitOptions{Balanced: *balanced}})
+	rep, err := learn.AnalyzeFile(files[0], learn.Options{
+		SplitDays: *splitDays, Fit: learn.FitOptions{Balanced: *balanced},
+		RuleMinSupport: *minSupport, RuleMaxPrecision: *maxPrecision, PositionAlpha: *alpha,
+		Periods: learnPeriods(),
+	})
 	if err != nil {
 		return fail("%s", learnOneLine(err))
 	}
@@ -73,6 +91,15 @@ func runLearnability(e *env, args []string) int {
 		return 1
 	}
 	return 0
+}
+
+// learnPeriods are the row-position periods: learn's defaults and the generator's block size.
+func learnPeriods() []int64 {
+	block := int64(generated.Config.BlockRows)
+	if slices.Contains(learn.DefaultPeriods, block) {
+		return learn.DefaultPeriods
+	}
+	return append(slices.Clone(learn.DefaultPeriods), block)
 }
 
 func learnWriteJSON(path string, rep *learn.Report) error {

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/paygen/paygen/cmd/paygen/internal/learn"
+	"github.com/paygen/paygen/generated"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -24,6 +25,8 @@ func TestLearnabilityCLI(t *testing.T) {
 	leaky := filepath.Join(dir, "leaky.parquet")
 	require.NoError(t, learn.WriteParquet(clean, learn.SyntheticRows(learn.SyntheticOptions{Rows: 6000, FraudRate: 0.02, Seed: 1}), 0))
 	require.NoError(t, learn.WriteParquet(leaky, learn.SyntheticRows(learn.SyntheticOptions{Rows: 6000, FraudRate: 0.02, Seed: 1, Leak: true}), 0))
+	pairLeak := filepath.Join(dir, "pair.parquet")
+	require.NoError(t, learn.WriteParquet(pairLeak, pairLeakRows(), 0))
 
 	t.Run("clean file passes, flags after the file", func(t *testing.T) {
 		out := filepath.Join(dir, "clean.json")
@@ -40,6 +43,27 @@ func TestLearnabilityCLI(t *testing.T) {
 		require.NotNil(t, rep.Model.ROCAUC)
 		assert.Contains(t, stdout, fmt.Sprintf("test ROC-AUC        %.4f", *rep.Model.ROCAUC), "text and JSON agree")
 		assert.True(t, rep.Verdict.Pass)
+		assert.Greater(t, rep.Rules.Conditions, 50)
+		assert.Zero(t, rep.Rules.Failing)
+		assert.EqualValues(t, learn.DefaultRuleMinSupport, rep.Verdict.RuleMinSupport)
+		assert.Contains(t, stdout, "\nRules: conditions and pairs")
+		assert.Contains(t, stdout, "\nFraud rate by row position")
+		assert.Len(t, rep.Positions.Days, 28)
+	})
+
+	t.Run("a two-column rule fails with exit 1 and is named", func(t *testing.T) {
+		code, stdout, stderr := runL(pairLeak)
+		assert.Equal(t, 1, code, stderr)
+		assert.Contains(t, stdout, "FAIL: RULE: ")
+		assert.Contains(t, stdout, "card_type = debit AND device_type = desktop")
+		assert.NotContains(t, stdout, "LEAK: column", "no single column gives it away")
+	})
+
+	t.Run("the rule thresholds are flags", func(t *testing.T) {
+		code, stdout, stderr := runL(pairLeak, "--rule-min-support", "100000")
+		assert.Equal(t, 0, code, stderr+stdout)
+		code, _, stderr = runL(clean, "--rule-max-precision", "0.01")
+		assert.Equal(t, 1, code, stderr)
 	})
 
 	t.Run("leak fails with exit 1 and names the column", func(t *testing.T) {
@@ -60,7 +84,8 @@ func TestLearnabilityCLI(t *testing.T) {
 		assert.Equal(t, 0, code)
 		assert.Contains(t, stdout, "Usage: paygen learnability FILE.parquet")
 		assert.Contains(t, stdout, "Exit status: 0 ROC-AUC")
-		for _, f := range []string{"--json file", "--split-days days", "--balanced\n"} {
+		for _, f := range []string{"--json file", "--split-days days", "--balanced\n", "--rule-min-support rows",
+			"--rule-max-precision precision", "--position-alpha p-value"} {
 			assert.Contains(t, stdout, "\n  "+f, "flags in the --flag style of the other commands")
 		}
 		assert.NotContains(t, stdout, "\n  -json")
@@ -76,6 +101,9 @@ func TestLearnabilityCLI(t *testing.T) {
 		"not parquet":    {junk},
 		"unknown flag":   {"--bogus", clean},
 		"bad split days": {"--split-days", "0", clean},
+		"bad support":    {"--rule-min-support", "0", clean},
+		"bad precision":  {"--rule-max-precision", "1.5", clean},
+		"bad alpha":      {"--position-alpha", "0", clean},
 		"bad json path":  {clean, "--json", filepath.Join(dir, "no", "such", "dir.json")},
 	} {
 		t.Run(name, func(t *testing.T) {
@@ -86,6 +114,30 @@ func TestLearnabilityCLI(t *testing.T) {
 			assert.NotContains(t, stderr, "goroutine")
 		})
 	}
+}
+
+// pairLeakRows are synthetic rows where card_type = debit and device_type = desktop are
+// each common among legitimate rows but only fraud rows have both.
+func pairLeakRows() []learn.Row {
+	rows := learn.SyntheticRows(learn.SyntheticOptions{Rows: 6000, FraudRate: 0.02, Seed: 1})
+	for i := range rows {
+		r := &rows[i]
+		switch {
+		case r.LabelFraud:
+			r.CardType, r.DeviceType = "debit", "desktop"
+		case i%3 == 0:
+			r.CardType, r.DeviceType = "credit", "mobile"
+		case i%3 == 1:
+			r.CardType, r.DeviceType = "debit", "mobile"
+		default:
+			r.CardType, r.DeviceType = "credit", "desktop"
+		}
+	}
+	return rows
+}
+
+func TestLearnabilityPeriodsIncludeTheBlockSize(t *testing.T) {
+	assert.Contains(t, learnPeriods(), int64(generated.Config.BlockRows))
 }
 
 // A bad input gets the one-line message validate (and profile) give for it.

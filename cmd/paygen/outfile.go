@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -15,18 +16,19 @@ import (
 var errExists = errors.New("exists")
 
 // atomicFile is written under a temporary name in the destination's directory
-// and appears under its final name only when complete: an error or an
-// interruption (the command's context, cancelled by Ctrl-C) never leaves a
-// partial file behind, and a temporary file left by a killed run is removed by
-// a later run for the same target (removeStaleTemps).
+// and appears under its final name only when complete: a crash, an error or
+// Ctrl-C never leaves a partial file behind.
 type atomicFile struct {
 	final, tmp string
 	f          *os.File
 	w          *bufio.Writer
 	overwrite  bool
+	mu         sync.Mutex // orders Abort and the publishing step
+	aborted    bool
 }
 
 func createAtomic(final string, overwrite bool) (*atomicFile, error) {
+	removeStaleTemps(final) // also when the target exists and the run stops here
 	if !overwrite {
 		if _, err := os.Stat(final); err == nil {
 			return nil, fmt.Errorf("%s: %w (use --overwrite to replace it)", final, errExists)
@@ -35,11 +37,11 @@ func createAtomic(final string, overwrite bool) (*atomicFile, error) {
 	if err := os.MkdirAll(filepath.Dir(final), 0o755); err != nil {
 		return nil, err
 	}
-	removeStaleTemps(final)
 	f, err := createTempBeside(final) // 0666 less the umask, like any new file
 	if err != nil {
 		return nil, err
 	}
+	holdLock(f) // until the file is closed: tells later runs this run is alive
 	return &atomicFile{final: final, tmp: f.Name(), f: f, w: bufio.NewWriterSize(&writeback{f: f}, 1<<20), overwrite: overwrite}, nil
 }
 
@@ -61,6 +63,11 @@ func (a *atomicFile) Commit() (err error) {
 	if err = a.f.Close(); err != nil {
 		return err
 	}
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	if a.aborted {
+		return errInterrupted
+	}
 	if a.overwrite {
 		err = os.Rename(a.tmp, a.final)
 	} else if err = os.Link(a.tmp, a.final); err == nil {
@@ -71,17 +78,30 @@ func (a *atomicFile) Commit() (err error) {
 	return err
 }
 
-// Abort removes the temporary file.
+// Abort removes the temporary file (after a Commit it does nothing).
 func (a *atomicFile) Abort() {
+	if !a.mu.TryLock() { // Commit holds it and aborts on its own failure
+		return
+	}
+	defer a.mu.Unlock()
+	a.aborted = true
 	a.f.Close()
 	os.Remove(a.tmp)
 }
+
+// errInterrupted is what a publishing step returns once its file was discarded.
+var errInterrupted = errors.New("interrupted")
 
 // staleAfter is how long a temporary file of a target must have gone unwritten
 // before a later run for the same target removes it. A run killed with SIGKILL
 // cannot remove its own; a live run writes its file continuously (only a
 // --validate of a file taking over an hour would leave it untouched that long).
+// On Unix a leftover is recognised at once: no process holds its lock (holdLock).
 const staleAfter = time.Hour
+
+// orphanGrace is how old an unlocked temporary file must be before it is taken for
+// a leftover: a run locks its file right after creating it.
+const orphanGrace = 10 * time.Second
 
 // removeStaleTemps deletes the temporary files ".NAME.tmp-DIGITS" that runs
 // writing final (and nothing else) left behind, when older than staleAfter.
@@ -97,8 +117,10 @@ func removeStaleTemps(final string) {
 		if !ok || rest == "" || strings.Trim(rest, "0123456789") != "" || !e.Type().IsRegular() {
 			continue
 		}
-		if info, err := e.Info(); err == nil && time.Since(info.ModTime()) > staleAfter {
-			os.Remove(filepath.Join(dir, e.Name()))
+		path := filepath.Join(dir, e.Name())
+		if info, err := e.Info(); err == nil && (time.Since(info.ModTime()) > staleAfter ||
+			time.Since(info.ModTime()) > orphanGrace && orphaned(path)) {
+			os.Remove(path)
 		}
 	}
 }

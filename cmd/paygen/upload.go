@@ -90,8 +90,8 @@ func runUpload(e *env, args []string) int {
 	for _, p := range files {
 		res, err := u.UploadDataset(ctx, prefix, p)
 		prog.clear()
-		if err != nil && ctx.Err() != nil {
-			return e.fail("upload", 130, "interrupted; upload of %s aborted", p)
+		if err != nil && ctx.Err() != nil { // SIGINT/SIGTERM: the upload was aborted and rolled back
+			return e.fail("upload", 130, "interrupted; %s was not uploaded", p)
 		}
 		if err != nil {
 			c := uploadExitCode(err)

@@ -176,7 +176,11 @@ func (b *Block) newLegitEpisode(kind, L int, minutes float64, r *rng.Stream) {
 	b.victimAt(&e, w.tl.country(t0, er.Next()), t0, &er)
 	if kind == kindRetry {
 		home := b.custCty0(&e)
-		mer := b.legitMerchant(home, home, t0, &er)
+		where := home
+		if trip := w.trip(e.cust, home, t0); trip >= 0 {
+			where = trip
+		}
+		mer := b.legitMerchant(where, home, t0, &er)
 		e.mers[0], e.nmers = mer, 1
 		m := b.merchantAttrs(mer)
 		mcc := &w.mccs[m.mcc]

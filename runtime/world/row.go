@@ -17,9 +17,22 @@ func (b *Block) legitRow(i int, r *rng.Stream) {
 	cust := w.customers.start[k] + uint32(w.customers.pick[k].Pick(r.Next()))
 	cp := b.customerOf(cust)
 	b.setCard(i, cust, cp, w.cardAt(cust, r.IntN(int(cp.cards)), t))
+	b.legitWhere(i, cust, cp, r)
+}
+
+// legitWhere draws where customer cust pays on row i, and the payment: at
+// home, on a trip abroad, online while in transit, or online abroad.
+func (b *Block) legitWhere(i int, cust uint32, cp customer, r *rng.Stream) {
+	w := b.w
+	t := b.time[i]
 	home := int(cp.country)
-	if trip := w.trip(cust, home, t); trip >= 0 && r.Float64() < w.tune.tripAbroad {
+	switch trip := w.trip(cust, home, t); {
+	case trip >= 0 && r.Float64() < w.tune.tripAbroad:
 		b.legitPayment(i, cust, cp, b.legitMerchant(trip, home, t, r), false, r)
+		return
+	case trip != atHome:
+		// in transit, or a payment at home while abroad: online
+		b.legitPayment(i, cust, cp, b.merchantIn(home, onlineOnly, r), true, r)
 		return
 	}
 	if r.Float64() >= w.cfg.Customer.DomesticShare {
@@ -52,7 +65,7 @@ func (b *Block) legitEpisodeRow(i int, r *rng.Stream) {
 	cp := b.customerOf(e.cust)
 	b.setCard(i, e.cust, cp, e.card)
 	if e.kind == kindSession {
-		b.legitPayment(i, e.cust, cp, b.legitMerchant(int(cp.country), int(cp.country), b.time[i], r), false, r)
+		b.legitWhere(i, e.cust, cp, r)
 		return
 	}
 	m := b.setMerchant(i, e.mers[0])
@@ -162,30 +175,49 @@ func (b *Block) legitPayment(i int, cust uint32, cp customer, mer uint32, remote
 	b.amount[i] = w.price(usd, int(m.country), m.mcc, r.Float64())
 }
 
-// trip returns the country customer cust is travelling in at time t, or -1.
-// Each (customer, week) starts a trip of 2-6 days abroad with probability
-// tune.tripWeek, hash-defined, so a traveller's payments cluster in one
-// foreign country for days, like a stolen card's but at ordinary merchants.
+// Trip states returned by trip besides a country index.
+const (
+	atHome    = -1
+	inTransit = -2 // travelling to or from a trip: payments are online only
+)
+
+// tripTransit is how long the journey to or from a trip takes, µs.
+const tripTransit = 3 * 3600e6
+
+// trip returns the country customer cust is travelling in at time t, atHome,
+// or inTransit. Each (customer, week) starts a trip of 2-6 days abroad with
+// probability tune.tripWeek, hash-defined, leaving at a local-daytime hour
+// and back at one; the journey each way takes tripTransit, during which the
+// customer pays online only. A traveller's payments cluster in one foreign
+// country for days, like a stolen card's but at ordinary merchants, and no
+// card is used in two countries closer in time than a journey.
 func (w *World) trip(cust uint32, home int, t int64) int {
 	if w.tune.tripWeek <= 0 {
-		return -1
+		return atHome
 	}
 	day := t / 86400e6
 	wk, off := day/7, day%7
-	// Trips start on day 0-6 of their week and last 2-6 days, so last
-	// week's trip can still run on days 0-4 of this one.
-	for k := int64(0); k <= 1 && (k == 0 || off <= 4); k++ {
+	// Trips start on day 0-6 of their week and last 2-6 days (plus the
+	// return journey), so last week's trip can still run on days 0-5 of this one.
+	for k := int64(0); k <= 1 && (k == 0 || off <= 5); k++ {
 		h := rng.Mix(w.tripKey ^ uint64(cust)<<24 ^ uint64(wk-k))
 		if rng.Unit(h) >= w.tune.tripWeek {
 			continue
 		}
 		h = rng.Mix(h)
 		start := (wk-k)*7 + int64(h%7)
-		if day >= start && day < start+2+int64(h>>8%5) {
-			return w.foreign(home, rng.Mix(h))
+		days := 2 + int64(h>>8%5)
+		dep := start*86400e6 + int64(6+h>>16%14)*3600e6 // leaves between 06 and 20 h UTC
+		ret := (start+days)*86400e6 + int64(6+h>>24%14)*3600e6
+		switch {
+		case t < dep || t >= ret+tripTransit:
+			continue
+		case t < dep+tripTransit || t >= ret:
+			return inTransit
 		}
+		return w.foreign(home, rng.Mix(h))
 	}
-	return -1
+	return atHome
 }
 
 // foreign draws a country other than home, by volume.

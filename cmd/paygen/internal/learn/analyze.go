@@ -1,10 +1,13 @@
 package learn
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"math"
 	"slices"
+	"strings"
+	"sync"
 	"time"
 )
 
@@ -15,6 +18,11 @@ type Options struct {
 	MinAUC    float64    // lower end of the accepted ROC-AUC band; default 0.85
 	MaxAUC    float64    // upper end; default 0.97
 	LeakAUC   float64    // a raw column separating better than this is a leak; default 0.90
+
+	RuleMinSupport   int64   // rules matching fewer rows are not counted; default 50
+	RuleMaxPrecision float64 // a counted rule this precise is a leak; default 0.9
+	PositionAlpha    float64 // a row-position p-value below this is a leak; default 1e-6
+	Periods          []int64 // periods of the row-position check; default DefaultPeriods
 }
 
 // Defaults of Options.
@@ -37,6 +45,18 @@ func (o Options) withDefaults() Options {
 	}
 	if o.LeakAUC == 0 {
 		o.LeakAUC = DefaultLeakAUC
+	}
+	if o.RuleMinSupport == 0 {
+		o.RuleMinSupport = DefaultRuleMinSupport
+	}
+	if o.RuleMaxPrecision == 0 {
+		o.RuleMaxPrecision = DefaultRuleMaxPrecision
+	}
+	if o.PositionAlpha == 0 {
+		o.PositionAlpha = DefaultPositionAlpha
+	}
+	if o.Periods == nil {
+		o.Periods = DefaultPeriods
 	}
 	if o.Fit.Lambda == 0 {
 		o.Fit.Lambda = DefaultLambda
@@ -84,6 +104,8 @@ type Analyzer struct {
 	week          *weekAcc // the week of weekDay
 	weekDay       int64    // days since the epoch of the last row
 	gaps          LabelGaps
+	miner         *ruleMiner
+	pos           *positions
 }
 
 // NewAnalyzer returns an Analyzer whose test split is the SplitDays before maxTime
@@ -93,6 +115,20 @@ func NewAnalyzer(maxTime time.Time, opt Options) (*Analyzer, error) {
 	if !(opt.SplitDays > 0) || math.IsInf(opt.SplitDays, 0) {
 		return nil, fmt.Errorf("split days must be a positive number, got %v", opt.SplitDays)
 	}
+	if opt.RuleMinSupport < 1 {
+		return nil, fmt.Errorf("rule min support must be at least 1, got %d", opt.RuleMinSupport)
+	}
+	if !(opt.RuleMaxPrecision > 0 && opt.RuleMaxPrecision <= 1) {
+		return nil, fmt.Errorf("rule max precision must be in (0, 1], got %v", opt.RuleMaxPrecision)
+	}
+	if !(opt.PositionAlpha > 0 && opt.PositionAlpha < 1) {
+		return nil, fmt.Errorf("position alpha must be in (0, 1), got %v", opt.PositionAlpha)
+	}
+	for _, p := range opt.Periods {
+		if p < positionBins {
+			return nil, fmt.Errorf("position periods must be at least %d rows, got %d", positionBins, p)
+		}
+	}
 	a := &Analyzer{
 		opt:           opt,
 		splitAt:       maxTime.UnixMicro() - int64(opt.SplitDays*float64(microsPerDay)),
@@ -101,6 +137,8 @@ func NewAnalyzer(maxTime time.Time, opt Options) (*Analyzer, error) {
 		scenarioIndex: map[string]int32{},
 		weeks:         map[string]*weekAcc{},
 		minT:          math.MaxInt64,
+		miner:         newRuleMiner(),
+		pos:           newPositions(opt.Periods),
 		maxT:          math.MinInt64,
 	}
 	for i, c := range rawColumns {
@@ -138,6 +176,8 @@ func (a *Analyzer) Add(r *Row) error {
 		a.gaps.ScenarioWithoutFraud++
 	}
 	a.addWeek(r, scen)
+	a.miner.add(r, scen)
+	a.pos.add(r)
 
 	a.ext.Next(r, a.feat)
 	sums := &a.legitSums
@@ -268,20 +308,35 @@ func (a *Analyzer) Finish() (*Report, error) {
 		MinTime: time.UnixMicro(a.minT).UTC(), MaxTime: time.UnixMicro(a.maxT).UTC(),
 		SplitTime: time.UnixMicro(a.splitAt).UTC(), SplitDays: o.SplitDays,
 		Train: a.train, Test: a.test, LabelGaps: a.gaps,
-		Verdict: Verdict{MinAUC: o.MinAUC, MaxAUC: o.MaxAUC, LeakAUC: o.LeakAUC, Leaks: []string{}, Reasons: []string{}},
+		Verdict: Verdict{MinAUC: o.MinAUC, MaxAUC: o.MaxAUC, LeakAUC: o.LeakAUC, Leaks: []string{}, Reasons: []string{},
+			RuleMinSupport: o.RuleMinSupport, RuleMaxPrecision: o.RuleMaxPrecision, PositionAlpha: o.PositionAlpha},
 	}
 	rep.Train.Prevalence = rate(a.train.Fraud, a.train.Rows)
 	rep.Test.Prevalence = rate(a.test.Fraud, a.test.Rows)
 
+	// the boosted trees and the rules read what the rows left and write their own parts of
+	// rep, so they run beside the logistic regression
+	var wg sync.WaitGroup
+	var boostErr error
+	wg.Go(func() { boostErr = a.boosted(rep) })
+	wg.Go(func() {
+		rep.Rules = a.miner.mine(o.RuleMinSupport, o.RuleMaxPrecision, a.scenarioNames)
+		rep.Positions = a.pos.report(o.PositionAlpha)
+	})
 	testScores, err := a.model(rep)
+	if err == nil {
+		a.scenarioStats(rep, testScores)
+		a.footprints(rep)
+		a.weekStats(rep)
+		a.columnStats(rep)
+	}
+	wg.Wait()
+	if err == nil {
+		err = boostErr
+	}
 	if err != nil {
 		return nil, err
 	}
-	a.scenarioStats(rep, testScores)
-	a.boosted(rep)
-	a.footprints(rep)
-	a.weekStats(rep)
-	a.columnStats(rep)
 	a.verdict(rep)
 	return rep, nil
 }
@@ -329,6 +384,10 @@ func (a *Analyzer) model(rep *Report) ([]float64, error) {
 
 func (a *Analyzer) scenarioStats(rep *Report, scores []float64) {
 	rep.Scenarios = []ScenarioStats{}
+	var neg []float64
+	if scores != nil {
+		neg = a.negatives(scores)
+	}
 	order := slices.Clone(a.scenarioNames)
 	slices.Sort(order)
 	for _, name := range order {
@@ -341,18 +400,63 @@ func (a *Analyzer) scenarioStats(rep *Report, scores []float64) {
 		st.ShareOfFraud = rate(st.Rows, a.fraud)
 		st.Prevalence = rate(st.Rows, a.rows)
 		if scores != nil {
-			var s []float64
-			var y []bool
-			for k, sc := range a.testScenario {
-				if sc == i || sc < 0 {
-					s = append(s, scores[k])
-					y = append(y, sc == i)
-				}
-			}
-			st.TestROCAUC = ptr(ROCAUC(s, y))
+			st.TestROCAUC = a.scenarioAUC(i, scores, neg)
 		}
 		rep.Scenarios = append(rep.Scenarios, st)
 	}
+}
+
+// negatives returns the scores of the test non-fraud rows, sorted.
+func (a *Analyzer) negatives(scores []float64) []float64 {
+	var neg []float64
+	for k, sc := range a.testScenario {
+		if sc < 0 {
+			neg = append(neg, scores[k])
+		}
+	}
+	slices.SortFunc(neg, cmp.Compare[float64])
+	return neg
+}
+
+// scenarioAUC is the ROC-AUC of scenario i's test rows against all test non-fraud rows
+// (neg: their scores, sorted).
+func (a *Analyzer) scenarioAUC(i int32, scores, neg []float64) *float64 {
+	var pos []float64
+	for k, sc := range a.testScenario {
+		if sc == i {
+			pos = append(pos, scores[k])
+		}
+	}
+	return ptr(AUCAgainst(pos, neg))
+}
+
+// boosted fits the gradient-boosted trees on the train split and scores the test split.
+func (a *Analyzer) boosted(rep *Report) error {
+	o := GBDTOptions{}.withDefaults()
+	b := &rep.Boosted
+	b.Kind = "gradient-boosted trees (logistic loss, histogram splits) on the same features"
+	b.Trees, b.Depth, b.LearningRate, b.Bins, b.NegativeRate = o.Trees, o.Depth, o.LearningRate, o.Bins, o.NegativeRate
+	b.ScenarioAUC = map[string]*float64{}
+	if a.train.Fraud == 0 || a.train.Fraud == a.train.Rows {
+		b.NotFitted = "the train split needs fraud and non-fraud rows"
+		return nil
+	}
+	m, err := FitGBDT(a.trainX, NumFeatures, a.trainY, o)
+	if err != nil {
+		return err
+	}
+	b.TrainRows = m.TrainRows
+	scores := make([]float64, len(a.testY))
+	for i := range scores {
+		scores[i] = m.Logit(a.testX[i*NumFeatures : (i+1)*NumFeatures])
+	}
+	b.ROCAUC = ptr(ROCAUC(scores, a.testY))
+	b.AP = ptr(AveragePrecision(scores, a.testY))
+	neg := a.negatives(scores)
+	for i, name := range a.scenarioNames {
+		b.ScenarioAUC[name] = a.scenarioAUC(int32(i), scores, neg)
+	}
+	return nil
 }
 
 func (a *Analyzer) footprints(rep *Report) {
@@ -414,6 +518,20 @@ func (a *Analyzer) verdict(rep *Report) {
 			v.Leaks = append(v.Leaks, c.Name)
 			v.Reasons = append(v.Reasons, fmt.Sprintf("LEAK: column %s alone reaches %.4f (%s) > %g",
 				c.Name, *c.Best, c.BestMethod, v.LeakAUC))
+		}
+	}
+	if r := rep.Rules; r.Failing > 0 {
+		msg := fmt.Sprintf("RULE: %d rules with support ≥ %d reach precision ≥ %g", r.Failing, r.MinSupport, r.MaxPrecision)
+		if len(r.Top) > 0 && r.Top[0].Fails {
+			t := r.Top[0]
+			msg += fmt.Sprintf(", e.g. %s: %d of %d rows fraud", strings.Join(t.Conditions, " AND "), t.Fraud, t.Support)
+		}
+		v.Reasons = append(v.Reasons, msg)
+	}
+	for _, p := range rep.Positions.Periods {
+		if p.Fails {
+			v.Reasons = append(v.Reasons, fmt.Sprintf("POSITION: the fraud rate depends on the row index mod %d (chi-square %.1f, %d df, p = %.2g < %g)",
+				p.Period, p.Chi2, p.DF, p.P, rep.Positions.Alpha))
 		}
 	}
 	m := rep.Model

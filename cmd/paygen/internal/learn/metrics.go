@@ -2,6 +2,7 @@ package learn
 
 import (
 	"cmp"
+	"math"
 	"slices"
 )
 
@@ -91,3 +92,24 @@ func AveragePrecision(scores []float64, labels []bool) (ap float64, ok bool) {
 // Separation returns max(AUC, 1−AUC): how well a score separates the classes in either
 // direction (0.5 = not at all, 1 = perfectly).
 func Separation(auc float64) float64 { return max(auc, 1-auc) }
+
+// AUCAgainst returns the ROC-AUC of the positive scores pos against the negative scores
+// neg, which must be sorted by cmp.Compare: the same figure as ROCAUC on their union, in
+// O(|pos| log |neg|) once neg is sorted (ties count one half).
+func AUCAgainst(pos, neg []float64) (auc float64, ok bool) {
+	if len(pos) == 0 || len(neg) == 0 {
+		return math.NaN(), false
+	}
+	var sum float64
+	for _, s := range pos {
+		lo, _ := slices.BinarySearchFunc(neg, s, cmp.Compare[float64])
+		hi, _ := slices.BinarySearchFunc(neg, s, func(e, t float64) int {
+			if cmp.Compare(e, t) <= 0 {
+				return -1
+			}
+			return 1
+		})
+		sum += float64(lo) + float64(hi-lo)/2
+	}
+	return sum / (float64(len(pos)) * float64(len(neg))), true
+}

@@ -2,6 +2,8 @@ package learn
 
 import (
 	"math"
+	"math/rand/v2"
+	"slices"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -80,4 +82,35 @@ func TestSeparation(t *testing.T) {
 	assert.Equal(t, 0.8, Separation(0.2))
 	assert.Equal(t, 0.8, Separation(0.8))
 	assert.Equal(t, 0.5, Separation(0.5))
+}
+
+func TestAUCAgainstIsROCAUC(t *testing.T) {
+	rng := rand.New(rand.NewPCG(9, 9))
+	for trial := range 20 {
+		var pos, neg, all []float64
+		var y []bool
+		for range 50 + rng.IntN(200) {
+			s := float64(rng.IntN(12)) // many ties
+			if trial%2 == 0 {
+				s = rng.NormFloat64()
+			}
+			isPos := rng.Float64() < 0.2
+			if isPos {
+				s += float64(rng.IntN(2)) // higher on average, ties with negatives
+				pos = append(pos, s)
+				all = append(all, s)
+			} else {
+				neg = append(neg, s)
+				all = append(all, s)
+			}
+			y = append(y, isPos)
+		}
+		want, ok := ROCAUC(all, y)
+		slices.Sort(neg)
+		got, ok2 := AUCAgainst(pos, neg)
+		require.Equal(t, ok, ok2)
+		assert.InDelta(t, want, got, 1e-12, "trial %d", trial)
+	}
+	_, ok := AUCAgainst(nil, []float64{1})
+	assert.False(t, ok)
 }

@@ -17,8 +17,8 @@ type Report struct {
 	Test      SplitStats `json:"test"`
 
 	Model ModelReport `json:"model"`
-	// Boosted is the gradient-boosted baseline on the same features (null without a model).
-	Boosted *BoostedReport `json:"boosted,omitempty"`
+	// Boosted is a gradient-boosted trees baseline on the same features and split.
+	Boosted BoostedReport `json:"boosted"`
 	// Footprints holds the mean of every model feature (in FeatureNames order) over the
 	// non-fraud rows and over each scenario's rows, all splits: the signal each leaves.
 	Footprints []Footprint     `json:"footprints"`
@@ -26,6 +26,8 @@ type Report struct {
 	Weeks      []WeekStats     `json:"weeks"`
 	Columns    []ColumnReport  `json:"columns"`
 	Unchecked  []string        `json:"unchecked_columns,omitempty"`
+	Rules      RulesReport     `json:"rules"`
+	Positions  PositionReport  `json:"positions"`
 	LabelGaps  LabelGaps       `json:"label_gaps"`
 	Verdict    Verdict         `json:"verdict"`
 }
@@ -55,6 +57,22 @@ type ModelReport struct {
 	NotFitted string `json:"not_fitted,omitempty"`
 }
 
+// BoostedReport describes the gradient-boosted trees baseline and its test-split scores.
+type BoostedReport struct {
+	Kind         string   `json:"kind"`
+	Trees        int      `json:"trees"`
+	Depth        int      `json:"depth"`
+	LearningRate float64  `json:"learning_rate"`
+	Bins         int      `json:"bins"`
+	NegativeRate float64  `json:"negative_rate"` // share of non-fraud train rows trained on
+	TrainRows    int      `json:"train_rows"`
+	ROCAUC       *float64 `json:"roc_auc"`
+	AP           *float64 `json:"average_precision"`
+	// ScenarioAUC is each scenario's test rows against all test non-fraud rows.
+	ScenarioAUC map[string]*float64 `json:"scenario_test_roc_auc"`
+	NotFitted   string              `json:"not_fitted,omitempty"`
+}
+
 // FeatureReport is one model feature: its standardised weight (change in log-odds per
 // train standard deviation), its train mean and standard deviation, and its own
 // separation max(AUC, 1−AUC) on the test split.
@@ -75,8 +93,6 @@ type ScenarioStats struct {
 	TrainRows    int64    `json:"train_rows"`
 	TestRows     int64    `json:"test_rows"`
 	TestROCAUC   *float64 `json:"test_roc_auc"` // this scenario's rows against all test non-fraud rows
-	// BoostedTestROCAUC is the same for the gradient-boosted baseline.
-	BoostedTestROCAUC *float64 `json:"boosted_test_roc_auc,omitempty"`
 }
 
 // Footprint is the mean of each feature (FeatureNames order) over one group of rows.
@@ -120,13 +136,99 @@ type LabelGaps struct {
 	ScenarioWithoutFraud int64 `json:"scenario_without_fraud"`
 }
 
-// Verdict is the outcome: Pass when ROC-AUC lies within [MinAUC, MaxAUC] and no raw column
-// separates the classes better than LeakAUC. Reasons say what failed.
+// RulesReport is the multi-column leak check: conditions "family = value" over raw columns,
+// values derived from the row and causal history features, alone and in pairs
+// (conjunctions), counted over all rows. A rule is counted when its support is at least
+// MinSupport and fails the run when its precision (fraud rows / rows) reaches MaxPrecision.
+type RulesReport struct {
+	MinSupport    int64    `json:"min_support"`
+	MaxPrecision  float64  `json:"max_precision"`
+	Families      []string `json:"families"`
+	Conditions    int      `json:"conditions"`     // conditions with support ≥ MinSupport
+	RulesChecked  int64    `json:"rules_checked"`  // conditions and pairs with support ≥ MinSupport
+	Failing       int64    `json:"failing"`        // of those, rules with precision ≥ MaxPrecision
+	FailingListed int64    `json:"failing_listed"` // failing rules that are listable (see Top)
+	// Top holds the most precise rules (precision, then support, descending); a pair is
+	// listable only when it is more precise than each of its conditions alone.
+	Top []Rule `json:"top"`
+	// History holds every value of every history condition alone, whatever its support.
+	History []Rule `json:"history"`
+}
+
+// Rule is a condition or a conjunction of two, with the rows it matches.
+type Rule struct {
+	Conditions []string         `json:"conditions"`
+	Support    int64            `json:"support"`
+	Fraud      int64            `json:"fraud"`
+	Precision  float64          `json:"precision"`
+	Fails      bool             `json:"fails"`
+	Scenarios  map[string]int64 `json:"scenarios"` // its fraud rows by fraud_scenario
+}
+
+// Verdict is the outcome: Pass when ROC-AUC lies within [MinAUC, MaxAUC], no raw column
+// separates the classes better than LeakAUC, no rule fails and the fraud rate does not
+// depend on the row position. Reasons say what failed.
 type Verdict struct {
 	Pass    bool     `json:"pass"`
 	MinAUC  float64  `json:"min_auc"`
 	MaxAUC  float64  `json:"max_auc"`
 	LeakAUC float64  `json:"leak_auc"`
 	Leaks   []string `json:"leaks"`
-	Reasons []string `json:"reasons"`
+	// RuleMinSupport, RuleMaxPrecision and PositionAlpha are the thresholds of the rule
+	// and row-position checks.
+	RuleMinSupport   int64    `json:"rule_min_support"`
+	RuleMaxPrecision float64  `json:"rule_max_precision"`
+	PositionAlpha    float64  `json:"position_alpha"`
+	Reasons          []string `json:"reasons"`
+}
+
+// PositionReport is the fraud rate by row position: for each period, by decile of the
+// row's index in the file modulo the period, and by UTC day. A period fails when the
+// deciles' fraud counts depart from what the hour of day of their rows predicts with a
+// chi-square p-value below Alpha.
+type PositionReport struct {
+	Alpha float64 `json:"alpha"`
+	// Dispersion is the size-biased mean size of the fraud episodes (rows of one card or
+	// device within 6 hours), Σn²/Σn: the factor by which episodes widen the counts'
+	// variance. Each period's chi-square is divided by it.
+	Dispersion float64       `json:"dispersion"`
+	Periods    []PeriodStats `json:"periods"`
+	Skipped    []int64       `json:"skipped_periods,omitempty"` // periods longer than half the rows
+	Days       []DayStats    `json:"days"`
+	// DaysChi2 tests that every day has the same fraud rate (reported, not a failure: the
+	// calendar moves fraud pressure from day to day).
+	DaysChi2 float64 `json:"days_chi2"`
+	DaysDF   int     `json:"days_df"`
+	DaysP    float64 `json:"days_p"`
+}
+
+// PeriodStats is the fraud rate by decile of (row index mod Period).
+type PeriodStats struct {
+	Period int64      `json:"period"`
+	Bins   []BinStats `json:"bins"`
+	// Head and Tail are the first and the last Period/32 positions of every period.
+	Head        BinStats `json:"head"`
+	Tail        BinStats `json:"tail"`
+	MaxMinRatio *float64 `json:"max_min_ratio"` // highest over lowest decile rate; null if one is 0
+	Chi2        float64  `json:"chi2"`
+	DF          int      `json:"df"`
+	P           float64  `json:"p"`
+	Fails       bool     `json:"fails"`
+}
+
+// BinStats counts the rows of one group of positions; Expected is the fraud count its
+// rows' UTC days and hours of day predict (the day's rate times the hour's factor).
+type BinStats struct {
+	Rows     int64   `json:"rows"`
+	Fraud    int64   `json:"fraud"`
+	Rate     float64 `json:"rate"`
+	Expected float64 `json:"expected,omitempty"`
+}
+
+// DayStats is the fraud rate of one UTC day.
+type DayStats struct {
+	Day   string  `json:"day"` // 2025-05-01
+	Rows  int64   `json:"rows"`
+	Fraud int64   `json:"fraud"`
+	Rate  float64 `json:"rate"`
 }

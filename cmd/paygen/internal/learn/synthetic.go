@@ -32,7 +32,9 @@ var synthEnd = time.Date(2025, 5, 29, 0, 0, 0, 0, time.UTC)
 // (it is not paygen's generator): rows over the 28 days before 2025-05-29 in event_time
 // order, deterministic for a seed. Fraud rows differ from their
 // owner's normal payments in amount (higher), country (often foreign), device (often new),
-// channel (often ecommerce) and velocity (some come in bursts of a few minutes).
+// channel (often ecommerce) and velocity (some come in bursts of a few minutes); legitimate
+// rows are sometimes foreign, from a new device or in quick succession too, so that no
+// simple rule is exact.
 func SyntheticRows(o SyntheticOptions) []Row {
 	rng := rand.New(rand.NewPCG(o.Seed, 42))
 	countries := []string{"US", "GB", "DE", "FR", "BR", "IN"}
@@ -105,6 +107,9 @@ func SyntheticRows(o SyntheticOptions) []Row {
 			if rng.Float64() < 0.05 {
 				r.MerchantCountry = countries[rng.IntN(len(countries))]
 			}
+			if rng.Float64() < 0.03 { // a new phone or a borrowed laptop
+				dev = fmt.Sprintf("dev_n%07d", rng.IntN(1_000_000))
+			}
 			if rng.Float64() < 0.03 {
 				r.AuthStatus = "declined"
 			}
@@ -132,7 +137,13 @@ func SyntheticRows(o SyntheticOptions) []Row {
 		c := &custs[rng.IntN(nCust)]
 		card := c.cards[rng.IntN(len(c.cards))]
 		if rng.Float64() >= o.FraudRate {
-			add(t, c, card, false, "")
+			n := 1
+			if rng.Float64() < 0.02 { // a shopping session or retries: 2-3 payments minutes apart
+				n = 2 + rng.IntN(2)
+			}
+			for k := range n {
+				add(t+int64(k)*(60+rng.Int64N(240))*microsPerSecond, c, card, false, "")
+			}
 			continue
 		}
 		if rng.Float64() < 0.3 { // a burst of 2-4 payments a few minutes apart

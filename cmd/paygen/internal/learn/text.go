@@ -46,21 +46,23 @@ func (r *Report) WriteText(out io.Writer) error {
 	tw.Flush()
 	w.printf("  (weight: change in log-odds per train standard deviation; alone AUC: max(AUC, 1−AUC) of the feature by itself on test)\n\n")
 
-	if b := r.Boosted; b != nil {
-		w.printf("Second baseline: %s\n", b.Kind)
-		w.printf("  %d trees of depth %d, learning rate %g, same features and split\n", b.Trees, b.Depth, b.Rate)
-		if b.NotFitted != "" {
-			w.printf("  not fitted: %s\n", b.NotFitted)
-		}
-		w.printf("  test ROC-AUC        %s\n", num(b.ROCAUC))
-		w.printf("  test avg precision  %s\n\n", num(b.AP))
+	b := r.Boosted
+	w.printf("Second baseline: %s\n", b.Kind)
+	if b.NotFitted != "" {
+		w.printf("  not fitted: %s\n\n", b.NotFitted)
+	} else {
+		w.printf("  %d trees of depth %d, learning rate %g, %d bins; trained on %d rows (every fraud row, %g of the others, weighted up)\n",
+			b.Trees, b.Depth, b.LearningRate, b.Bins, b.TrainRows, b.NegativeRate)
+		w.printf("  test ROC-AUC        %s   (logistic regression %s)\n", num(b.ROCAUC), num(m.ROCAUC))
+		w.printf("  test avg precision  %s   (logistic regression %s)\n\n", num(b.AP), num(m.AP))
 	}
-	w.printf("Fraud scenarios (test AUC: the scenario's test rows against all test non-fraud rows; LR logistic regression, GBT boosted trees):\n")
+
+	w.printf("Fraud scenarios (test AUC: the scenario's test rows against all test non-fraud rows; LR and GBDT):\n")
 	tw = tabwriter.NewWriter(w, 2, 4, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintf(tw, "  scenario\trows\tshare of fraud\tprevalence\ttrain\ttest\ttest AUC LR\ttest AUC GBT\t\n")
+	fmt.Fprintf(tw, "  scenario\trows\tshare of fraud\tprevalence\ttrain\ttest\ttest AUC\tGBDT AUC\t\n")
 	for _, s := range r.Scenarios {
 		fmt.Fprintf(tw, "  %s\t%d\t%s\t%s\t%d\t%d\t%s\t%s\t\n", s.Scenario, s.Rows, pct(s.ShareOfFraud), pct(s.Prevalence),
-			s.TrainRows, s.TestRows, num(s.TestROCAUC), num(s.BoostedTestROCAUC))
+			s.TrainRows, s.TestRows, num(s.TestROCAUC), num(b.ScenarioAUC[s.Scenario]))
 	}
 	tw.Flush()
 	if len(r.Scenarios) == 0 {
@@ -126,9 +128,12 @@ func (r *Report) WriteText(out io.Writer) error {
 	}
 	w.printf("\n")
 
+	r.writeRules(w)
+	r.writePositions(w)
+
 	if r.Verdict.Pass {
-		w.printf("PASS: ROC-AUC %s within [%.2f, %.2f], no raw column above %.2f\n",
-			num(m.ROCAUC), r.Verdict.MinAUC, r.Verdict.MaxAUC, r.Verdict.LeakAUC)
+		w.printf("PASS: ROC-AUC %s within [%.2f, %.2f], no raw column above %.2f, no rule reaches precision %g, no positional structure\n",
+			num(m.ROCAUC), r.Verdict.MinAUC, r.Verdict.MaxAUC, r.Verdict.LeakAUC, r.Verdict.RuleMaxPrecision)
 	} else {
 		w.printf("FAIL: %s\n", strings.Join(r.Verdict.Reasons, "; "))
 	}

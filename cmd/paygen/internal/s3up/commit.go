@@ -14,6 +14,7 @@ import (
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/s3"
+	"github.com/aws/aws-sdk-go-v2/service/s3/types"
 
 	"github.com/paygen/paygen/runtime/dataset"
 )
@@ -100,6 +101,7 @@ type DatasetCommit struct {
 	profilePath string // "" when there is no profile
 
 	mu       sync.Mutex
+	data     *Object // the data object Before was called for
 	created  []string
 	profile  *Object
 	manifest Object
@@ -120,6 +122,7 @@ func (c *DatasetCommit) Before(data Object) error {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	u, ctx := c.u, c.ctx
+	c.data = &data
 	if u.cfg.Overwrite {
 		if err := u.delete(ctx, c.keys.Data); err != nil {
 			return err
@@ -159,6 +162,12 @@ func (c *DatasetCommit) Rollback() error {
 	defer c.mu.Unlock()
 	ctx, cancel := context.WithTimeout(context.WithoutCancel(c.ctx), 30*time.Second)
 	defer cancel()
+	if c.data != nil && len(c.created) > 0 && c.u.holds(ctx, *c.data) {
+		// The commit request went through after all (a signal cancelled it in flight,
+		// or its response was lost): the dataset is whole, keep its side files.
+		c.created = nil
+		return nil
+	}
 	var left []error
 	for _, k := range c.created {
 		if err := c.u.delete(ctx, k); err != nil {
@@ -197,4 +206,12 @@ func checkKey(key string) error {
 		return bad("holds a control character (rename the file)")
 	}
 	return nil
+}
+
+// holds reports whether the server has obj under its key, with its size and CRC32C.
+func (u *Uploader) holds(ctx context.Context, obj Object) bool {
+	head, err := u.s3.HeadObject(ctx, &s3.HeadObjectInput{
+		Bucket: &u.bucket, Key: &obj.Key, ChecksumMode: types.ChecksumModeEnabled,
+	})
+	return err == nil && aws.ToInt64(head.ContentLength) == obj.Size && aws.ToString(head.ChecksumCRC32C) == obj.CRC32C
 }

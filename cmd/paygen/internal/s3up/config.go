@@ -2,6 +2,7 @@ package s3up
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"net"
 	"net/http"
@@ -119,6 +120,10 @@ func New(ctx context.Context, cfg Config) (*Uploader, error) {
 				// A CLI talks to one bucket; a client-side retry quota would only turn a
 				// burst of throttling into a hard failure.
 				o.RateLimiter = ratelimit.None
+				// A connect that timed out already had TCP's own SYN retransmissions for
+				// DialTimeout: retrying it made a black-hole endpoint take minutes (issue
+				// 13: 312 s) before the one-line error.
+				o.Retryables = append([]retry.IsErrorRetryable{retry.IsErrorRetryableFunc(noRetryOnConnectTimeout)}, o.Retryables...)
 			})
 		}),
 	}
@@ -174,4 +179,14 @@ func (u *Uploader) transfer(api transfermanager.S3APIClient) *transfermanager.Cl
 		o.RequestChecksumCalculation = aws.RequestChecksumCalculationWhenRequired
 		o.FailTimeout = abortTimeout
 	})
+}
+
+// noRetryOnConnectTimeout stops the retries of a request whose connection attempt
+// timed out; other errors are left to the standard checks.
+func noRetryOnConnectTimeout(err error) aws.Ternary {
+	var op *net.OpError
+	if errors.As(err, &op) && op.Op == "dial" && op.Timeout() {
+		return aws.FalseTernary
+	}
+	return aws.UnknownTernary
 }
