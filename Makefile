@@ -9,7 +9,7 @@ VERSION ?= $(shell sed -n 's/^const version = "\(.*\)"$$/\1/p' cmd/paygen/main.g
 BUILDFLAGS := -trimpath -ldflags='-s -w'
 export PATH := $(shell $(GO) env GOPATH)/bin:$(PATH)
 
-.PHONY: all build generate drift data test test-deps lint fuzz bench validate profile learnability athena-ddl docker clean
+.PHONY: all build generate drift data test test-short test-deps lint fuzz bench validate profile learnability athena-ddl docker clean
 
 all: build
 
@@ -40,6 +40,10 @@ test: test-deps drift
 	@if [ -f tests/duckdb/go.mod ]; then cd tests/duckdb && $(GO) test -count=1 ./...; fi
 	# workers append different columns of one block at once: check it under the race detector
 	$(GO) test -race -count=1 -run 'TestWorkersDoNotChangeBytes|TestConcurrent' ./runtime/pqwrite/ ./runtime/colwrite/
+
+## test-short: the fast tier, no binary build, no end-to-end runs, no 1M-row files (see README, Tests)
+test-short: drift
+	$(GO) test -short -count=1 ./...
 
 LATEST = $$(ls -t outputs/*.parquet 2>/dev/null | head -1)
 
@@ -74,9 +78,15 @@ athena-ddl:
 docker:
 	docker build --build-arg VERSION=$(VERSION) -t paygen:$(VERSION) .
 
+## lint: gofmt, vet, staticcheck (pinned) and the binary cross-compiled for every release platform
+STATICCHECK := honnef.co/go/tools/cmd/staticcheck@v0.8.2
+PLATFORMS   := linux/amd64 linux/arm64 darwin/amd64 darwin/arm64 windows/amd64 windows/arm64
 lint:
 	@out=$$(gofmt -l $$(git ls-files '*.go')); if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
 	$(GO) vet ./...
+	$(GO) run $(STATICCHECK) ./...
+	@for p in $(PLATFORMS); do echo "build $$p"; \
+	  GOOS=$${p%/*} GOARCH=$${p#*/} CGO_ENABLED=0 $(GO) build -o /dev/null ./cmd/paygen || exit 1; done
 
 ## fuzz: run every fuzz target for FUZZTIME (default 20s) each; `make test` (plain go test)
 ## runs their seed corpora. New failing inputs land in the package's testdata/fuzz/.

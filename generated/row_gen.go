@@ -2,61 +2,7 @@
 
 package generated
 
-// Payment is one row of table payments. Card-payment authorisations seen by an acquirer/issuer,
-// one row per authorisation attempt, in event_time order, with a fraud label and the scenario that
-// produced it.
-type Payment struct {
-	// Unique id, ordered like event_time (txn_YYYYMMDD_NNNNNNNNNN).
-	// Column transaction_id: string from txn.id.
-	TransactionID string `parquet:"transaction_id,delta"`
-	// Authorisation time, UTC, microseconds.
-	// Column event_time: timestamp from txn.time.
-	EventTime int64 `parquet:"event_time,timestamp(microsecond),delta"`
-	// Column customer_id: string from customer.id.
-	CustomerID string `parquet:"customer_id,dict"`
-	// Column card_id: string from card.id.
-	CardID string `parquet:"card_id,dict"`
-	// First 6 and last 4 digits of a Luhn-valid PAN from the brand's BIN ranges.
-	// Column card_number_masked: string from card.masked_pan.
-	CardNumberMasked string `parquet:"card_number_masked,dict"`
-	// Column card_brand: string from card.brand.
-	CardBrand string `parquet:"card_brand,dict"`
-	// Column card_type: string from card.type.
-	CardType string `parquet:"card_type,dict"`
-	// Amount in the merchant's currency, stored as int64 minor units.
-	// Column amount: decimal(12,2) from txn.amount.
-	Amount int64 `parquet:"amount,decimal(2:12),delta"`
-	// Column currency: string from merchant.currency.
-	Currency string `parquet:"currency,dict"`
-	// Column merchant_id: string from merchant.id.
-	MerchantID string `parquet:"merchant_id,dict"`
-	// ISO 18245 merchant category code; leading zeros kept.
-	// Column mcc_code: string from merchant.mcc, null at rate 0.05.
-	MCCCode *string `parquet:"mcc_code,optional,dict"`
-	// Column merchant_category: string from merchant.category.
-	MerchantCategory string `parquet:"merchant_category,dict"`
-	// Column merchant_country: string from merchant.country.
-	MerchantCountry string `parquet:"merchant_country,dict"`
-	// Column customer_country: string from customer.country.
-	CustomerCountry string `parquet:"customer_country,dict"`
-	// Column entry_mode: string from txn.entry_mode.
-	EntryMode string `parquet:"entry_mode,dict"`
-	// Column device_id: string from device.id, null at rate 0.08.
-	DeviceID *string `parquet:"device_id,optional,dict"`
-	// Column device_type: string from device.type.
-	DeviceType string `parquet:"device_type,dict"`
-	// Column ip_address: string from device.ip.
-	IPAddress string `parquet:"ip_address,dict"`
-	// Column latitude: double from merchant.latitude, null at rate 0.01 with group geo.
-	Latitude *float64 `parquet:"latitude,optional,dict"`
-	// Column longitude: double from merchant.longitude, null at rate 0.01 with group geo.
-	Longitude *float64 `parquet:"longitude,optional,dict"`
-	// Column three_ds: boolean from txn.three_ds.
-	ThreeDS bool `parquet:"three_ds"`
-	// Column auth_status: string from txn.auth_status.
-	AuthStatus string `parquet:"auth_status,dict"`
-	// Column label_fraud: boolean from fraud.label.
-	LabelFraud bool `parquet:"label_fraud"`
-	// Column fraud_scenario: string from fraud.scenario, null by construction.
-	FraudScenario *string `parquet:"fraud_scenario,optional,dict"`
-}
+import "github.com/paygen/paygen/generated/table"
+
+// Payment is one row of table payments (package table).
+type Payment = table.Payment

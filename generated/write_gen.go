@@ -7,6 +7,34 @@ import (
 	"github.com/paygen/paygen/runtime/world"
 )
 
+// Column positions in Columns, in column order.
+const (
+	colTransactionID = iota
+	colEventTime
+	colCustomerID
+	colCardID
+	colCardNumberMasked
+	colCardBrand
+	colCardType
+	colAmount
+	colCurrency
+	colMerchantID
+	colMCCCode
+	colMerchantCategory
+	colMerchantCountry
+	colCustomerCountry
+	colEntryMode
+	colDeviceID
+	colDeviceType
+	colIPAddress
+	colLatitude
+	colLongitude
+	colThreeDS
+	colAuthStatus
+	colLabelFraud
+	colFraudScenario
+)
+
 // Columns is the Parquet layout of the payments table, in column order.
 var Columns = []colwrite.Column{
 	{Name: "transaction_id", Physical: colwrite.ByteArray, Logical: colwrite.String, Encoding: colwrite.Delta},
@@ -67,121 +95,121 @@ var Writers = []func(*world.Block, *colwrite.RowGroup){
 
 // writeTransactionID writes transaction_id from txn.id.
 func writeTransactionID(b *world.Block, rg *colwrite.RowGroup) {
-	rg.Strings(0, b.TxnID(), nil)
+	rg.Strings(colTransactionID, b.TxnID(), nil)
 }
 
 // writeEventTime writes event_time from txn.time.
 func writeEventTime(b *world.Block, rg *colwrite.RowGroup) {
-	rg.Int64(1, b.TxnTime(), nil)
+	rg.Int64(colEventTime, b.TxnTime(), nil)
 }
 
 // writeCustomerID writes customer_id from customer.id as dictionary keys.
 func writeCustomerID(b *world.Block, rg *colwrite.RowGroup) {
-	colwrite.AppendKeyed(rg, 2, b.CustomerIDKeys(), nil, b.FormatCustomerID)
+	colwrite.AppendKeyed(rg, colCustomerID, b.CustomerIDKeys(), nil, b.FormatCustomerID)
 }
 
 // writeCardID writes card_id from card.id as dictionary keys.
 func writeCardID(b *world.Block, rg *colwrite.RowGroup) {
-	colwrite.AppendKeyed(rg, 3, b.CardIDKeys(), nil, b.FormatCardID)
+	colwrite.AppendKeyed(rg, colCardID, b.CardIDKeys(), nil, b.FormatCardID)
 }
 
 // writeCardNumberMasked writes card_number_masked from card.masked_pan as dictionary keys.
 func writeCardNumberMasked(b *world.Block, rg *colwrite.RowGroup) {
-	colwrite.AppendKeyed(rg, 4, b.CardMaskedPANKeys(), nil, b.FormatCardMaskedPAN)
+	colwrite.AppendKeyed(rg, colCardNumberMasked, b.CardMaskedPANKeys(), nil, b.FormatCardMaskedPAN)
 }
 
 // writeCardBrand writes card_brand from card.brand as dictionary keys.
 func writeCardBrand(b *world.Block, rg *colwrite.RowGroup) {
-	colwrite.AppendKeyed(rg, 5, b.CardBrandKeys(), nil, b.FormatCardBrand)
+	colwrite.AppendKeyed(rg, colCardBrand, b.CardBrandKeys(), nil, b.FormatCardBrand)
 }
 
 // writeCardType writes card_type from card.type as dictionary keys.
 func writeCardType(b *world.Block, rg *colwrite.RowGroup) {
-	colwrite.AppendKeyed(rg, 6, b.CardTypeKeys(), nil, b.FormatCardType)
+	colwrite.AppendKeyed(rg, colCardType, b.CardTypeKeys(), nil, b.FormatCardType)
 }
 
 // writeAmount writes amount from txn.amount.
 func writeAmount(b *world.Block, rg *colwrite.RowGroup) {
-	rg.Int64(7, b.TxnAmount(), nil)
+	rg.Int64(colAmount, b.TxnAmount(), nil)
 }
 
 // writeCurrency writes currency from merchant.currency as dictionary keys.
 func writeCurrency(b *world.Block, rg *colwrite.RowGroup) {
-	colwrite.AppendKeyed(rg, 8, b.MerchantCurrencyKeys(), nil, b.FormatMerchantCurrency)
+	colwrite.AppendKeyed(rg, colCurrency, b.MerchantCurrencyKeys(), nil, b.FormatMerchantCurrency)
 }
 
 // writeMerchantID writes merchant_id from merchant.id as dictionary keys.
 func writeMerchantID(b *world.Block, rg *colwrite.RowGroup) {
-	colwrite.AppendKeyed(rg, 9, b.MerchantIDKeys(), nil, b.FormatMerchantID)
+	colwrite.AppendKeyed(rg, colMerchantID, b.MerchantIDKeys(), nil, b.FormatMerchantID)
 }
 
 // writeMCCCode writes mcc_code from merchant.mcc as dictionary keys, null at rate 0.05.
 func writeMCCCode(b *world.Block, rg *colwrite.RowGroup) {
-	colwrite.AppendKeyed(rg, 10, b.MerchantMCCKeys(), b.Valid("mcc_code", 0.05), b.FormatMerchantMCC)
+	colwrite.AppendKeyed(rg, colMCCCode, b.MerchantMCCKeys(), b.Valid("mcc_code", 0.05), b.FormatMerchantMCC)
 }
 
 // writeMerchantCategory writes merchant_category from merchant.category as dictionary keys.
 func writeMerchantCategory(b *world.Block, rg *colwrite.RowGroup) {
-	colwrite.AppendKeyed(rg, 11, b.MerchantCategoryKeys(), nil, b.FormatMerchantCategory)
+	colwrite.AppendKeyed(rg, colMerchantCategory, b.MerchantCategoryKeys(), nil, b.FormatMerchantCategory)
 }
 
 // writeMerchantCountry writes merchant_country from merchant.country as dictionary keys.
 func writeMerchantCountry(b *world.Block, rg *colwrite.RowGroup) {
-	colwrite.AppendKeyed(rg, 12, b.MerchantCountryKeys(), nil, b.FormatMerchantCountry)
+	colwrite.AppendKeyed(rg, colMerchantCountry, b.MerchantCountryKeys(), nil, b.FormatMerchantCountry)
 }
 
 // writeCustomerCountry writes customer_country from customer.country as dictionary keys.
 func writeCustomerCountry(b *world.Block, rg *colwrite.RowGroup) {
-	colwrite.AppendKeyed(rg, 13, b.CustomerCountryKeys(), nil, b.FormatCustomerCountry)
+	colwrite.AppendKeyed(rg, colCustomerCountry, b.CustomerCountryKeys(), nil, b.FormatCustomerCountry)
 }
 
 // writeEntryMode writes entry_mode from txn.entry_mode as dictionary keys.
 func writeEntryMode(b *world.Block, rg *colwrite.RowGroup) {
-	colwrite.AppendKeyed(rg, 14, b.TxnEntryModeKeys(), nil, b.FormatTxnEntryMode)
+	colwrite.AppendKeyed(rg, colEntryMode, b.TxnEntryModeKeys(), nil, b.FormatTxnEntryMode)
 }
 
 // writeDeviceID writes device_id from device.id as dictionary keys, null at rate 0.08.
 func writeDeviceID(b *world.Block, rg *colwrite.RowGroup) {
-	colwrite.AppendKeyed(rg, 15, b.DeviceIDKeys(), b.Valid("device_id", 0.08), b.FormatDeviceID)
+	colwrite.AppendKeyed(rg, colDeviceID, b.DeviceIDKeys(), b.Valid("device_id", 0.08), b.FormatDeviceID)
 }
 
 // writeDeviceType writes device_type from device.type as dictionary keys.
 func writeDeviceType(b *world.Block, rg *colwrite.RowGroup) {
-	colwrite.AppendKeyed(rg, 16, b.DeviceTypeKeys(), nil, b.FormatDeviceType)
+	colwrite.AppendKeyed(rg, colDeviceType, b.DeviceTypeKeys(), nil, b.FormatDeviceType)
 }
 
 // writeIPAddress writes ip_address from device.ip as dictionary keys.
 func writeIPAddress(b *world.Block, rg *colwrite.RowGroup) {
-	colwrite.AppendKeyed(rg, 17, b.DeviceIPKeys(), nil, b.FormatDeviceIP)
+	colwrite.AppendKeyed(rg, colIPAddress, b.DeviceIPKeys(), nil, b.FormatDeviceIP)
 }
 
 // writeLatitude writes latitude from merchant.latitude as dictionary keys, null at rate 0.01 with group geo.
 func writeLatitude(b *world.Block, rg *colwrite.RowGroup) {
-	colwrite.AppendKeyedDouble(rg, 18, b.MerchantLocationKeys(), b.Valid("geo", 0.01), b.MerchantLatitudeOf)
+	colwrite.AppendKeyedDouble(rg, colLatitude, b.MerchantLocationKeys(), b.Valid("geo", 0.01), b.MerchantLatitudeOf)
 }
 
 // writeLongitude writes longitude from merchant.longitude as dictionary keys, null at rate 0.01 with group geo.
 func writeLongitude(b *world.Block, rg *colwrite.RowGroup) {
-	colwrite.AppendKeyedDouble(rg, 19, b.MerchantLocationKeys(), b.Valid("geo", 0.01), b.MerchantLongitudeOf)
+	colwrite.AppendKeyedDouble(rg, colLongitude, b.MerchantLocationKeys(), b.Valid("geo", 0.01), b.MerchantLongitudeOf)
 }
 
 // writeThreeDS writes three_ds from txn.three_ds.
 func writeThreeDS(b *world.Block, rg *colwrite.RowGroup) {
-	rg.Bool(20, b.TxnThreeDS(), nil)
+	rg.Bool(colThreeDS, b.TxnThreeDS(), nil)
 }
 
 // writeAuthStatus writes auth_status from txn.auth_status as dictionary keys.
 func writeAuthStatus(b *world.Block, rg *colwrite.RowGroup) {
-	colwrite.AppendKeyed(rg, 21, b.TxnAuthStatusKeys(), nil, b.FormatTxnAuthStatus)
+	colwrite.AppendKeyed(rg, colAuthStatus, b.TxnAuthStatusKeys(), nil, b.FormatTxnAuthStatus)
 }
 
 // writeLabelFraud writes label_fraud from fraud.label.
 func writeLabelFraud(b *world.Block, rg *colwrite.RowGroup) {
-	rg.Bool(22, b.FraudLabel(), nil)
+	rg.Bool(colLabelFraud, b.FraudLabel(), nil)
 }
 
 // writeFraudScenario writes fraud_scenario from fraud.scenario as dictionary keys, null by construction.
 func writeFraudScenario(b *world.Block, rg *colwrite.RowGroup) {
 	keys, ok := b.FraudScenarioKeys()
-	colwrite.AppendKeyed(rg, 23, keys, ok, b.FormatFraudScenario)
+	colwrite.AppendKeyed(rg, colFraudScenario, keys, ok, b.FormatFraudScenario)
 }

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"path"
 	"path/filepath"
 	"sort"
 
@@ -43,7 +44,7 @@ type Change struct {
 func Compare(dir string, files map[string][]byte) ([]Change, error) {
 	var out []Change
 	for _, name := range sortedNames(files) {
-		old, err := os.ReadFile(filepath.Join(dir, name))
+		old, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(name)))
 		switch {
 		case errors.Is(err, os.ErrNotExist):
 			out = append(out, Change{Name: name, Kind: "missing", New: files[name]})
@@ -58,7 +59,7 @@ func Compare(dir string, files map[string][]byte) ([]Change, error) {
 		return nil, err
 	}
 	for _, name := range extra {
-		old, err := os.ReadFile(filepath.Join(dir, name))
+		old, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(name)))
 		if err != nil {
 			return nil, err
 		}
@@ -69,29 +70,45 @@ func Compare(dir string, files map[string][]byte) ([]Change, error) {
 
 // staleGenerated lists the files in dir written by schemac that are not in files.
 func staleGenerated(dir string, files map[string][]byte) ([]string, error) {
-	entries, err := os.ReadDir(dir)
-	if errors.Is(err, os.ErrNotExist) {
-		return nil, nil
-	}
-	if err != nil {
-		return nil, err
+	// Look in dir and in every subdirectory a rendered file lives in.
+	subs := map[string]bool{".": true}
+	for name := range files {
+		subs[path.Dir(name)] = true
 	}
 	var out []string
-	for _, e := range entries {
-		name := e.Name()
-		prefix := gen.HeaderPrefixFor(name)
-		if e.IsDir() || prefix == "" || files[name] != nil {
+	for _, sub := range sortedKeys(subs) {
+		entries, err := os.ReadDir(filepath.Join(dir, filepath.FromSlash(sub)))
+		if errors.Is(err, os.ErrNotExist) {
 			continue
 		}
-		data, err := os.ReadFile(filepath.Join(dir, name))
 		if err != nil {
 			return nil, err
 		}
-		if bytes.HasPrefix(data, []byte(prefix)) {
-			out = append(out, name)
+		for _, e := range entries {
+			name := path.Join(sub, e.Name())
+			prefix := gen.HeaderPrefixFor(name)
+			if e.IsDir() || prefix == "" || files[name] != nil {
+				continue
+			}
+			data, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(name)))
+			if err != nil {
+				return nil, err
+			}
+			if bytes.HasPrefix(data, []byte(prefix)) {
+				out = append(out, name)
+			}
 		}
 	}
 	return out, nil
+}
+
+func sortedKeys(m map[string]bool) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
 }
 
 // Write brings dir in line with files: it writes the files whose bytes
@@ -106,12 +123,15 @@ func Write(dir string, files map[string][]byte) ([]Change, error) {
 		return nil, err
 	}
 	for _, c := range changes {
-		path := filepath.Join(dir, c.Name)
+		path := filepath.Join(dir, filepath.FromSlash(c.Name))
 		if c.Kind == "extra" {
 			if err := os.Remove(path); err != nil {
 				return nil, err
 			}
 			continue
+		}
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			return nil, err
 		}
 		if err := writeAtomic(path, c.New); err != nil {
 			return nil, err

@@ -14,11 +14,16 @@ import (
 // generated header print it. Schema errors come back as a load.ErrorList,
 // sorted by position.
 func Compile(path string, data []byte) (map[string][]byte, error) {
+	return CompileAt(path, data, gen.ImportPath)
+}
+
+// CompileAt is Compile for a generated package at importPath.
+func CompileAt(path string, data []byte, importPath string) (map[string][]byte, error) {
 	s, err := Check(path, data)
 	if err != nil {
 		return nil, err
 	}
-	return gen.Generate(s)
+	return gen.GenerateAt(s, importPath)
 }
 
 // Check loads and checks the schema bytes into the IR. Loading errors and

@@ -41,7 +41,8 @@ func TestGolden(t *testing.T) {
 			require.NoError(t, err)
 			rel, err := filepath.Rel(root, mustAbs(t, schemaFile))
 			require.NoError(t, err)
-			files, err := schemac.Compile(filepath.ToSlash(rel), data)
+			expectedPkg := "github.com/paygen/paygen/" + filepath.ToSlash(filepath.Join("schemac", dir, "expected"))
+			files, err := schemac.CompileAt(filepath.ToSlash(rel), data, expectedPkg)
 			stderrFile := filepath.Join(dir, "stderr.txt")
 			expectedDir := filepath.Join(dir, "expected")
 			if err != nil {

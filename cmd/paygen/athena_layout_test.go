@@ -7,7 +7,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/paygen/paygen/cmd/paygen/internal/s3up"
+	"github.com/paygen/paygen/runtime/dataset"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -27,7 +27,7 @@ func TestAthenaTemplateMatchesKeys(t *testing.T) {
 			time.Date(2025, 5, 29, 0, 0, 0, 0, time.UTC),
 			time.Date(2031, 12, 1, 0, 0, 0, 0, time.UTC),
 		} {
-			keys := s3up.DatasetKeysFor(prefix, date, "payments_1M_"+date.Format("20060102")+".shard-2-of-4.parquet")
+			keys := dataset.KeysFor(prefix, date, dataset.FileName("payments", 1_000_000, date, 2, 4))
 			dir := strings.NewReplacer("${bucket}", "lake", "${prefix}", prefix,
 				"${year}", date.Format("2006"), "${month}", date.Format("01")).Replace(string(tmpl[1]))
 			assert.Equal(t, "s3://lake/"+keys.Data, dir+keys.Data[strings.LastIndex(keys.Data, "/")+1:])

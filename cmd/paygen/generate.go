@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"flag"
 	"fmt"
 	"io"
@@ -12,6 +13,7 @@ import (
 	"time"
 
 	"github.com/paygen/paygen/generated"
+	"github.com/paygen/paygen/runtime/dataset"
 	"github.com/paygen/paygen/runtime/pqwrite"
 	"github.com/paygen/paygen/runtime/world"
 )
@@ -26,12 +28,12 @@ type genFlags struct {
 	workers                          int
 	overwrite, quiet                 bool
 	validate, profile                bool
-	s3                               uploadFlags
+	s3                               s3Flags
 }
 
-func runGenerate(args []string, stdout, stderr io.Writer) int {
+func runGenerate(e *env, args []string) int {
 	var g genFlags
-	fs := newFlags("generate", "generate --rows N --out DIR [flags]", stderr)
+	fs := newFlags("generate", "generate --rows N --out DIR [flags]")
 	fs.StringVar(&g.rows, "rows", "1_000_000", "number of rows (1000000, 1_000_000, 10k, 2.5M); "+rowLimitHelp())
 	fs.StringVar(&g.out, "out", "outputs", "output directory (not with --to)")
 	fs.Uint64Var(&g.seed, "seed", 42, "random seed: same seed, rows and date give the same data")
@@ -44,43 +46,47 @@ func runGenerate(args []string, stdout, stderr io.Writer) int {
 	fs.BoolVar(&g.validate, "validate", false, "validate the file against the contract before publishing it (exit 1, nothing published, when it fails)")
 	fs.BoolVar(&g.profile, "profile", false, "write the HTML profile beside the file (and upload it with --to)")
 	fs.StringVar(&g.s3.to, "to", "", "stream the file to s3://BUCKET/PREFIX/year=YYYY/month=MM/ instead of writing it locally; not with --out (uploads a manifest beside it)")
-	fs.StringVar(&g.s3.partSize, "part-size", "8MiB", "with --to: multipart part size, at least 5MiB")
-	fs.IntVar(&g.s3.concurrency, "concurrency", 4, "with --to: parts uploaded in parallel")
-	fs.StringVar(&g.s3.envFile, "env-file", "", "with --to: KEY=VALUE file for PAYGEN_S3_* and AWS_* settings")
-	fs.StringVar(&g.s3.region, "region", "", "with --to: AWS region")
-	fs.StringVar(&g.s3.endpoint, "endpoint", "", "with --to: S3-compatible endpoint http(s)://HOST[:PORT], path-style (default AWS_ENDPOINT_URL_S3)")
-	if code, done := parseFlags(fs, args, stdout, stderr); done {
+	g.s3.register(fs, "with --to: ")
+	operands, code, done := e.parseArgs(fs, args)
+	if done {
 		return code
 	}
-	if fs.NArg() > 0 {
-		return fail(stderr, "generate", 2, "unexpected argument %q (see 'paygen generate --help')", fs.Arg(0))
+	if len(operands) > 0 {
+		return e.fail("generate", 2, "unexpected argument %q (see 'paygen generate --help')", operands[0])
 	}
-	catchInterrupts() // from here on SIGINT/SIGTERM exit 130, after the clean-ups
 	set := map[string]bool{}
 	fs.Visit(func(f *flag.Flag) { set[f.Name] = true })
 	if set["out"] && set["to"] {
-		return fail(stderr, "generate", 2, "give --out or --to, not both: --to streams the file to S3 and writes no local copy")
+		return e.fail("generate", 2, "give --out or --to, not both: --to streams the file to S3 and writes no local copy")
+	}
+	if g.validate && e.contract == nil {
+		return e.fail("generate", 2, "--validate: no data contract is compiled into this binary")
 	}
 	plan, err := g.plan()
 	if err != nil {
-		return fail(stderr, "generate", 2, "%v", err)
+		return e.fail("generate", 2, "%v", err)
 	}
-	if err := plan.preflight(); err != nil {
-		return fail(stderr, "generate", exitCode(err), "%v", err)
+	if e.isTTY(e.stderr) && !g.quiet {
+		plan.progressTo = e.stderr
+	}
+	if err := plan.preflight(e.freeSpace); err != nil {
+		return e.fail("generate", exitCode(err), "%v", err)
 	}
 	defer limitMemory(plan.workers, plan.groupBlks*plan.w.BlockRows())()
-	res, err := plan.run(stderr)
+	res, err := plan.run(e)
+	if err != nil && e.ctx.Err() != nil {
+		return e.fail("generate", 130, "interrupted; nothing was published")
+	}
 	if err != nil {
-		waitIfInterrupted() // the error is the effect of a signal: its handler exits 130
-		return fail(stderr, "generate", exitCode(err), "%s", generateError(err))
+		return e.fail("generate", exitCode(err), "%s", generateError(err))
 	}
 	if !g.quiet {
-		fmt.Fprintln(stdout, res.summary())
+		fmt.Fprintln(e.stdout, res.summary())
 		if res.url != "" {
-			fmt.Fprintf(stdout, "Upload complete: %s (%s in %.1f s)\n", res.url, megabytes(res.size), res.upload.Seconds())
+			fmt.Fprintf(e.stdout, "Upload complete: %s (%s in %.1f s)\n", res.url, megabytes(res.size), res.upload.Seconds())
 		}
 		if res.profile != "" {
-			fmt.Fprintf(stdout, "Profile: %s\n", res.profile)
+			fmt.Fprintf(e.stdout, "Profile: %s\n", res.profile)
 		}
 	}
 	return 0
@@ -100,8 +106,8 @@ type genPlan struct {
 	overwrite  bool
 	validate   bool
 	profile    bool
-	s3         *uploadFlags // nil: write to --out
-	progressTo *os.File
+	s3         *s3Flags  // nil: write to --out
+	progressTo io.Writer // nil: no progress line
 }
 
 func (g *genFlags) plan() (*genPlan, error) {
@@ -133,17 +139,12 @@ func (g *genFlags) plan() (*genPlan, error) {
 	if p.groupBlks, err = groupBlocks(g.rowGroup, w.BlockRows()); err != nil {
 		return nil, fmt.Errorf("--row-group-size: %v", err)
 	}
-	name := fmt.Sprintf("%s_%s_%s", generated.FilePrefix, rowLabel(rows), date.Format("20060102"))
 	if g.shard != "" {
 		if p.shard, p.shards, err = parseShard(g.shard, w.Blocks()); err != nil {
 			return nil, fmt.Errorf("--shard: %v", err)
 		}
-		name += fmt.Sprintf(".shard-%d-of-%d", p.shard, p.shards)
 	}
-	p.path = filepath.Join(g.out, name+".parquet")
-	if isTerminal(os.Stderr) && !g.quiet {
-		p.progressTo = os.Stderr
-	}
+	p.path = filepath.Join(g.out, dataset.FileName(generated.FilePrefix, rows, date, p.shard, p.shards))
 	return p, nil
 }
 
@@ -199,28 +200,39 @@ type genResult struct {
 }
 
 func (r genResult) summary() string {
-	return fmt.Sprintf("Generated %s in %.2f s (%s), peak RSS %d MB, %s → %s",
-		plural(r.rows, "row"), r.elapsed.Seconds(), rowRate(r.rows, r.elapsed), peakRSS()>>20, megabytes(r.size), r.path)
+	rss := ""
+	if b := peakRSS(); b > 0 {
+		rss = fmt.Sprintf(", peak RSS %d MB", b>>20)
+	}
+	return fmt.Sprintf("Generated %s in %.2f s (%s)%s, %s → %s",
+		plural(r.rows, "row"), r.elapsed.Seconds(), rowRate(r.rows, r.elapsed), rss, megabytes(r.size), r.path)
 }
 
-func (p *genPlan) metadata() [][2]string {
-	md := [][2]string{
-		{"paygen.schema", generated.Table},
-		{"paygen.schema_fingerprint", generated.Fingerprint},
-		{"paygen.seed", strconv.FormatUint(p.seed, 10)},
-		{"paygen.rows", strconv.FormatInt(p.rows, 10)},
-		{"paygen.date", p.date.Format("2006-01-02")},
-		{"paygen.version", version},
+// meta describes the plan's file; Rows is the whole dataset's (a manifest
+// counts the rows of its file instead).
+func (p *genPlan) meta() dataset.Meta {
+	m := dataset.Meta{
+		Name:              filepath.Base(p.path),
+		Date:              p.date.Format(time.DateOnly),
+		Rows:              p.rows,
+		Seed:              strconv.FormatUint(p.seed, 10),
+		Schema:            generated.Table,
+		SchemaFingerprint: generated.Fingerprint,
+		Version:           version,
 	}
 	if p.shard > 0 {
-		md = append(md, [2]string{"paygen.shard", fmt.Sprintf("%d/%d", p.shard, p.shards)})
+		m.Shard = fmt.Sprintf("%d/%d", p.shard, p.shards)
 	}
-	return md
+	return m
 }
 
-func (p *genPlan) run(stderr io.Writer) (genResult, error) {
+// metadata is the file's Parquet key-value metadata.
+func (p *genPlan) metadata() [][2]string { return p.meta().KeyValues() }
+
+// run writes the dataset; cancelling e.ctx stops it and publishes nothing.
+func (p *genPlan) run(e *env) (genResult, error) {
 	start := time.Now()
-	out, err := p.openOutputs()
+	out, err := p.openOutputs(e.ctx)
 	if err != nil {
 		return genResult{}, err
 	}
@@ -245,9 +257,10 @@ func (p *genPlan) run(stderr io.Writer) (genResult, error) {
 			out.abort()
 			return genResult{}, err
 		}
-		ok, err := validateAs(out.localPath(), p.path, validateContract(), nil)
+		var report bytes.Buffer
+		ok, err := validateAs(out.localPath(), p.path, e.contract, &report)
 		if err == nil && !ok {
-			validateAs(out.localPath(), p.path, validateContract(), stderr) // the report says what failed
+			e.stderr.Write(report.Bytes()) // the report says what failed
 			err = errContract
 		}
 		if err != nil {
@@ -256,7 +269,11 @@ func (p *genPlan) run(stderr io.Writer) (genResult, error) {
 		}
 	}
 	res := genResult{rows: st.Rows, path: p.path}
-	if err := p.publish(out, &res, start); err != nil {
+	if err := e.ctx.Err(); err != nil {
+		out.abort()
+		return genResult{}, err
+	}
+	if err := p.publish(out, &res, start, e.profileSpec); err != nil {
 		return genResult{}, err
 	}
 	if out.remote != nil {

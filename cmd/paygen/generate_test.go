@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"io"
-	"math"
 	"os"
 	"path/filepath"
 	"strings"
@@ -20,24 +19,27 @@ import (
 )
 
 func generateCmd(args ...string) (int, string, string) {
-	var out, errb bytes.Buffer
-	code := runGenerate(append([]string{"--date", "2025-05-29"}, args...), &out, &errb)
-	return code, out.String(), errb.String()
+	return generateWith(testDeps(), args...)
+}
+
+func generateWith(d deps, args ...string) (int, string, string) {
+	return call(d, runGenerate, append([]string{"--date", "2025-05-29"}, args...)...)
 }
 
 // impossibleContract is the generated contract plus an expectation no
 // dataset meets, to drive the failure path of --validate.
-func impossibleContract(t *testing.T) {
+func impossibleContract() deps {
 	c := *generated.Contract
 	c.Expectations = append(append([]contract.Expectation{}, c.Expectations...), contract.Expectation{
-		Kind: contract.RowCount, Min: 1e12, Max: math.NaN(), Severity: contract.Error, Source: "test",
+		Kind: contract.RowCount, HasMin: true, Min: 1e12, Severity: contract.Error, Source: "test",
 	})
-	prev := validateContract
-	validateContract = func() *contract.Contract { return &c }
-	t.Cleanup(func() { validateContract = prev })
+	d := testDeps()
+	d.contract = &c
+	return d
 }
 
 func TestGenerateValidateAndProfile(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	code, out, errs := generateCmd("--rows", "20k", "--out", dir, "--validate", "--profile")
 	require.Equal(t, 0, code, errs)
@@ -48,9 +50,9 @@ func TestGenerateValidateAndProfile(t *testing.T) {
 }
 
 func TestGenerateValidateFailurePublishesNothing(t *testing.T) {
-	impossibleContract(t)
+	t.Parallel()
 	dir := t.TempDir()
-	code, _, errs := generateCmd("--rows", "10k", "--out", dir, "--validate")
+	code, _, errs := generateWith(impossibleContract(), "--rows", "10k", "--out", dir, "--validate")
 	assert.Equal(t, 1, code)
 	assert.Contains(t, errs, "fails its contract; nothing was published")
 	assert.Contains(t, errs, "row count", "the report says which expectation failed")
@@ -98,8 +100,7 @@ func TestGenerateToS3WithProfileAndFailedValidation(t *testing.T) {
 		"p/year=2025/month=05/payments_20k_20250529.parquet",
 	}, listKeys(t, srv.Client(""), "p/"))
 
-	impossibleContract(t)
-	code, _, errs = generateCmd("--rows", "10k", "--to", "s3://"+cliBucket+"/q", "--validate")
+	code, _, errs = generateWith(impossibleContract(), "--rows", "10k", "--to", "s3://"+cliBucket+"/q", "--validate")
 	assert.Equal(t, 1, code, errs)
 	assert.Empty(t, listKeys(t, srv.Client(""), "q/"), "a failed contract leaves no object behind")
 	ups, err := srv.Client("").ListMultipartUploads(context.Background(), &s3.ListMultipartUploadsInput{Bucket: aws.String(cliBucket)})
@@ -132,10 +133,9 @@ func TestGenerateOutAndToAreExclusive(t *testing.T) {
 // hour-of-day tables must take a floor modulo (issue 13).
 func TestGenerateProfileBefore1970(t *testing.T) {
 	dir := t.TempDir()
-	var out, errb bytes.Buffer
-	code := runGenerate([]string{"--date", "1970-01-01", "--rows", "10k", "--out", dir, "--profile"}, &out, &errb)
-	require.Equal(t, 0, code, errb.String())
-	assert.Empty(t, errb.String())
+	code, _, errs := call(testDeps(), runGenerate, "--date", "1970-01-01", "--rows", "10k", "--out", dir, "--profile")
+	require.Equal(t, 0, code, errs)
+	assert.Empty(t, errs)
 	html, err := os.ReadFile(filepath.Join(dir, "payments_10k_19700101.html"))
 	require.NoError(t, err)
 	assert.Contains(t, string(html), "1969-12-31")
@@ -149,8 +149,7 @@ func TestGenerateValidateTinyAndReportName(t *testing.T) {
 		code, _, errs := generateCmd("--rows", rows, "--out", dir, "--validate")
 		assert.Equal(t, 0, code, "%s rows: %s", rows, errs)
 	}
-	impossibleContract(t)
-	code, _, errs := generateCmd("--rows", "10", "--out", dir, "--validate")
+	code, _, errs := generateWith(impossibleContract(), "--rows", "10", "--out", dir, "--validate")
 	assert.Equal(t, 1, code)
 	assert.Contains(t, errs, filepath.Join(dir, "payments_10_20250529.parquet")+": FAILED")
 	assert.NotContains(t, errs, ".tmp-")

@@ -6,12 +6,9 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"strconv"
 	"strings"
 	"time"
 
-	"github.com/paygen/paygen/cmd/paygen/internal/s3up"
-	"github.com/paygen/paygen/generated"
 	"github.com/paygen/paygen/runtime/contract"
 	"github.com/paygen/paygen/runtime/profile"
 )
@@ -22,7 +19,7 @@ import (
 // the rename fails). On S3 the data object is committed last: its multipart upload
 // is completed only after the profile and the manifest are stored, and when anything
 // fails the upload is aborted and the side files deleted again.
-func (p *genPlan) publish(out *outputs, res *genResult, start time.Time) error {
+func (p *genPlan) publish(out *outputs, res *genResult, start time.Time, spec *profile.Spec) error {
 	if out.local != nil {
 		if err := out.local.w.Flush(); err != nil {
 			out.abort()
@@ -35,10 +32,17 @@ func (p *genPlan) publish(out *outputs, res *genResult, start time.Time) error {
 		if out.tmpDir != "" {
 			html = filepath.Join(out.tmpDir, filepath.Base(html))
 		}
-		if err := profileAs(out.localPath(), filepath.Base(p.path), html); err != nil {
+		if err := profileAs(out.localPath(), filepath.Base(p.path), spec, html); err != nil {
 			out.abort()
 			return fmt.Errorf("profile: %w; nothing was published", err)
 		}
+	}
+	if err := out.ctx.Err(); err != nil { // interrupted while validating or profiling
+		if html != "" && out.tmpDir == "" {
+			os.Remove(html)
+		}
+		out.abort()
+		return err
 	}
 	res.elapsed = time.Since(start)
 	if out.remote == nil {
@@ -53,9 +57,9 @@ func (p *genPlan) publish(out *outputs, res *genResult, start time.Time) error {
 		res.profile = html
 		return nil
 	}
-	commit := out.up.NewDatasetCommit(out.ctx, p.datasetMeta(res.rows), out.keys, html)
-	rollback := func() { commit.Rollback() }
-	out.rollback.Store(&rollback)
+	meta := p.meta()
+	meta.Rows = res.rows // the manifest counts the rows of this file
+	commit := out.up.NewDatasetCommit(out.ctx, meta, out.keys, html)
 	if err := out.remote.CloseBefore(commit.Before); err != nil {
 		err = commit.Abandon(err)
 		out.abort()
@@ -73,23 +77,10 @@ func (p *genPlan) publish(out *outputs, res *genResult, start time.Time) error {
 	return nil
 }
 
-// datasetMeta is the head of the manifest of the plan's dataset (rows: of this file).
-func (p *genPlan) datasetMeta(rows int64) s3up.DatasetMeta {
-	meta := s3up.DatasetMeta{
-		Name: filepath.Base(p.path), Date: p.date.Format("2006-01-02"), Rows: rows,
-		Seed: strconv.FormatUint(p.seed, 10), Schema: generated.Table,
-		SchemaFingerprint: generated.Fingerprint, Version: version,
-	}
-	if p.shard > 0 {
-		meta.Shard = fmt.Sprintf("%d/%d", p.shard, p.shards)
-	}
-	return meta
-}
-
 // profileAs profiles the Parquet file at in (a temporary file) under the name the
 // published file will have, and writes the HTML report to html.
-func profileAs(in, name, html string) error {
-	pr, err := profile.Run(in, currentProfileSpec(), profile.Options{})
+func profileAs(in, name string, spec *profile.Spec, html string) error {
+	pr, err := profile.Run(in, spec, profile.Options{})
 	if err != nil {
 		return err
 	}

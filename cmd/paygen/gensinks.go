@@ -7,9 +7,9 @@ import (
 	"log"
 	"os"
 	"path/filepath"
-	"sync/atomic"
 
 	"github.com/paygen/paygen/cmd/paygen/internal/s3up"
+	"github.com/paygen/paygen/runtime/dataset"
 )
 
 // outputs are where one generate run writes: a local file (published by
@@ -22,31 +22,19 @@ type outputs struct {
 	tmpLock *os.File // locked while the run lives (tmpdirs.go)
 	remote  *s3up.StreamWriter
 	up      *s3up.Uploader
-	keys    s3up.DatasetKeys
+	keys    dataset.Keys
 	ctx     context.Context
 	cancel  func()
 	restore func()
-	// rollback deletes the side files of a dataset commit in progress (set while
-	// committing); the signal handler calls it.
-	rollback atomic.Pointer[func()]
 }
 
-// interrupted cleans up after SIGINT or SIGTERM: stop the requests, delete the
-// side files already stored, abort the multipart upload.
-func (o *outputs) interrupted() {
-	o.cancel()
-	if f := o.rollback.Load(); f != nil {
-		(*f)()
-	}
-	o.remote.Abort()
-	if o.tmpDir != "" {
-		os.RemoveAll(o.tmpDir)
-	}
-}
-
-// openOutputs prepares the destinations of plan p.
-func (p *genPlan) openOutputs() (*outputs, error) {
-	o := &outputs{ctx: context.Background(), cancel: func() {}, restore: func() {}}
+// openOutputs prepares the destinations of plan p. Cancelling ctx (SIGINT or
+// SIGTERM) makes every write and request fail: the run then aborts the
+// multipart upload, deletes the side files a dataset commit already stored
+// (s3up.DatasetCommit rolls back with its own context) and removes the
+// temporary file, so nothing is published.
+func (p *genPlan) openOutputs(ctx context.Context) (*outputs, error) {
+	o := &outputs{ctx: ctx, cancel: func() {}, restore: func() {}}
 	if p.s3 == nil {
 		f, err := createAtomic(p.path, p.overwrite)
 		o.local = f
@@ -62,12 +50,12 @@ func (p *genPlan) openOutputs() (*outputs, error) {
 	prev := log.Writer()
 	log.SetOutput(io.Discard)
 	o.restore = func() { log.SetOutput(prev) }
-	o.ctx, o.cancel = context.WithCancel(context.Background())
+	o.ctx, o.cancel = context.WithCancel(ctx)
 	if o.up, err = s3up.New(o.ctx, cfg); err != nil {
 		o.close()
 		return nil, err
 	}
-	o.keys = s3up.DatasetKeysFor(prefix, p.date, filepath.Base(p.path))
+	o.keys = dataset.KeysFor(prefix, p.date, filepath.Base(p.path))
 	if err := o.up.CheckDataset(o.ctx, o.keys); err != nil {
 		o.close()
 		return nil, err
@@ -88,22 +76,19 @@ func (p *genPlan) openOutputs() (*outputs, error) {
 		o.close()
 		return nil, err
 	}
-	stop := onInterrupt(o.interrupted)
-	prevRestore := o.restore
-	o.restore = func() { stop(); prevRestore() }
 	return o, nil
 }
 
 // writer is what the Parquet bytes go to; its errors are *sinkError (path
-// names the local file in messages).
+// names the local file in messages), and it fails once o.ctx is cancelled.
 func (o *outputs) writer(path string) io.Writer {
 	switch {
 	case o.local != nil && o.remote != nil:
-		return sinkWriter{io.MultiWriter(o.local, o.remote), o.local.final}
+		return sinkWriter{o.ctx, io.MultiWriter(o.local, o.remote), o.local.final}
 	case o.remote != nil:
-		return sinkWriter{o.remote, path}
+		return sinkWriter{o.ctx, o.remote, path}
 	default:
-		return sinkWriter{o.local, o.local.final}
+		return sinkWriter{o.ctx, o.local, o.local.final}
 	}
 }
 

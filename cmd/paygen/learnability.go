@@ -26,8 +26,8 @@ Exit status: 0 ROC-AUC within [0.85, 0.97] and no leak, 1 outside the band or a 
 (a column, a rule or the row position), 2 usage or unreadable input.`
 
 // runLearnability implements "paygen learnability".
-func runLearnability(args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("learnability", learnabilitySynopsis, stderr, learnabilityAbout)
+func runLearnability(e *env, args []string) int {
+	fs := newFlags("learnability", learnabilitySynopsis, learnabilityAbout)
 	jsonOut := fs.String("json", "", "also write the figures as JSON to this `file`")
 	splitDays := fs.Float64("split-days", learn.DefaultSplitDays, "length of the test split in `days`, counted back from the last event")
 	balanced := fs.Bool("balanced", false, "weight the classes equally when training")
@@ -35,21 +35,12 @@ func runLearnability(args []string, stdout, stderr io.Writer) int {
 	maxPrecision := fs.Float64("rule-max-precision", learn.DefaultRuleMaxPrecision, "a counted rule with at least this `precision` (fraud share) fails the run")
 	alpha := fs.Float64("position-alpha", learn.DefaultPositionAlpha, "the row-position check fails below this `p-value`")
 	fail := func(format string, a ...any) int {
-		return fail(stderr, "learnability", 2, format, a...)
+		return e.fail("learnability", 2, format, a...)
 	}
 
-	// flags may come before or after the file name
-	var files []string
-	rest := args
-	for {
-		if code, done := parseFlags(fs, rest, stdout, stderr); done {
-			return code
-		}
-		if fs.NArg() == 0 {
-			break
-		}
-		files = append(files, fs.Arg(0))
-		rest = fs.Args()[1:]
+	files, code, done := e.parseArgs(fs, args)
+	if done {
+		return code
 	}
 	switch {
 	case len(files) == 0:
@@ -88,7 +79,7 @@ func runLearnability(args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		return fail("%s", learnOneLine(err))
 	}
-	if err := rep.WriteText(stdout); err != nil {
+	if err := rep.WriteText(e.stdout); err != nil {
 		return fail("write report: %s", learnOneLine(err))
 	}
 	if *jsonOut != "" {

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"encoding/json"
 	"fmt"
 	"os"
@@ -16,12 +15,11 @@ import (
 )
 
 func runL(args ...string) (code int, stdout, stderr string) {
-	var o, e bytes.Buffer
-	code = runLearnability(args, &o, &e)
-	return code, o.String(), e.String()
+	return call(testDeps(), runLearnability, args...)
 }
 
 func TestLearnabilityCLI(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	clean := filepath.Join(dir, "clean.parquet")
 	leaky := filepath.Join(dir, "leaky.parquet")
@@ -144,6 +142,7 @@ func TestLearnabilityPeriodsIncludeTheBlockSize(t *testing.T) {
 
 // A bad input gets the one-line message validate (and profile) give for it.
 func TestLearnabilityInputErrorsMatchValidate(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	good := filepath.Join(dir, "good.parquet")
 	require.NoError(t, learn.WriteParquet(good, learn.SyntheticRows(learn.SyntheticOptions{Rows: 500, FraudRate: 0.02, Seed: 1}), 0))
@@ -159,9 +158,9 @@ func TestLearnabilityInputErrorsMatchValidate(t *testing.T) {
 		code, stdout, stderr := runL(in)
 		assert.Equal(t, 2, code, in)
 		assert.Empty(t, stdout)
-		var vo, ve bytes.Buffer
-		require.Equal(t, 2, runValidate([]string{in}, &vo, &ve), in)
-		want := strings.TrimPrefix(ve.String(), "paygen validate: ")
+		vcode, _, ve := call(testDeps(), runValidate, in)
+		require.Equal(t, 2, vcode, in)
+		want := strings.TrimPrefix(ve, "paygen validate: ")
 		assert.Equal(t, "paygen learnability: "+want, stderr, in)
 		assert.NotContains(t, stderr, "magic header", "no raw parquet-go text")
 	}

@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 
 	"github.com/paygen/paygen/generated"
+	"github.com/paygen/paygen/runtime/dataset"
 	"github.com/paygen/paygen/runtime/world"
 )
 
@@ -26,7 +27,7 @@ func maxRows() int64 {
 func checkRowLimit(rows int64) error {
 	if m := maxRows(); rows > m {
 		return fmt.Errorf("--rows: %s is more than the maximum of %s rows (%s): ids have fixed widths (see 'paygen generate --help')",
-			commas(rows), commas(m), rowLabel(m))
+			commas(rows), commas(m), dataset.RowLabel(m))
 	}
 	return nil
 }
@@ -38,14 +39,10 @@ const (
 	maxBytesPerRow = 75
 )
 
-// freeSpace returns the bytes available to an unprivileged user on the file
-// system holding dir (ok false where it cannot be known); tests replace it.
-var freeSpace = diskFree
-
 // checkSpace refuses to start a local write that cannot fit: the output's file
 // system (or $TMPDIR, for the local copy --validate and --profile keep with --to)
 // must have room for the rows at the smallest measured size per row.
-func (p *genPlan) checkSpace() error {
+func (p *genPlan) checkSpace(freeSpace func(dir string) (int64, bool)) error {
 	first, end := p.shardBlocks()
 	rows := min(int64(end)*int64(p.w.BlockRows()), p.rows) - int64(first)*int64(p.w.BlockRows())
 	dir := filepath.Dir(p.path)
@@ -54,6 +51,9 @@ func (p *genPlan) checkSpace() error {
 			return nil
 		}
 		dir = os.TempDir()
+	}
+	if freeSpace == nil {
+		return nil // unknown
 	}
 	dir = existingParent(dir)
 	free, ok := freeSpace(dir)
@@ -80,14 +80,17 @@ func existingParent(dir string) string {
 }
 
 // preflight runs the checks that need the plan before generate writes anything.
-func (p *genPlan) preflight() error {
+//
+// freeSpace returns the bytes available to an unprivileged user on the file
+// system holding dir (ok false where it cannot be known): deps.freeSpace.
+func (p *genPlan) preflight(freeSpace func(dir string) (int64, bool)) error {
 	if err := p.checkProfileTarget(); err != nil {
 		return err
 	}
-	return p.checkSpace()
+	return p.checkSpace(freeSpace)
 }
 
 // rowLimitHelp documents the maximum in --help.
 func rowLimitHelp() string {
-	return fmt.Sprintf("at most %s, as customer, card and merchant ids have fixed widths", rowLabel(maxRows()))
+	return fmt.Sprintf("at most %s, as customer, card and merchant ids have fixed widths", dataset.RowLabel(maxRows()))
 }

@@ -1,10 +1,17 @@
 // Command paygen generates, validates, profiles and uploads synthetic card-payment data.
+//
+// main is the wiring: it makes the root context (cancelled by SIGINT or
+// SIGTERM), the dependencies (the generated contract and profile spec) and
+// hands both to the command named by the first argument.
 package main
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"os"
+	"os/signal"
+	"syscall"
 )
 
 // version is the paygen release, recorded in every file's metadata.
@@ -12,7 +19,7 @@ const version = "0.1.0"
 
 type command struct {
 	name, summary string
-	run           func(args []string, stdout, stderr io.Writer) int
+	run           func(e *env, args []string) int
 }
 
 func commands() []command {
@@ -27,24 +34,33 @@ func commands() []command {
 }
 
 func main() {
-	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+	// The first SIGINT or SIGTERM cancels ctx: commands stop, remove their
+	// temporary file and abort their upload, and exit 130. A second signal
+	// kills the process (stop restores the default handling).
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	context.AfterFunc(ctx, stop)
+	code := run(ctx, defaultDeps(), os.Args[1:], os.Stdout, os.Stderr)
+	stop()
+	os.Exit(code)
 }
 
-func run(args []string, stdout, stderr io.Writer) int {
+// run dispatches args to a command.
+func run(ctx context.Context, d deps, args []string, stdout, stderr io.Writer) int {
 	if len(args) == 0 {
 		usage(stderr)
 		return 2
 	}
+	e := &env{ctx: ctx, stdout: stdout, stderr: stderr, deps: d}
 	switch args[0] {
 	case "-h", "-help", "--help", "help":
 		usage(stdout)
 		return 0
 	case "-v", "-version", "--version":
-		return runVersion(args[1:], stdout, stderr)
+		return runVersion(e, args[1:])
 	}
 	for _, c := range commands() {
 		if c.name == args[0] {
-			return c.run(args[1:], stdout, stderr)
+			return c.run(e, args[1:])
 		}
 	}
 	fmt.Fprintf(stderr, "paygen: unknown command %q (run 'paygen help')\n", args[0])
@@ -57,10 +73,18 @@ func usage(w io.Writer) {
 	for _, c := range commands() {
 		fmt.Fprintf(w, "  %-13s %s\n", c.name, c.summary)
 	}
-	fmt.Fprintln(w, "\nExit codes: 0 success, 1 a check failed, 2 usage, input or I/O error.")
+	fmt.Fprintln(w, "\nExit codes: 0 success, 1 a check failed, 2 usage, input or I/O error (130 interrupted).")
 }
 
-func runVersion(args []string, stdout, stderr io.Writer) int {
-	fmt.Fprintf(stdout, "paygen %s\n", version)
+func runVersion(e *env, args []string) int {
+	fs := newFlags("version", "version")
+	operands, code, done := e.parseArgs(fs, args)
+	if done {
+		return code
+	}
+	if len(operands) > 0 {
+		return e.fail("version", 2, "unexpected argument %q", operands[0])
+	}
+	fmt.Fprintf(e.stdout, "paygen %s\n", version)
 	return 0
 }

@@ -23,10 +23,7 @@ type atomicFile struct {
 	f          *os.File
 	w          *bufio.Writer
 	overwrite  bool
-	onSignal   func() // extra clean-up on Ctrl-C (an S3 upload to abort)
-	stopSig    func()
-	once       sync.Once
-	mu         sync.Mutex // orders Abort (from the signal handler) and the publishing step
+	mu         sync.Mutex // orders Abort and the publishing step
 	aborted    bool
 }
 
@@ -45,14 +42,7 @@ func createAtomic(final string, overwrite bool) (*atomicFile, error) {
 		return nil, err
 	}
 	holdLock(f) // until the file is closed: tells later runs this run is alive
-	a := &atomicFile{final: final, tmp: f.Name(), f: f, w: bufio.NewWriterSize(&writeback{f: f}, 1<<20), overwrite: overwrite}
-	a.stopSig = onInterrupt(func() {
-		if a.onSignal != nil {
-			a.onSignal()
-		}
-		a.Abort()
-	})
-	return a, nil
+	return &atomicFile{final: final, tmp: f.Name(), f: f, w: bufio.NewWriterSize(&writeback{f: f}, 1<<20), overwrite: overwrite}, nil
 }
 
 func (a *atomicFile) Write(p []byte) (int, error) { return a.w.Write(p) }
@@ -85,9 +75,6 @@ func (a *atomicFile) Commit() (err error) {
 	} else if errors.Is(err, fs.ErrExist) {
 		err = fmt.Errorf("%s: %w (use --overwrite to replace it)", a.final, errExists)
 	}
-	if err == nil {
-		a.once.Do(a.stopSig)
-	}
 	return err
 }
 
@@ -100,10 +87,9 @@ func (a *atomicFile) Abort() {
 	a.aborted = true
 	a.f.Close()
 	os.Remove(a.tmp)
-	a.once.Do(a.stopSig)
 }
 
-// errInterrupted is what a publishing step returns once a signal discarded its file.
+// errInterrupted is what a publishing step returns once its file was discarded.
 var errInterrupted = errors.New("interrupted")
 
 // staleAfter is how long a temporary file of a target must have gone unwritten

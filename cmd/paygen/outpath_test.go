@@ -29,7 +29,6 @@ func fileState(t *testing.T, path string) []byte {
 // through a symbolic link to the directory, or a hard link), with one line and
 // exit 2, and leaves the input alone.
 func TestReportNeverOverwritesTheInput(t *testing.T) {
-	useTestContract(t)
 	in := writeFixture(t, "f.parquet", nil)
 	dir := filepath.Dir(in)
 	t.Chdir(dir)
@@ -68,7 +67,6 @@ func TestReportNeverOverwritesTheInput(t *testing.T) {
 // A report path that is a symbolic link is refused: the file it points to is
 // never written through the link.
 func TestReportNeverFollowsASymlink(t *testing.T) {
-	useTestContract(t)
 	in := writeFixture(t, "f.parquet", nil)
 	dir := t.TempDir()
 	victim := filepath.Join(dir, "precious.txt")

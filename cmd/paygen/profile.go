@@ -11,73 +11,53 @@ import (
 	"github.com/paygen/paygen/runtime/profile"
 )
 
-// profileSpec returns the schema-derived profile spec (set by the wiring to
-// generated.ProfileSpec); nil profiles every file generically.
-var profileSpec func() *profile.Spec
-
-func currentProfileSpec() *profile.Spec {
-	if profileSpec == nil {
-		return nil
-	}
-	return profileSpec()
-}
-
 // maxSample caps --sample: the sample rows are inlined in the HTML report,
 // which must stay within its 5 MB budget (1,000 rows are about 0.5 MB).
 const maxSample = 1000
 
-func runProfile(args []string, stdout, stderr io.Writer) int {
+func runProfile(e *env, args []string) int {
 	var htmlOut, jsonOut string
 	var sample int
-	fs := newFlags("profile", "profile FILE.parquet [--out REPORT.html] [--json PROFILE.json] [--sample N]", stderr)
+	fs := newFlags("profile", "profile FILE.parquet [--out REPORT.html] [--json PROFILE.json] [--sample N]")
 	fs.StringVar(&htmlOut, "out", "", "HTML report to write (default: the input's name with .html, beside it)")
 	fs.StringVar(&jsonOut, "json", "", "also write the profile as JSON to this file")
 	fs.IntVar(&sample, "sample", 20, fmt.Sprintf("rows shown in the sample section, 0 (none) to %d (keeps the report small)", maxSample))
-	// Flags may come before or after the file name.
-	var files []string
-	rest := args
-	for {
-		if code, done := parseFlags(fs, rest, stdout, stderr); done {
-			return code
-		}
-		if fs.NArg() == 0 {
-			break
-		}
-		files = append(files, fs.Arg(0))
-		rest = fs.Args()[1:]
+	files, code, done := e.parseArgs(fs, args)
+	if done {
+		return code
 	}
 	switch {
 	case len(files) == 0:
-		return fail(stderr, "profile", 2, "missing FILE.parquet (see 'paygen profile --help')")
+		return e.fail("profile", 2, "missing FILE.parquet (see 'paygen profile --help')")
 	case len(files) > 1:
-		return fail(stderr, "profile", 2, "unexpected argument %q (one file at a time)", files[1])
+		return e.fail("profile", 2, "unexpected argument %q (one file at a time)", files[1])
 	case sample < 0 || sample > maxSample:
-		return fail(stderr, "profile", 2, "--sample must be 0 to %d, not %d", maxSample, sample)
+		return e.fail("profile", 2, "--sample must be 0 to %d, not %d", maxSample, sample)
 	}
 	in := files[0]
 	if htmlOut == "" {
 		htmlOut = defaultReportPath(in)
 		if err := checkDefaultReport(htmlOut); err != nil {
-			return fail(stderr, "profile", 2, "%v", err)
+			return e.fail("profile", 2, "%v", err)
 		}
 	}
 	if err := checkReportPaths([]string{in}, htmlOut, jsonOut); err != nil {
-		return fail(stderr, "profile", 2, "%v", err)
+		return e.fail("profile", 2, "%v", err)
 	}
 	opt := profile.Options{SampleRows: sample}
 	if sample == 0 {
 		opt.SampleRows = -1
 	}
 	start := time.Now()
-	p, err := writeProfile(in, htmlOut, jsonOut, opt)
+	p, err := writeProfile(in, e.profileSpec, htmlOut, jsonOut, opt)
 	if err != nil {
-		return fail(stderr, "profile", 2, "%s", cleanErr(err))
+		return e.fail("profile", 2, "%s", cleanErr(err))
 	}
 	outs := []string{htmlOut}
 	if jsonOut != "" {
 		outs = append(outs, jsonOut)
 	}
-	fmt.Fprintf(stdout, "profiled %s × %s of %s in %.2fs: %s → %s\n",
+	fmt.Fprintf(e.stdout, "profiled %s × %s of %s in %.2fs: %s → %s\n",
 		plural(p.Overview.Rows, "row"), plural(int64(p.Overview.Columns), "column"), in, time.Since(start).Seconds(),
 		plural(int64(len(p.Alerts)), "alert"), strings.Join(outs, ", "))
 	return 0
@@ -85,13 +65,13 @@ func runProfile(args []string, stdout, stderr io.Writer) int {
 
 // profileFile profiles in and writes the HTML report (and the JSON when
 // jsonOut is not empty); used by `paygen generate --profile`.
-func profileFile(in, htmlOut, jsonOut string) error {
-	_, err := writeProfile(in, htmlOut, jsonOut, profile.Options{})
+func profileFile(in string, spec *profile.Spec, htmlOut, jsonOut string) error {
+	_, err := writeProfile(in, spec, htmlOut, jsonOut, profile.Options{})
 	return err
 }
 
-func writeProfile(in, htmlOut, jsonOut string, opt profile.Options) (*profile.Profile, error) {
-	p, err := profile.Run(in, currentProfileSpec(), opt)
+func writeProfile(in string, spec *profile.Spec, htmlOut, jsonOut string, opt profile.Options) (*profile.Profile, error) {
+	p, err := profile.Run(in, spec, opt)
 	if err != nil {
 		return nil, err
 	}

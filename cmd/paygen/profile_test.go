@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"encoding/json"
 	"fmt"
 	"os"
@@ -12,6 +11,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/paygen/paygen/generated"
 	"github.com/paygen/paygen/runtime/colscan/fixture"
 	"github.com/paygen/paygen/runtime/profile"
 )
@@ -24,12 +24,11 @@ func fixtureFile(t *testing.T, name string) string {
 }
 
 func runP(args ...string) (int, string, string) {
-	var so, se bytes.Buffer
-	code := runProfile(args, &so, &se)
-	return code, so.String(), se.String()
+	return call(testDeps(), runProfile, args...)
 }
 
 func TestProfileCommandWritesReportBesideInput(t *testing.T) {
+	t.Parallel()
 	in := fixtureFile(t, "payments_10k_20250529.parquet")
 	dir := filepath.Dir(in)
 	js := filepath.Join(dir, "profile.json")
@@ -56,15 +55,13 @@ func TestProfileCommandWritesReportBesideInput(t *testing.T) {
 }
 
 func TestProfileCommandFlagsFirstAndSpec(t *testing.T) {
+	t.Parallel()
 	in := fixtureFile(t, "p.parquet")
 	out := filepath.Join(t.TempDir(), "sub", "r.html")
-	old := profileSpec
-	defer func() { profileSpec = old }()
-	profileSpec = func() *profile.Spec {
-		return &profile.Spec{Table: "payments", Target: "label_fraud", Scenario: "fraud_scenario",
-			Columns: []profile.ColumnSpec{{Name: "amount", Role: profile.Numeric, Scale: 2, Description: "Amount in minor units / 100"}}}
-	}
-	code, _, errOut := runP("--out", out, "--sample", "0", in)
+	d := testDeps()
+	d.profileSpec = &profile.Spec{Table: "payments", Target: "label_fraud", Scenario: "fraud_scenario",
+		Columns: []profile.ColumnSpec{{Name: "amount", Role: profile.Numeric, Scale: 2, Description: "Amount in minor units / 100"}}}
+	code, _, errOut := call(d, runProfile, "--out", out, "--sample", "0", in)
 	require.Equal(t, 0, code, errOut)
 	b, err := os.ReadFile(out)
 	require.NoError(t, err)
@@ -75,16 +72,18 @@ func TestProfileCommandFlagsFirstAndSpec(t *testing.T) {
 }
 
 func TestProfileFile(t *testing.T) {
+	t.Parallel()
 	in := fixtureFile(t, "p.parquet")
 	html, js := filepath.Join(t.TempDir(), "a.html"), filepath.Join(t.TempDir(), "a.json")
-	require.NoError(t, profileFile(in, html, js))
+	require.NoError(t, profileFile(in, generated.ProfileSpec, html, js))
 	assert.FileExists(t, html)
 	assert.FileExists(t, js)
-	err := profileFile(filepath.Join(t.TempDir(), "missing.parquet"), html, "")
+	err := profileFile(filepath.Join(t.TempDir(), "missing.parquet"), generated.ProfileSpec, html, "")
 	require.Error(t, err)
 }
 
 func TestProfileCommandErrors(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	notPq := filepath.Join(dir, "x.parquet")
 	require.NoError(t, os.WriteFile(notPq, []byte("hello, not parquet"), 0o644))
@@ -122,6 +121,7 @@ func TestProfileCommandErrors(t *testing.T) {
 
 // The largest --sample allowed keeps the report within its 5 MB budget.
 func TestProfileMaxSampleFitsTheBudget(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	code, _, errOut := generateCmd("--rows", "10k", "--out", dir, "--quiet")
 	require.Equal(t, 0, code, errOut)

@@ -12,8 +12,8 @@ import (
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/s3"
-	"github.com/paygen/paygen/cmd/paygen/internal/s3up"
 	"github.com/paygen/paygen/cmd/paygen/internal/s3up/s3test"
+	"github.com/paygen/paygen/runtime/dataset"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -56,7 +56,7 @@ func TestShardsUploadSideBySide(t *testing.T) {
 	local := t.TempDir()
 	for i := 1; i <= shards; i++ {
 		name := fmt.Sprintf("payments_140k_20250529.shard-%d-of-%d", i, shards)
-		var m s3up.Manifest
+		var m dataset.Manifest
 		require.NoError(t, json.Unmarshal(get(dir+"_"+name+".manifest.json"), &m))
 		assert.Equal(t, name+".parquet", m.Name)
 		assert.Equal(t, "2025-05-29", m.Date)

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -33,13 +34,20 @@ func (e *sinkError) Error() string {
 
 func (e *sinkError) Unwrap() error { return e.err }
 
-// sinkWriter marks every write error of w as a *sinkError.
+// sinkWriter marks every write error of w as a *sinkError, and fails every
+// write once ctx is done (nil: never), which stops the Parquet writer.
 type sinkWriter struct {
+	ctx  context.Context
 	w    io.Writer
 	path string
 }
 
 func (s sinkWriter) Write(p []byte) (int, error) {
+	if s.ctx != nil {
+		if err := s.ctx.Err(); err != nil {
+			return 0, &sinkError{path: s.path, err: err}
+		}
+	}
 	n, err := s.w.Write(p)
 	if err != nil {
 		err = &sinkError{path: s.path, err: err}

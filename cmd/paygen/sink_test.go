@@ -35,12 +35,13 @@ func (d *fullDisk) Write(p []byte) (int, error) {
 // The Parquet writer wraps a destination failure in its own context; the user
 // sees the destination and the cause only.
 func TestSinkErrorSurvivesTheWriter(t *testing.T) {
+	t.Parallel()
 	g := genFlags{rows: "10k", out: "/out", date: "2025-05-29", rowGroup: "8MB", workers: 2}
 	p, err := g.plan()
 	require.NoError(t, err)
 	first, end := p.shardBlocks()
 	opt := pqwrite.Options{Workers: 2, RowGroupBlocks: p.groupBlks, FirstBlock: first, EndBlock: end, Metadata: p.metadata()}
-	_, err = pqwrite.WriteColumns(sinkWriter{&fullDisk{n: 1000}, p.path}, p.w, generated.Columns, generated.Writers, opt, "test")
+	_, err = pqwrite.WriteColumns(sinkWriter{nil, &fullDisk{n: 1000}, p.path}, p.w, generated.Columns, generated.Writers, opt, "test")
 	require.Error(t, err)
 	assert.Equal(t, "write /out/payments_10k_20250529.parquet: no space left on device", generateError(err))
 	assert.True(t, errors.Is(err, syscall.ENOSPC))
@@ -48,6 +49,7 @@ func TestSinkErrorSurvivesTheWriter(t *testing.T) {
 }
 
 func TestGenerateErrorWording(t *testing.T) {
+	t.Parallel()
 	exists := &s3up.Error{Kind: s3up.ErrExists, Msg: "s3://b/k already exists"}
 	assert.Equal(t, "s3://b/k already exists (use --overwrite to replace it)", generateError(exists))
 	assert.Equal(t, "s3://b/k already exists (use --overwrite to replace it)", generateError(&sinkError{err: exists}))

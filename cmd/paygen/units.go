@@ -66,19 +66,6 @@ func parseBytes(s string) (int64, error) {
 	return int64(f * mult), nil
 }
 
-// rowLabel is the short row count used in file names: 10k, 1M, 2.5M, 1500.
-func rowLabel(n int64) string {
-	trim := func(f float64) string { return strconv.FormatFloat(f, 'f', -1, 64) }
-	switch {
-	case n >= 1e6 && n%1e4 == 0:
-		return trim(float64(n)/1e6) + "M"
-	case n >= 1e3 && n%10 == 0 && n < 1e6:
-		return trim(float64(n)/1e3) + "k"
-	default:
-		return strconv.FormatInt(n, 10)
-	}
-}
-
 // commas formats n with thousands separators.
 func commas(n int64) string {
 	s := strconv.FormatInt(n, 10)

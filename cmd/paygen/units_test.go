@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -92,18 +91,19 @@ func TestGenerateRowLimit(t *testing.T) {
 	assert.Contains(t, errs, "between 1 and 10^12")
 	entries, _ := os.ReadDir(dir)
 	assert.Empty(t, entries)
-	var out, errb bytes.Buffer
-	assert.Equal(t, 0, runGenerate([]string{"--help"}, &out, &errb))
-	assert.Contains(t, out.String()+errb.String(), "at most 190M")
+	code, out, errs := call(testDeps(), runGenerate, "--help")
+	assert.Equal(t, 0, code)
+	assert.Contains(t, out+errs, "at most 190M")
 }
 
 // Without room for the rows at the smallest measured size per row, generate
 // stops before writing anything.
 func TestGenerateChecksFreeSpace(t *testing.T) {
-	prev := freeSpace
-	t.Cleanup(func() { freeSpace = prev })
+	t.Parallel()
 	var asked string
-	freeSpace = func(dir string) (int64, bool) { asked = dir; return 10e6, true }
+	d := testDeps()
+	d.freeSpace = func(dir string) (int64, bool) { asked = dir; return 10e6, true }
+	generateCmd := func(args ...string) (int, string, string) { return generateWith(d, args...) }
 	dir := filepath.Join(t.TempDir(), "new", "sub")
 	code, _, errs := generateCmd("--rows", "1M", "--out", dir)
 	assert.Equal(t, 2, code)

@@ -1,29 +1,39 @@
 package main
 
 import (
-	"context"
 	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"log"
 	"net/url"
 	"os"
-	"os/signal"
 	"path/filepath"
 	"strconv"
 	"strings"
 	"sync"
-	"syscall"
 	"time"
 
 	"github.com/aws/aws-sdk-go-v2/credentials"
 	"github.com/paygen/paygen/cmd/paygen/internal/s3up"
 )
 
-type uploadFlags struct {
+// s3Flags are the S3 settings shared by upload and generate --to.
+type s3Flags struct {
 	to, partSize, envFile, region, endpoint string
 	concurrency                             int
-	overwrite, quiet                        bool
+	overwrite                               bool
+}
+
+// register declares the S3 connection flags (every flag but --to and
+// --overwrite, whose wording differs) on fs, once for both commands; when is
+// prefixed to their help ("with --to: " for generate).
+func (f *s3Flags) register(fs *flag.FlagSet, when string) {
+	fs.StringVar(&f.partSize, "part-size", "8MiB", when+"multipart part size and threshold, at least 5MiB")
+	fs.IntVar(&f.concurrency, "concurrency", s3up.DefaultConcurrency, when+"parts uploaded in parallel per file")
+	fs.StringVar(&f.envFile, "env-file", "", when+"KEY=VALUE file (e.g. config/dev.env) for PAYGEN_S3_* and AWS_* settings; the environment wins")
+	fs.StringVar(&f.region, "region", "", when+"AWS region (default AWS_REGION, the profile's, or us-east-1)")
+	fs.StringVar(&f.endpoint, "endpoint", "", when+"S3-compatible endpoint http(s)://HOST[:PORT], path-style (default AWS_ENDPOINT_URL_S3)")
 }
 
 const uploadSynopsis = "upload FILE.parquet... --to s3://BUCKET/PREFIX [flags]"
@@ -33,33 +43,20 @@ const uploadSynopsis = "upload FILE.parquet... --to s3://BUCKET/PREFIX [flags]"
 // already exists (without --overwrite) or the uploaded object failed verification; 2 usage,
 // bad URL or env file, unreadable or non-dataset file, or an S3 failure (missing bucket,
 // access denied or bad credentials, unreachable endpoint, persistent server errors).
-func runUpload(args []string, stdout, stderr io.Writer) int {
-	var f uploadFlags
-	fs := newFlags("upload", uploadSynopsis, stderr)
+func runUpload(e *env, args []string) int {
+	var f s3Flags
+	var quiet bool
+	fs := newFlags("upload", uploadSynopsis)
 	fs.StringVar(&f.to, "to", "", "destination s3://BUCKET/PREFIX (default from PAYGEN_S3_BUCKET and PAYGEN_S3_PREFIX)")
-	fs.StringVar(&f.partSize, "part-size", "8MiB", "multipart part size and threshold, at least 5MiB")
-	fs.IntVar(&f.concurrency, "concurrency", s3up.DefaultConcurrency, "parts uploaded in parallel per file")
 	fs.BoolVar(&f.overwrite, "overwrite", false, "replace existing objects (default: refuse, exit 1)")
-	fs.StringVar(&f.envFile, "env-file", "", "KEY=VALUE file (e.g. config/dev.env) for PAYGEN_S3_* and AWS_* settings; the environment wins")
-	fs.StringVar(&f.region, "region", "", "AWS region (default AWS_REGION, the profile's, or us-east-1)")
-	fs.StringVar(&f.endpoint, "endpoint", "", "S3-compatible endpoint http(s)://HOST[:PORT], path-style (default AWS_ENDPOINT_URL_S3)")
-	fs.BoolVar(&f.quiet, "quiet", false, "print nothing on success")
+	f.register(fs, "")
+	fs.BoolVar(&quiet, "quiet", false, "print nothing on success")
 
-	var files []string
-	for rest := args; ; {
-		if code, done := parseFlags(fs, rest, stdout, stderr); done {
-			return code
-		}
-		left := fs.Args()
-		if len(left) == 0 {
-			break
-		}
-		if n := len(rest) - len(left); n > 0 && rest[n-1] == "--" {
-			files = append(files, left...)
-			break
-		}
-		files, rest = append(files, left[0]), left[1:]
+	files, code, done := e.parseArgs(fs, args)
+	if done {
+		return code
 	}
+	stdout, stderr := e.stdout, e.stderr
 	if len(files) == 0 {
 		return fail(stderr, "upload", 2, "no files given (usage: paygen %s)", uploadSynopsis)
 	}
@@ -75,15 +72,14 @@ func runUpload(args []string, stdout, stderr io.Writer) int {
 		}
 	}
 
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	defer stop()
+	ctx := e.ctx
 	// The transfer manager logs failed CompleteMultipartUpload calls; the error is reported
 	// here once, on one line.
 	defer log.SetOutput(log.Writer())
 	log.SetOutput(io.Discard)
 
 	var prog *progressLine
-	if fe, ok := stderr.(*os.File); ok && isTerminal(fe) && !f.quiet {
+	if e.isTTY(stderr) && !quiet {
 		prog = &progressLine{w: stderr}
 		cfg.Progress = prog.update
 	}
@@ -91,12 +87,11 @@ func runUpload(args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		return fail(stderr, "upload", 2, "%v", err)
 	}
-	code := 0
 	for _, p := range files {
 		res, err := u.UploadDataset(ctx, prefix, p)
 		prog.clear()
 		if err != nil && ctx.Err() != nil { // SIGINT/SIGTERM: the upload was aborted and rolled back
-			return fail(stderr, "upload", 130, "interrupted; %s was not uploaded", p)
+			return e.fail("upload", 130, "interrupted; %s was not uploaded", p)
 		}
 		if err != nil {
 			c := uploadExitCode(err)
@@ -111,7 +106,7 @@ func runUpload(args []string, stdout, stderr io.Writer) int {
 			}
 			continue
 		}
-		if !f.quiet {
+		if !quiet {
 			fmt.Fprintf(stdout, "Upload complete: %s (%s in %.1f s)\n", res.Data.URL(), megabytes(res.Data.Size), res.Data.Duration.Seconds())
 			if res.Profile != nil {
 				fmt.Fprintf(stdout, "  profile:  %s\n", res.Profile.URL())
@@ -134,7 +129,7 @@ func uploadExitCode(err error) int {
 // config resolves the destination and S3 settings: flags first, then the process
 // environment, then the env file. Credentials are left to the SDK chain unless only the env
 // file has keys.
-func (f *uploadFlags) config() (s3up.Config, string, error) {
+func (f *s3Flags) config() (s3up.Config, string, error) {
 	env := map[string]string{}
 	if f.envFile != "" {
 		var err error

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"context"
 	"os"
 	"path/filepath"
@@ -13,8 +12,8 @@ import (
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/s3"
-	"github.com/paygen/paygen/cmd/paygen/internal/s3up"
 	"github.com/paygen/paygen/cmd/paygen/internal/s3up/s3test"
+	"github.com/paygen/paygen/runtime/dataset"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -44,18 +43,16 @@ func useServer(t *testing.T, srv *s3test.Server) {
 }
 
 func upload(args ...string) (int, string, string) {
-	var out, errb bytes.Buffer
-	code := runUpload(args, &out, &errb)
-	return code, out.String(), errb.String()
+	return call(testDeps(), runUpload, args...)
 }
 
-// dataset writes payments_10k_20250529.parquet (and its .html profile) into a temp dir.
-func dataset(t *testing.T, withProfile bool) string {
+// datasetFile writes payments_10k_20250529.parquet (and its .html profile) into a temp dir.
+func datasetFile(t *testing.T, withProfile bool) string {
 	dir := t.TempDir()
 	p := filepath.Join(dir, "payments_10k_20250529.parquet")
 	require.NoError(t, s3test.WriteParquet(p, 20, 16, map[string]string{
-		s3up.MetaDate: "2025-05-29", s3up.MetaRows: "20", s3up.MetaSeed: "7",
-		s3up.MetaFingerprint: "fp", s3up.MetaVersion: "0.1.0", s3up.MetaSchema: "transactions",
+		dataset.MetaDate: "2025-05-29", dataset.MetaRows: "20", dataset.MetaSeed: "7",
+		dataset.MetaFingerprint: "fp", dataset.MetaVersion: "0.1.0", dataset.MetaSchema: "payments",
 	}))
 	if withProfile {
 		require.NoError(t, os.WriteFile(filepath.Join(dir, "payments_10k_20250529.html"), []byte("<html></html>"), 0o644))
@@ -77,7 +74,7 @@ func listKeys(t *testing.T, c *s3.Client, prefix string) []string {
 func TestUploadCommand(t *testing.T) {
 	srv := s3test.StartT(t, cliBucket)
 	useServer(t, srv)
-	file := dataset(t, true)
+	file := datasetFile(t, true)
 
 	code, out, errs := upload(file, "--to", "s3://"+cliBucket+"/payments", "--part-size", "5MiB", "--concurrency", "2")
 	require.Equal(t, 0, code, errs)
@@ -106,7 +103,7 @@ func TestUploadCommand(t *testing.T) {
 func TestUploadCommandEnvFile(t *testing.T) {
 	srv := s3test.StartT(t, cliBucket)
 	isolateAWS(t)
-	file := dataset(t, false)
+	file := datasetFile(t, false)
 	env := filepath.Join(t.TempDir(), "dev.env")
 	require.NoError(t, os.WriteFile(env, []byte("# dev\nPAYGEN_S3_BUCKET="+cliBucket+"\nPAYGEN_S3_PREFIX=raw/payments\n"+
 		"AWS_ENDPOINT_URL_S3="+srv.Endpoint+"\nAWS_ACCESS_KEY_ID="+s3test.AccessKey+"\nAWS_SECRET_ACCESS_KEY="+s3test.SecretKey+"\n"), 0o600))
@@ -136,7 +133,7 @@ func TestUploadCommandEnvFile(t *testing.T) {
 func TestUploadCommandServerErrors(t *testing.T) {
 	srv := s3test.StartT(t, cliBucket)
 	useServer(t, srv)
-	file := dataset(t, true)
+	file := datasetFile(t, true)
 
 	code, _, errs := upload(file, "--to", "s3://no-such-bucket/payments")
 	assert.Equal(t, 2, code)
@@ -152,7 +149,7 @@ func TestUploadCommandServerErrors(t *testing.T) {
 
 func TestUploadCommandUsageErrors(t *testing.T) {
 	isolateAWS(t)
-	file := dataset(t, false)
+	file := datasetFile(t, false)
 	notParquet := filepath.Join(t.TempDir(), "payments_1M_20250529.parquet")
 	require.NoError(t, os.WriteFile(notParquet, []byte("hello"), 0o644))
 	missing := filepath.Join(t.TempDir(), "missing.parquet")
@@ -192,7 +189,7 @@ func TestUploadCommandUsageErrors(t *testing.T) {
 
 func TestEndpointIsCheckedUpFront(t *testing.T) {
 	isolateAWS(t)
-	file := dataset(t, false)
+	file := datasetFile(t, false)
 	for _, bad := range []string{"notaurl", "127.0.0.1:9000", "ftp://host", "http://", "http://host:port", "http://host:99999",
 		"http://host/path", "http://user:pw@host", "http://host?x=1", "http:host"} {
 		code, out, errs := upload(file, "--to", "s3://bucket/p", "--endpoint", bad)

@@ -9,62 +9,46 @@ import (
 	"github.com/paygen/paygen/runtime/contract"
 )
 
-// validateContract returns the contract that paygen validate checks files against.
-// main wiring sets it to return generated.Contract; tests set their own.
-var validateContract func() *contract.Contract
-
 const validateSynopsis = "validate FILE.parquet [FILE...] [--json report.json] [--html report.html] [--quiet] [--date YYYY-MM-DD]"
 
 // runValidate implements `paygen validate`. Exit codes: 0 every file meets the contract
 // (warnings allowed), 1 an error-severity expectation failed, 2 usage error,
 // unreadable input, a file whose schema is not the table's, or an I/O error.
-func runValidate(args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("validate", validateSynopsis, stderr)
+func runValidate(e *env, args []string) int {
+	fs := newFlags("validate", validateSynopsis)
 	jsonPath := fs.String("json", "", "write the JSON report to `file` (one report, or {success, reports} for several files)")
 	htmlPath := fs.String("html", "", "write a self-contained HTML report to `file`")
 	quiet := fs.Bool("quiet", false, "print one summary line per file instead of the full table")
 	date := fs.String("date", "", "dataset `date` (YYYY-MM-DD) for time-window checks; default: the file's paygen.date metadata")
 
-	// Flags may follow the file names: parse, take the next file, parse the rest.
-	var files []string
-	for {
-		if code, done := parseFlags(fs, args, stdout, stderr); done {
-			return code
-		}
-		if fs.NArg() == 0 {
-			break
-		}
-		files = append(files, fs.Arg(0))
-		args = fs.Args()[1:]
+	files, code, done := e.parseArgs(fs, args)
+	if done {
+		return code
 	}
 	if len(files) == 0 {
-		return fail(stderr, "validate", 2, "no input file (usage: paygen %s)", validateSynopsis)
+		return e.fail("validate", 2, "no input file (usage: paygen %s)", validateSynopsis)
 	}
 	if err := checkReportPaths(files, *jsonPath, *htmlPath); err != nil {
-		return fail(stderr, "validate", 2, "%v", err)
+		return e.fail("validate", 2, "%v", err)
 	}
 	opt := contract.Options{}
 	if *date != "" {
 		d, err := time.Parse(time.DateOnly, *date)
 		if err != nil {
-			return fail(stderr, "validate", 2, "--date %q is not a YYYY-MM-DD date", *date)
+			return e.fail("validate", 2, "--date %q is not a YYYY-MM-DD date", *date)
 		}
 		opt.Date = d
 	}
-	var c *contract.Contract
-	if validateContract != nil {
-		c = validateContract()
-	}
+	c := e.contract
 	if c == nil {
-		return fail(stderr, "validate", 2, "no data contract is compiled into this binary")
+		return e.fail("validate", 2, "no data contract is compiled into this binary")
 	}
 
-	code := 0
 	var reports []*contract.Report
 	for _, path := range files {
 		rep, err := contract.Validate(path, c, opt)
 		if err != nil {
-			fail(stderr, "validate", 2, "%s", inputError(err))
+			e.fail("validate", 2, "%s", inputError(err))
 			code = 2
 			continue
 		}
@@ -72,29 +56,29 @@ func runValidate(args []string, stdout, stderr io.Writer) int {
 		switch {
 		case !rep.Schema.Success:
 			code = 2 // not a file of this table: an input error, reported in full below
-			fail(stderr, "validate", 2, "%s: %s", path, schemaMismatch(rep))
+			e.fail("validate", 2, "%s: %s", path, schemaMismatch(rep))
 		case !rep.Success:
 			code = max(code, 1)
 		}
 		var werr error
 		if *quiet {
-			_, werr = fmt.Fprintf(stdout, "%s: %s\n", rep.File, rep.Verdict())
+			_, werr = fmt.Fprintf(e.stdout, "%s: %s\n", rep.File, rep.Verdict())
 		} else {
-			werr = contract.WriteText(stdout, rep)
+			werr = contract.WriteText(e.stdout, rep)
 		}
 		if werr != nil {
-			return fail(stderr, "validate", 2, "write report: %v", werr)
+			return e.fail("validate", 2, "write report: %v", werr)
 		}
 	}
 	if len(reports) > 0 {
 		if *jsonPath != "" {
 			if err := writeReport(*jsonPath, func(w io.Writer) error { return contract.WriteJSON(w, reports...) }); err != nil {
-				return fail(stderr, "validate", 2, "%v", err)
+				return e.fail("validate", 2, "%v", err)
 			}
 		}
 		if *htmlPath != "" {
 			if err := writeReport(*htmlPath, func(w io.Writer) error { return contract.WriteHTML(w, reports...) }); err != nil {
-				return fail(stderr, "validate", 2, "%v", err)
+				return e.fail("validate", 2, "%v", err)
 			}
 		}
 	}

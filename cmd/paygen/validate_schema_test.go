@@ -38,7 +38,6 @@ func TestValidateAllOptionalFile(t *testing.T) {
 }
 
 func TestValidateSchemaMismatchHasOneStderrLine(t *testing.T) {
-	useTestContract(t)
 	path := filepath.Join(t.TempDir(), "other.parquet")
 	require.NoError(t, writeOther(path))
 	code, _, errs := runV(path, "--quiet")

@@ -10,16 +10,16 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/paygen/paygen/generated"
 	"github.com/paygen/paygen/runtime/colscan/fixture"
 	"github.com/paygen/paygen/runtime/contract"
-	"github.com/paygen/paygen/runtime/contract/contracttest"
 )
 
-// useTestContract points paygen validate at the hand-written payments contract.
-func useTestContract(t *testing.T) {
-	old := validateContract
-	validateContract = contracttest.Payments
-	t.Cleanup(func() { validateContract = old })
+// testContract is paygen validate with the hand-written payments contract.
+func testContract() deps {
+	d := testDeps()
+	d.contract = generated.Contract
+	return d
 }
 
 func writeFixture(t *testing.T, name string, mutate func(int, *fixture.Payment)) string {
@@ -30,13 +30,11 @@ func writeFixture(t *testing.T, name string, mutate func(int, *fixture.Payment))
 }
 
 func runV(args ...string) (int, string, string) {
-	var out, errb strings.Builder
-	code := runValidate(args, &out, &errb)
-	return code, out.String(), errb.String()
+	return call(testContract(), runValidate, args...)
 }
 
 func TestValidateExitCodes(t *testing.T) {
-	useTestContract(t)
+	t.Parallel()
 	good := writeFixture(t, "good.parquet", nil)
 	bad := writeFixture(t, "bad.parquet", func(i int, p *fixture.Payment) {
 		if i == 3 {
@@ -85,7 +83,7 @@ func TestValidateExitCodes(t *testing.T) {
 	}
 
 	// Several files: the worst outcome wins, and readable files are still reported.
-	code, out, errs = runV(good, bad)
+	code, out, _ = runV(good, bad)
 	assert.Equal(t, 1, code)
 	assert.Contains(t, out, good+": PASSED")
 	assert.Contains(t, out, bad+": FAILED")
@@ -96,7 +94,7 @@ func TestValidateExitCodes(t *testing.T) {
 }
 
 func TestValidateSchemaMismatchExitsTwo(t *testing.T) {
-	useTestContract(t)
+	t.Parallel()
 	path := filepath.Join(t.TempDir(), "other.parquet")
 	type other struct {
 		ID    int64  `parquet:"id"`
@@ -113,7 +111,7 @@ func TestValidateSchemaMismatchExitsTwo(t *testing.T) {
 }
 
 func TestValidateUsage(t *testing.T) {
-	useTestContract(t)
+	t.Parallel()
 	code, out, errs := runV()
 	assert.Equal(t, 2, code)
 	assert.Equal(t, "paygen validate: no input file (usage: paygen "+validateSynopsis+")\n", errs)
@@ -135,14 +133,13 @@ func TestValidateUsage(t *testing.T) {
 	assert.Equal(t, 2, code)
 	assert.Equal(t, "paygen validate: --date \"29/05/2025\" is not a YYYY-MM-DD date\n", errs)
 
-	validateContract = nil
-	code, _, errs = runV(good)
+	code, _, errs = call(deps{}, runValidate, good)
 	assert.Equal(t, 2, code)
 	assert.Equal(t, "paygen validate: no data contract is compiled into this binary\n", errs)
 }
 
 func TestValidateReportsAndFlagsAfterFiles(t *testing.T) {
-	useTestContract(t)
+	t.Parallel()
 	good := writeFixture(t, "good.parquet", nil)
 	bad := writeFixture(t, "bad.parquet", func(i int, p *fixture.Payment) {
 		if i == 9 {
@@ -198,16 +195,16 @@ func TestValidateFile(t *testing.T) {
 		}
 	})
 	var out strings.Builder
-	ok, err := validateFile(good, contracttest.Payments(), &out)
+	ok, err := validateFile(good, generated.Contract, &out)
 	require.NoError(t, err)
 	assert.True(t, ok)
 	assert.Contains(t, out.String(), "PASSED")
 
-	ok, err = validateFile(bad, contracttest.Payments(), nil)
+	ok, err = validateFile(bad, generated.Contract, nil)
 	require.NoError(t, err)
 	assert.False(t, ok)
 
-	ok, err = validateFile(filepath.Join(t.TempDir(), "none.parquet"), contracttest.Payments(), nil)
+	ok, err = validateFile(filepath.Join(t.TempDir(), "none.parquet"), generated.Contract, nil)
 	assert.False(t, ok)
 	require.Error(t, err)
 	assert.True(t, strings.HasPrefix(err.Error(), "open "), err.Error())

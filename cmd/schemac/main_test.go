@@ -87,10 +87,17 @@ func TestCheckReportsDrift(t *testing.T) {
 	assert.Contains(t, stdout, "+++ /dev/null (extra: the schema no longer generates generated/old_gen.go)")
 	assert.Contains(t, stdout, "--- generated/row_gen.go (on disk, stale)")
 	assert.Contains(t, stdout, "-type Event struct{}")
-	assert.Contains(t, stdout, "+type Event struct {")
+	assert.Contains(t, stdout, "+type Event = table.Event")
 	assert.NotContains(t, stdout, "helper.go")
 	assert.NotContains(t, stdout, "schema_gen.go")
 	assert.Contains(t, stderr, "schemac: generated is out of date with schema/transaction_schema.yaml (3 file(s))")
+
+	// The row type's own package is checked too.
+	require.NoError(t, os.Remove(filepath.Join(gen, "table", "row_gen.go")))
+	code, stdout, _ = runCLI("-check")
+	assert.Equal(t, 1, code)
+	assert.Contains(t, stdout, "--- /dev/null (missing: generated/table/row_gen.go is not generated yet)")
+	assert.Contains(t, stdout, "+type Event struct {")
 
 	// Regenerating repairs everything and removes only the generated extra.
 	code, _, stderr = runCLI()
@@ -98,6 +105,7 @@ func TestCheckReportsDrift(t *testing.T) {
 	assert.NoFileExists(t, filepath.Join(gen, "old_gen.go"))
 	assert.FileExists(t, filepath.Join(gen, "helper.go"))
 	assert.FileExists(t, filepath.Join(gen, "fill_gen.go"))
+	assert.FileExists(t, filepath.Join(gen, "table", "row_gen.go"))
 	code, _, _ = runCLI("-check")
 	assert.Equal(t, 0, code)
 }

@@ -12,6 +12,8 @@ import (
 
 	"github.com/paygen/paygen/runtime/colscan"
 	"github.com/paygen/paygen/runtime/colscan/fixture"
+
+	"github.com/paygen/paygen/runtime/dataset"
 )
 
 // writeFixture writes n rows and returns the path and the rows as generated.
@@ -39,8 +41,8 @@ func TestColumnsAndMetadata(t *testing.T) {
 	assert.Equal(t, 3, f.RowGroups())
 	assert.Equal(t, []int64{200, 200, 100}, f.RowGroupRows())
 	assert.Equal(t, "SNAPPY", f.Compression())
-	assert.Equal(t, "2025-05-29", f.Metadata()["paygen.date"])
-	v, ok := f.Lookup("paygen.rows")
+	assert.Equal(t, "2025-05-29", f.Metadata()[dataset.MetaDate])
+	v, ok := f.Lookup(dataset.MetaRows)
 	assert.True(t, ok)
 	assert.Equal(t, "500", v)
 	st, err := os.Stat(path)

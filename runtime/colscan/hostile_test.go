@@ -53,7 +53,7 @@ func scanAll(path string) error {
 }
 
 // measured runs fn and returns its error, wall time and bytes allocated.
-func measured(fn func() error) (error, time.Duration, uint64) {
+func measured(fn func() error) (time.Duration, uint64, error) {
 	var a, b runtime.MemStats
 	runtime.GC()
 	runtime.ReadMemStats(&a)
@@ -61,7 +61,7 @@ func measured(fn func() error) (error, time.Duration, uint64) {
 	err := fn()
 	d := time.Since(start)
 	runtime.ReadMemStats(&b)
-	return err, d, b.TotalAlloc - a.TotalAlloc
+	return d, b.TotalAlloc - a.TotalAlloc, err
 }
 
 func const32(n int32) func(int32) int32 { return func(int32) int32 { return n } }
@@ -84,7 +84,7 @@ func TestPageClaimingTwoBillionValues(t *testing.T) {
 			require.NoError(t, fixture.RewritePageHeader(path, 0, leaf, page, func(h *format.PageHeader) {
 				fixture.SetNumValues(h, const32(2147483647))
 			}))
-			err, d, alloc := measured(func() error { return scanAll(path) })
+			d, alloc, err := measured(func() error { return scanAll(path) })
 			require.Error(t, err)
 			assert.True(t, errors.Is(err, colscan.ErrCorrupt), err)
 			assert.Contains(t, err.Error(), "2147483647 values")
@@ -111,7 +111,7 @@ func TestHostilePageHeaders(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			// event_time: INT64, PLAIN or delta pages, no dictionary
 			path := hostile(t, 1, tc.page, tc.mutate)
-			err, _, alloc := measured(func() error { return scanAll(path) })
+			_, alloc, err := measured(func() error { return scanAll(path) })
 			require.Error(t, err)
 			assert.True(t, errors.Is(err, colscan.ErrCorrupt), err)
 			assert.Contains(t, err.Error(), tc.want)
@@ -130,7 +130,7 @@ func TestHostileDictionary(t *testing.T) {
 		}
 	}))
 	require.Equal(t, format.DictionaryPage, typ, "card_brand starts with its dictionary")
-	err, _, alloc := measured(func() error { return scanAll(path) })
+	_, alloc, err := measured(func() error { return scanAll(path) })
 	require.Error(t, err)
 	assert.Contains(t, err.Error(), "dictionary of 2147483647 values exceeds the memory budget")
 	assert.Less(t, alloc, uint64(64<<20))
@@ -144,7 +144,7 @@ func TestHostileFooterList(t *testing.T) {
 	b = append(b, "PAR1"...)
 	path := filepath.Join(t.TempDir(), "footer.parquet")
 	require.NoError(t, os.WriteFile(path, b, 0o644))
-	err, _, alloc := measured(func() error { _, err := colscan.Open(path); return err })
+	_, alloc, err := measured(func() error { _, err := colscan.Open(path); return err })
 	require.Error(t, err)
 	assert.True(t, errors.Is(err, colscan.ErrCorrupt), err)
 	assert.Less(t, alloc, uint64(1<<20))

@@ -94,7 +94,7 @@ func TestCorruptLZ4RawBlock(t *testing.T) {
 		data[k] = 0xff
 	}
 	require.NoError(t, os.WriteFile(path, data, 0o644))
-	err, _, alloc := measured(func() error { return scanAll(path) })
+	_, alloc, err := measured(func() error { return scanAll(path) })
 	require.Error(t, err)
 	assert.True(t, errors.Is(err, colscan.ErrCorrupt), err)
 	assert.Less(t, alloc, uint64(64<<20))

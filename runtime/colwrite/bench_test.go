@@ -9,6 +9,8 @@ import (
 	"github.com/klauspost/compress/snappy"
 	pq "github.com/parquet-go/parquet-go"
 	"github.com/parquet-go/parquet-go/format"
+
+	gentable "github.com/paygen/paygen/generated/table"
 )
 
 // The benchmarks write the same pre-generated 1M-row table (20,000
@@ -98,33 +100,9 @@ func BenchmarkColwrite1M(b *testing.B) {
 	b.ReportMetric(float64(size), "file-bytes")
 }
 
-// payment is the row struct paygen wrote with parquet-go's GenericWriter.
-type payment struct {
-	TransactionID    string   `parquet:"transaction_id,delta"`
-	EventTime        int64    `parquet:"event_time,timestamp(microsecond),delta"`
-	CustomerID       string   `parquet:"customer_id,dict"`
-	CardID           string   `parquet:"card_id,dict"`
-	CardNumberMasked string   `parquet:"card_number_masked,dict"`
-	CardBrand        string   `parquet:"card_brand,dict"`
-	CardType         string   `parquet:"card_type,dict"`
-	Amount           int64    `parquet:"amount,decimal(2:12),plain"`
-	Currency         string   `parquet:"currency,dict"`
-	MerchantID       string   `parquet:"merchant_id,dict"`
-	MCCCode          *string  `parquet:"mcc_code,optional,dict"`
-	MerchantCategory string   `parquet:"merchant_category,dict"`
-	MerchantCountry  string   `parquet:"merchant_country,dict"`
-	CustomerCountry  string   `parquet:"customer_country,dict"`
-	EntryMode        string   `parquet:"entry_mode,dict"`
-	DeviceID         *string  `parquet:"device_id,optional,dict"`
-	DeviceType       string   `parquet:"device_type,dict"`
-	IPAddress        string   `parquet:"ip_address,dict"`
-	Latitude         *float64 `parquet:"latitude,optional,dict"`
-	Longitude        *float64 `parquet:"longitude,optional,dict"`
-	ThreeDS          bool     `parquet:"three_ds"`
-	AuthStatus       string   `parquet:"auth_status,dict"`
-	LabelFraud       bool     `parquet:"label_fraud"`
-	FraudScenario    *string  `parquet:"fraud_scenario,optional,dict"`
-}
+// payment is the generated row type, which parquet-go's GenericWriter
+// writes from its tags (as paygen's reference path does).
+type payment = gentable.Payment
 
 // payments renders the table as struct rows; entity strings are formatted
 // once per entity and shared, as a generator would.

@@ -3,12 +3,12 @@
 // A file is a Writer and a sequence of RowGroups. Generated code appends
 // one batch (a block of rows) at a time, one call per column:
 //
-//	rg := colwrite.NewRowGroup(cols)          // one per worker, reused
-//	rg.Strings(0, ids, nil)                    // Plain or Delta strings
-//	rg.Int64(1, times, nil)                    // INT64, timestamps, decimals
-//	rg.Keyed(2, customer, nil, formatCustomer) // dictionary keyed by integers
-//	rg.Double(3, lat, valid)                   // valid[i] false: null
-//	...                                        // more batches, then
+//	rg := colwrite.NewRowGroup(cols)                           // one per worker, reused
+//	rg.Strings(0, ids, nil)                                    // Plain or Delta strings
+//	rg.Int64(1, times, nil)                                    // INT64, timestamps, decimals
+//	colwrite.AppendKeyed(rg, 2, customer, nil, formatCustomer) // dictionary keyed by integers of any width
+//	rg.Double(3, lat, valid)                                   // valid[i] false: null
+//	...                                                        // more batches, then
 //	err := rg.Finish()
 //
 // and one goroutine hands finished row groups to the Writer in order:
@@ -17,7 +17,8 @@
 //	err = w.WriteRowGroup(rg) // then rg.Reset() and reuse it
 //	err = w.Close()
 //
-// Dictionary columns are the point of the package. Keyed takes integer keys
+// Dictionary columns are the point of the package. AppendKeyed (and
+// rg.Keyed, its uint64 form) takes integer keys
 // the caller already has (a vocabulary index, an entity id) instead of
 // strings: a key is mapped to its dictionary index by direct indexing (keys
 // below 2^16) or an integer hash table, and its value is rendered by the

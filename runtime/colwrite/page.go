@@ -70,12 +70,12 @@ type column struct {
 	chunk        format.ColumnChunk
 
 	// Scratch space.
-	lv, enc, body, comp []byte
-	hdr                 format.PageHeader
-	hb                  sink
-	tenc                *thrift.Encoder
-	scratch             [2][]byte
-	out                 [][]byte // the chunk's bytes, for the writer
+	lv, body, comp []byte
+	hdr            format.PageHeader
+	hb             sink
+	tenc           *thrift.Encoder
+	scratch        [2][]byte
+	out            [][]byte // the chunk's bytes, for the writer
 }
 
 // sink is an io.Writer appending to a byte slice.

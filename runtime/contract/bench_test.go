@@ -9,7 +9,6 @@ import (
 
 	"github.com/paygen/paygen/runtime/colscan/fixture"
 	"github.com/paygen/paygen/runtime/contract"
-	"github.com/paygen/paygen/runtime/contract/contracttest"
 )
 
 var benchFiles = struct {
@@ -26,7 +25,7 @@ func TestMain(m *testing.M) {
 	os.Exit(code)
 }
 
-// benchFile writes (once per process) a 1M-row payments file shaped like BRIEF.md.
+// benchFile writes (once per process) a 1M-row payments file shaped like the payments table (generated/table).
 func benchFile(b *testing.B, rows int, rowGroupRows int64) string {
 	benchFiles.Lock()
 	defer benchFiles.Unlock()
@@ -62,7 +61,7 @@ func BenchmarkValidate1M(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	c := contracttest.Payments()
+	c := payments()
 	b.SetBytes(st.Size())
 	b.ReportAllocs()
 	b.ResetTimer()

@@ -20,7 +20,6 @@ type rangeCheck struct {
 	imin, imax  int64
 	fmin, fmax  float64
 	s           sampler
-	timeWindow  bool
 	windowLabel string
 }
 
@@ -157,7 +156,7 @@ func (c *sumCheck) finish(r *Result) {
 	}
 	r.ObservedValue = ptr(m)
 	r.Observed = "mean " + num(m)
-	r.Success = inBand(m, c.e.Min, c.e.Max)
+	r.Success = inBand(m, c.e.lo(), c.e.hi())
 }
 
 // reservoirSize bounds the memory of quantile checks. Up to this many non-null values the
@@ -231,7 +230,7 @@ func (c *quantileCheck) finish(r *Result) {
 	if int64(len(c.res)) < c.n {
 		r.Observed += fmt.Sprintf(" (estimated from a %d-value sample)", len(c.res))
 	}
-	r.Success = inBand(v, c.e.Min, c.e.Max)
+	r.Success = inBand(v, c.e.lo(), c.e.hi())
 	if !r.Success && quantileInMargin(c.res, c.e) {
 		// A band states the generator's quantile; a small sample observes it with a rank
 		// error of sqrt(q(1-q)/n) (issue 13: one row failed the median band).
@@ -251,14 +250,14 @@ func quantileInMargin(sorted []float64, e Expectation) bool {
 		return false
 	}
 	m := marginZ * math.Sqrt(e.Q*(1-e.Q)/n)
-	if !math.IsNaN(e.Min) {
-		below := float64(sort.SearchFloat64s(sorted, e.Min)) / n // values < Min
+	if !math.IsNaN(e.lo()) {
+		below := float64(sort.SearchFloat64s(sorted, e.lo())) / n // values < Min
 		if below > e.Q+m {
 			return false
 		}
 	}
-	if !math.IsNaN(e.Max) {
-		upTo := float64(sort.Search(len(sorted), func(i int) bool { return sorted[i] > e.Max })) / n // values <= Max
+	if !math.IsNaN(e.hi()) {
+		upTo := float64(sort.Search(len(sorted), func(i int) bool { return sorted[i] > e.hi() })) / n // values <= Max
 		if upTo < e.Q-m {
 			return false
 		}

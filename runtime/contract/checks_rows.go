@@ -77,7 +77,7 @@ func (c *nullRateCheck) finish(r *Result) {
 	r.ElementCount = c.rows
 	r.ObservedValue = ptr(rate)
 	r.Observed = fmt.Sprintf("%s%% null (%d of %d rows)", num(rate*100), c.nulls, c.rows)
-	lo, hi := rateBand(c.e.Min, c.e.Max, c.rows)
+	lo, hi := rateBand(c.e.lo(), c.e.hi(), c.rows)
 	r.Observed += marginNote(c.e, lo, hi, c.rows)
 	r.Success = c.rows > 0 && inBand(rate, lo, hi)
 }
@@ -107,7 +107,7 @@ func (c *trueRateCheck) finish(r *Result) {
 	r.ElementCount = c.n
 	r.ObservedValue = ptr(rate)
 	r.Observed = fmt.Sprintf("%s%% true (%d of %d)", num(rate*100), c.trues, c.n)
-	lo, hi := rateBand(c.e.Min, c.e.Max, c.n)
+	lo, hi := rateBand(c.e.lo(), c.e.hi(), c.n)
 	r.Observed += marginNote(c.e, lo, hi, c.n)
 	r.Success = c.n > 0 && inBand(rate, lo, hi)
 }
@@ -122,5 +122,5 @@ func (c *rowCountCheck) finish(r *Result) {
 	r.ElementCount = c.rows
 	r.ObservedValue = ptr(float64(c.rows))
 	r.Observed = fmt.Sprintf("%d rows", c.rows)
-	r.Success = inBand(float64(c.rows), c.e.Min, c.e.Max)
+	r.Success = inBand(float64(c.rows), c.e.lo(), c.e.hi())
 }

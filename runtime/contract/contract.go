@@ -60,17 +60,36 @@ func (k Kind) String() string {
 
 // Expectation is one rule of a contract.
 type Expectation struct {
-	Kind     Kind
-	Column   string   // primary column ("" for table-level checks such as RowCount)
-	Other    string   // second column for cross-column checks
-	Min, Max float64  // inclusive bounds; math.NaN() = open end. DECIMAL ranges are in units, TIMESTAMP ranges in unix seconds
-	Q        float64  // quantile for Quantile, in (0, 1)
-	Set      string   // vocabulary name: countries, currencies, mccs, categories, brands; or "" with Values
-	Values   []string // explicit allowed values for InSet
-	Pattern  string   // Go regexp for Pattern
-	Days     int      // TimeWindow length in days
-	Severity Severity
-	Source   string // where the expectation was declared, e.g. "schema/transaction_schema.yaml:42:7"
+	Kind   Kind
+	Column string // primary column ("" for table-level checks such as RowCount)
+	Other  string // second column for cross-column checks
+	// Inclusive bounds, used when HasMin / HasMax is set: the zero value of an
+	// Expectation is unbounded. DECIMAL ranges are in units, TIMESTAMP ranges in
+	// unix seconds.
+	HasMin, HasMax bool
+	Min, Max       float64
+	Q              float64  // quantile for Quantile, in (0, 1)
+	Set            string   // vocabulary name: countries, currencies, mccs, categories, brands; or "" with Values
+	Values         []string // explicit allowed values for InSet
+	Pattern        string   // Go regexp for Pattern
+	Days           int      // TimeWindow length in days
+	Severity       Severity
+	Source         string // where the expectation was declared, e.g. "mcc_code.expect[1]" or "rules[2]"
+}
+
+// lo and hi are the bounds as the checks use them: math.NaN() for an open end.
+func (e Expectation) lo() float64 {
+	if e.HasMin {
+		return e.Min
+	}
+	return math.NaN()
+}
+
+func (e Expectation) hi() float64 {
+	if e.HasMax {
+		return e.Max
+	}
+	return math.NaN()
 }
 
 // Column is the expected type of one column.
@@ -118,7 +137,7 @@ func (e Expectation) Describe() string {
 	case NotNull:
 		return c + " is never null"
 	case NullRate:
-		return c + " null rate in " + band(e.Min, e.Max, true)
+		return c + " null rate in " + band(e.lo(), e.hi(), true)
 	case InSet:
 		if e.Set != "" {
 			return c + " in " + e.Set
@@ -132,16 +151,16 @@ func (e Expectation) Describe() string {
 	case Pattern:
 		return c + " matches " + e.Pattern
 	case Range:
-		return c + " in " + band(e.Min, e.Max, false)
+		return c + " in " + band(e.lo(), e.hi(), false)
 	case Unique:
 		return c + " is unique"
 	case Mean:
-		return "mean(" + c + ") in " + band(e.Min, e.Max, false)
+		return "mean(" + c + ") in " + band(e.lo(), e.hi(), false)
 	case Quantile:
-		return fmt.Sprintf("p%s(%s) in %s", num(e.Q*100), c, band(e.Min, e.Max, false))
+		return fmt.Sprintf("p%s(%s) in %s", num(e.Q*100), c, band(e.lo(), e.hi(), false))
 	case TimeWindow:
-		if !math.IsNaN(e.Min) || !math.IsNaN(e.Max) {
-			return c + " in [" + unixText(e.Min) + ", " + unixText(e.Max) + ")"
+		if !math.IsNaN(e.lo()) || !math.IsNaN(e.hi()) {
+			return c + " in [" + unixText(e.lo()) + ", " + unixText(e.hi()) + ")"
 		}
 		return fmt.Sprintf("%s within the %d days before the dataset date", c, e.Days)
 	case NullIff:
@@ -151,9 +170,9 @@ func (e Expectation) Describe() string {
 	case CurrencyOfCountry:
 		return c + " is the currency of " + e.Other
 	case TrueRate:
-		return c + " true rate in " + band(e.Min, e.Max, true)
+		return c + " true rate in " + band(e.lo(), e.hi(), true)
 	case RowCount:
-		return "row count in " + band(e.Min, e.Max, false)
+		return "row count in " + band(e.lo(), e.hi(), false)
 	}
 	return e.Name()
 }

@@ -8,7 +8,6 @@ import (
 	"github.com/paygen/paygen/runtime/colscan"
 	"github.com/paygen/paygen/runtime/colscan/fixture"
 	"github.com/paygen/paygen/runtime/contract"
-	"github.com/paygen/paygen/runtime/contract/contracttest"
 )
 
 // FuzzValidate runs the contract on arbitrary bytes: an error or a report, never a
@@ -34,7 +33,7 @@ func FuzzValidate(f *testing.F) {
 	prev := colscan.MemoryBudget
 	colscan.MemoryBudget = 32 << 20
 	f.Cleanup(func() { colscan.MemoryBudget = prev })
-	c := contracttest.Payments()
+	c := payments()
 	path := filepath.Join(dir, "fuzz.parquet")
 	f.Fuzz(func(t *testing.T, data []byte) {
 		if err := os.WriteFile(path, data, 0o600); err != nil {

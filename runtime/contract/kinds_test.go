@@ -9,16 +9,15 @@ import (
 
 	"github.com/paygen/paygen/runtime/colscan/fixture"
 	"github.com/paygen/paygen/runtime/contract"
-	"github.com/paygen/paygen/runtime/contract/contracttest"
 )
 
 // fullContract is the payments contract plus the kinds it does not use.
 func fullContract() *contract.Contract {
-	c := contracttest.Payments()
+	c := payments()
 	c.Expectations = append(c.Expectations,
-		contract.Expectation{Kind: contract.NotNull, Column: "transaction_id", Min: nan, Max: nan},
-		contract.Expectation{Kind: contract.Quantile, Column: "amount", Q: 0.5, Min: 5, Max: 500},
-		contract.Expectation{Kind: contract.Range, Column: "event_time", Min: float64(fixture.DefaultDate.AddDate(0, 0, -30).Unix()), Max: float64(fixture.DefaultDate.Unix())},
+		contract.Expectation{Kind: contract.NotNull, Column: "transaction_id"},
+		contract.Expectation{Kind: contract.Quantile, Column: "amount", Q: 0.5, HasMin: true, Min: 5, HasMax: true, Max: 500},
+		contract.Expectation{Kind: contract.Range, Column: "event_time", HasMin: true, Min: float64(fixture.DefaultDate.AddDate(0, 0, -30).Unix()), HasMax: true, Max: float64(fixture.DefaultDate.Unix())},
 	)
 	return c
 }
@@ -160,9 +159,9 @@ func TestEachKindFailsOnBrokenData(t *testing.T) {
 
 func TestNotNullAndRowCountFail(t *testing.T) {
 	c := &contract.Contract{Table: "payments", Expectations: []contract.Expectation{
-		{Kind: contract.NotNull, Column: "mcc_code", Min: nan, Max: nan},
-		{Kind: contract.RowCount, Min: 10000, Max: nan},
-		{Kind: contract.RowCount, Min: nan, Max: testRows},
+		{Kind: contract.NotNull, Column: "mcc_code"},
+		{Kind: contract.RowCount, HasMin: true, Min: 10000},
+		{Kind: contract.RowCount, HasMax: true, Max: testRows},
 	}}
 	rep := validate(t, writePayments(t, nil), c)
 	nn := rep.Results[0]
@@ -183,7 +182,7 @@ func TestNotNullAndRowCountFail(t *testing.T) {
 
 func TestTimeWindowDate(t *testing.T) {
 	path := writePayments(t, nil)
-	c := &contract.Contract{Expectations: []contract.Expectation{{Kind: contract.TimeWindow, Column: "event_time", Days: 30, Min: nan, Max: nan}}}
+	c := &contract.Contract{Expectations: []contract.Expectation{{Kind: contract.TimeWindow, Column: "event_time", Days: 30}}}
 	// A later dataset date puts the first days of the file outside the window.
 	rep, err := contract.Validate(path, c, contract.Options{Date: fixture.DefaultDate.AddDate(0, 0, 10)})
 	require.NoError(t, err)

@@ -33,7 +33,7 @@ func rateBand(lo, hi float64, n int64) (float64, float64) {
 // sampling margin widened it by at least 0.01 percentage points.
 func marginNote(e Expectation, lo, hi float64, n int64) string {
 	widened := func(a, b float64) bool { return !math.IsNaN(a) && math.Abs(a-b) >= 1e-4 }
-	if n <= 0 || !(widened(e.Min, lo) || widened(e.Max, hi)) {
+	if n <= 0 || !(widened(e.lo(), lo) || widened(e.hi(), hi)) {
 		return ""
 	}
 	pctText := func(v float64, open string) string {

@@ -31,7 +31,7 @@ func TestRateBandWidensWithSamplingError(t *testing.T) {
 }
 
 func TestMarginNote(t *testing.T) {
-	e := Expectation{Kind: NullRate, Min: 0.07, Max: 0.09}
+	e := Expectation{Kind: NullRate, HasMin: true, Min: 0.07, HasMax: true, Max: 0.09}
 	lo, hi := rateBand(e.Min, e.Max, 1000)
 	assert.Equal(t, "; ±4σ band [3.77%, 12.62%]", marginNote(e, lo, hi, 1000))
 	lo, hi = rateBand(e.Min, e.Max, 1e12)

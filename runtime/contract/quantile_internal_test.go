@@ -29,7 +29,7 @@ func TestQuantileSampleError(t *testing.T) {
 		all[i] = r.ExpFloat64()
 	}
 	for _, q := range []float64{0.05, 0.5, 0.95, 0.99} {
-		c := newQuantile(Expectation{Kind: Quantile, Q: q, Min: math.NaN(), Max: math.NaN()}, numKind{})
+		c := newQuantile(Expectation{Kind: Quantile, Q: q}, numKind{})
 		valid := make([]bool, 1000)
 		for i := range valid {
 			valid[i] = true

@@ -14,7 +14,6 @@ import (
 	"github.com/paygen/paygen/runtime/colscan"
 	"github.com/paygen/paygen/runtime/colscan/fixture"
 	"github.com/paygen/paygen/runtime/contract"
-	"github.com/paygen/paygen/runtime/contract/contracttest"
 )
 
 // mini has three of the payments columns (amount mistyped, event_time out of order) and
@@ -31,7 +30,7 @@ func TestSchemaMismatch(t *testing.T) {
 	rows := []mini{{"txn_20250529_0000000001", 1.5, 1748390400000000, "a"}, {"txn_20250529_0000000002", 2.5, 1748390400000001, ""}}
 	require.NoError(t, parquet.WriteFile(path, rows))
 
-	rep := validate(t, path, contracttest.Payments())
+	rep := validate(t, path, payments())
 	assert.False(t, rep.Success)
 	assert.True(t, rep.Schema.Checked)
 	assert.False(t, rep.Schema.Success)
@@ -78,7 +77,7 @@ func TestSchemaMismatch(t *testing.T) {
 }
 
 func TestSchemaNullability(t *testing.T) {
-	c := contracttest.Payments()
+	c := payments()
 	c.Columns[0].Nullable = true   // file: required
 	c.Columns[10].Nullable = false // mcc_code; file: optional
 	rep := validate(t, writePayments(t, nil), c)
@@ -102,12 +101,12 @@ func TestSchemaNullability(t *testing.T) {
 
 func TestExpectationsThatCannotRun(t *testing.T) {
 	c := &contract.Contract{Expectations: []contract.Expectation{
-		{Kind: contract.Pattern, Column: "amount", Pattern: "^1", Min: nan, Max: nan},
-		{Kind: contract.InSet, Column: "currency", Set: "planets", Min: nan, Max: nan},
-		{Kind: contract.Pattern, Column: "currency", Pattern: "([", Min: nan, Max: nan},
-		{Kind: contract.NullIff, Column: "fraud_scenario", Other: "currency", Min: nan, Max: nan},
-		{Kind: contract.Range, Column: "nope", Min: 0, Max: 1},
-		{Kind: contract.TrueRate, Column: "amount", Min: 0, Max: 1, Severity: contract.Warning},
+		{Kind: contract.Pattern, Column: "amount", Pattern: "^1"},
+		{Kind: contract.InSet, Column: "currency", Set: "planets"},
+		{Kind: contract.Pattern, Column: "currency", Pattern: "(["},
+		{Kind: contract.NullIff, Column: "fraud_scenario", Other: "currency"},
+		{Kind: contract.Range, Column: "nope", HasMin: true, Min: 0, HasMax: true, Max: 1},
+		{Kind: contract.TrueRate, Column: "amount", HasMin: true, Min: 0, HasMax: true, Max: 1, Severity: contract.Warning},
 	}}
 	rep := validate(t, writePayments(t, nil), c)
 	reasons := []string{}
@@ -143,7 +142,7 @@ func TestUnreadableInput(t *testing.T) {
 		trunc:                              "colscan: " + trunc + ": corrupt Parquet file: truncated or incomplete (no footer magic at end of file)",
 		text:                               "colscan: " + text + ": not a Parquet file (bad magic)",
 	} {
-		rep, err := contract.Validate(path, contracttest.Payments(), contract.Options{})
+		rep, err := contract.Validate(path, payments(), contract.Options{})
 		assert.Nil(t, rep)
 		require.Error(t, err)
 		assert.Equal(t, want, err.Error())
@@ -156,7 +155,7 @@ func TestUnreadableInput(t *testing.T) {
 	}
 	corrupt := filepath.Join(dir, "corrupt.parquet")
 	require.NoError(t, os.WriteFile(corrupt, bad, 0o644))
-	_, err = contract.Validate(corrupt, contracttest.Payments(), contract.Options{})
+	_, err = contract.Validate(corrupt, payments(), contract.Options{})
 	require.Error(t, err)
 	assert.ErrorIs(t, err, colscan.ErrCorrupt)
 }
@@ -165,7 +164,7 @@ func TestUnreadableInput(t *testing.T) {
 // column OPTIONAL: its data is validated (issue 13: it was "19 schema issues", exit
 // 2), and real nulls in a required column fail its not-null check.
 func TestAllOptionalColumnsAreValidated(t *testing.T) {
-	c := contracttest.Payments()
+	c := payments()
 	path := filepath.Join(t.TempDir(), "duckdb.parquet")
 	require.NoError(t, fixture.WriteOptional(path, fixture.Options{Rows: testRows, Seed: 3}, nil))
 	rep := validate(t, path, c)
@@ -203,7 +202,7 @@ func TestAllOptionalColumnsAreValidated(t *testing.T) {
 // files still fail a band their quantile misses.
 func TestQuantileBandSamplingMargin(t *testing.T) {
 	c := &contract.Contract{Expectations: []contract.Expectation{
-		{Kind: contract.Quantile, Column: "amount", Q: 0.5, Min: 20, Max: 200},
+		{Kind: contract.Quantile, Column: "amount", Q: 0.5, HasMin: true, Min: 20, HasMax: true, Max: 200},
 	}}
 	for _, tc := range []struct {
 		rows int

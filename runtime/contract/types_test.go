@@ -47,12 +47,12 @@ func TestOtherColumnTypes(t *testing.T) {
 		ex(contract.Expectation{Kind: contract.InSet, Column: "code", Values: []string{"100", "101", "102"}}),
 		ex(contract.Expectation{Kind: contract.Unique, Column: "score"}),
 		ex(contract.Expectation{Kind: contract.Unique, Column: "flag"}),
-		ex(contract.Expectation{Kind: contract.Mean, Column: "price", Min: 1.4995, Max: 1.5005}),
-		ex(contract.Expectation{Kind: contract.Quantile, Column: "price", Q: 0.25, Min: 1.25, Max: 1.25}),
-		ex(contract.Expectation{Kind: contract.Range, Column: "price", Min: 1.001, Max: 2}),
-		ex(contract.Expectation{Kind: contract.Quantile, Column: "score", Q: 1, Min: 99.8, Max: 99.8}),
-		ex(contract.Expectation{Kind: contract.TrueRate, Column: "flag", Min: 0.25, Max: 0.26}),
-		ex(contract.Expectation{Kind: contract.NullRate, Column: "score", Min: 0.1, Max: 0.101}),
+		ex(contract.Expectation{Kind: contract.Mean, Column: "price", HasMin: true, Min: 1.4995, HasMax: true, Max: 1.5005}),
+		ex(contract.Expectation{Kind: contract.Quantile, Column: "price", Q: 0.25, HasMin: true, Min: 1.25, HasMax: true, Max: 1.25}),
+		ex(contract.Expectation{Kind: contract.Range, Column: "price", HasMin: true, Min: 1.001, HasMax: true, Max: 2}),
+		ex(contract.Expectation{Kind: contract.Quantile, Column: "score", Q: 1, HasMin: true, Min: 99.8, HasMax: true, Max: 99.8}),
+		ex(contract.Expectation{Kind: contract.TrueRate, Column: "flag", HasMin: true, Min: 0.25, HasMax: true, Max: 0.26}),
+		ex(contract.Expectation{Kind: contract.NullRate, Column: "score", HasMin: true, Min: 0.1, HasMax: true, Max: 0.101}),
 	}}
 	rep := validate(t, path, c)
 	r := rep.Results

@@ -12,6 +12,8 @@ import (
 	"time"
 
 	"github.com/paygen/paygen/runtime/colscan"
+
+	"github.com/paygen/paygen/runtime/dataset"
 )
 
 // Options tune Validate. The zero value is ready to use.
@@ -288,7 +290,7 @@ func (p *plan) build(e Expectation, unusable map[string]string) (check, string) 
 		if cls != "int" && cls != "float" {
 			return wrongType("a numeric or timestamp column")
 		}
-		c := newRange(kind, e.Min, e.Max)
+		c := newRange(kind, e.lo(), e.hi())
 		c.s.max = p.opt.Samples
 		p.add(i, col, c)
 		return c, ""
@@ -388,20 +390,20 @@ func (p *plan) setOf(e Expectation) (map[string]struct{}, error) {
 
 // window returns the TimeWindow bounds [lo, hi) in unix seconds.
 func (p *plan) window(e Expectation) (lo, hi float64, label string, err error) {
-	if !math.IsNaN(e.Min) || !math.IsNaN(e.Max) {
-		return e.Min, e.Max, "[" + unixText(e.Min) + ", " + unixText(e.Max) + ")", nil
+	if !math.IsNaN(e.lo()) || !math.IsNaN(e.hi()) {
+		return e.lo(), e.hi(), "[" + unixText(e.lo()) + ", " + unixText(e.hi()) + ")", nil
 	}
 	if e.Days <= 0 {
 		return 0, 0, "", fmt.Errorf("invalid expectation: time_window needs days > 0 or explicit bounds")
 	}
 	date := p.opt.Date
 	if date.IsZero() {
-		s, ok := p.f.Lookup("paygen.date")
+		s, ok := p.f.Lookup(dataset.MetaDate)
 		if !ok {
-			return 0, 0, "", errors.New("no dataset date: the file has no paygen.date metadata (pass --date)")
+			return 0, 0, "", errors.New("no dataset date: the file has no " + dataset.MetaDate + " metadata (pass --date)")
 		}
 		if date, err = time.Parse(time.DateOnly, s); err != nil {
-			return 0, 0, "", fmt.Errorf("paygen.date metadata %q is not a YYYY-MM-DD date", s)
+			return 0, 0, "", fmt.Errorf("%s metadata %q is not a YYYY-MM-DD date", dataset.MetaDate, s)
 		}
 	}
 	end := time.Date(date.Year(), date.Month(), date.Day(), 0, 0, 0, 0, time.UTC)

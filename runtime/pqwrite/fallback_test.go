@@ -8,6 +8,7 @@ import (
 	"github.com/parquet-go/parquet-go/format"
 	"github.com/paygen/paygen/generated"
 	"github.com/paygen/paygen/runtime/pqwrite"
+	"github.com/paygen/paygen/runtime/pqwrite/pqwritetest"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -19,6 +20,9 @@ import (
 // encodes 196,608 rows. The rows must match the reference writer's, and
 // the bytes must not depend on the workers.
 func TestLargeWorldFallsBackToPlain(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds a 20M-row world: full tier only (go test without -short)")
+	}
 	w := newWorld(t, 20_000_000)
 	opt := pqwrite.Options{Workers: 2, RowGroupBlocks: 3, EndBlock: 3}
 	var fast bytes.Buffer
@@ -59,7 +63,7 @@ func TestLargeWorldFallsBackToPlain(t *testing.T) {
 	}
 
 	var ref bytes.Buffer
-	_, err = pqwrite.Write(&ref, w, generated.Fill, opt)
+	_, err = pqwritetest.Write(&ref, w, generated.Fill, opt)
 	require.NoError(t, err)
 	requireSameRows(t, ref.Bytes(), fast.Bytes())
 

@@ -9,6 +9,7 @@ import (
 	"github.com/parquet-go/parquet-go"
 	"github.com/paygen/paygen/generated"
 	"github.com/paygen/paygen/runtime/pqwrite"
+	"github.com/paygen/paygen/runtime/pqwrite/pqwritetest"
 	"github.com/paygen/paygen/runtime/world"
 	"github.com/stretchr/testify/require"
 )
@@ -44,7 +45,7 @@ func TestColumnWriterMatchesReferenceWriter(t *testing.T) {
 	require.NoError(t, err)
 	require.EqualValues(t, 150_000, st.Rows)
 	require.Equal(t, 3, st.RowGroups)
-	_, err = pqwrite.Write(&ref, w, generated.Fill, opt)
+	_, err = pqwritetest.Write(&ref, w, generated.Fill, opt)
 	require.NoError(t, err)
 	requireSameRows(t, ref.Bytes(), fast.Bytes())
 }
@@ -92,7 +93,7 @@ func BenchmarkWriteColumns(b *testing.B) {
 // BenchmarkWriteRows is the reference path through parquet-go's GenericWriter.
 func BenchmarkWriteRows(b *testing.B) {
 	benchmarkWrite(b, 1_000_000, func(out io.Writer, w *world.World) error {
-		_, err := pqwrite.Write(out, w, generated.Fill, pqwrite.Options{Workers: 2, RowGroupBlocks: 3})
+		_, err := pqwritetest.Write(out, w, generated.Fill, pqwrite.Options{Workers: 2, RowGroupBlocks: 3})
 		return err
 	})
 }

@@ -9,7 +9,7 @@ import (
 	"testing"
 )
 
-// The benchmark profiles a 1,000,000-row payments file (the BRIEF.md table,
+// The benchmark profiles a 1,000,000-row payments file (the payments table of schema/transaction_schema.yaml,
 // written once per test process with parquet-go, 4 row groups).
 const benchRows = 1_000_000
 

@@ -1,12 +1,14 @@
 package profile
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"math/rand/v2"
 	"slices"
-	"sync"
 	"sync/atomic"
+
+	"golang.org/x/sync/errgroup"
 
 	"github.com/paygen/paygen/runtime/colscan"
 	"github.com/paygen/paygen/runtime/refdata"
@@ -119,18 +121,14 @@ func run(src *colscan.File, spec *Spec, opt Options) (*state, error) {
 	st.findSpecial(spec)
 	tasks := st.makeTasks()
 
-	// Column workers.
-	done := make(chan struct{})
-	var once sync.Once
-	var firstErr error
-	fail := func(err error) {
-		once.Do(func() { firstErr = err; close(done) })
-	}
+	// Column workers, the task runners and the assembler run in one errgroup:
+	// the first error cancels gctx, which stops every other goroutine.
+	g, gctx := errgroup.WithContext(context.Background())
+	done := gctx.Done()
 	n := len(st.plans)
 	st.workers = make([]*colWorker, n)
 	chans := make([]chan *segment, n)
 	free := make([]chan *segment, n)
-	var wg sync.WaitGroup
 	for i, p := range st.plans {
 		if p.kind == kSkip {
 			continue
@@ -159,9 +157,7 @@ func run(src *colscan.File, spec *Spec, opt Options) (*state, error) {
 				return false
 			}
 		}
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
+		g.Go(func() error {
 			err := scanColumn(src, w)
 			w.finishDict()
 			if err == nil && w.row != rows {
@@ -170,26 +166,25 @@ func run(src *colscan.File, spec *Spec, opt Options) (*state, error) {
 			if err == nil && !w.flush() {
 				err = errStopped
 			}
+			if err == errStopped {
+				return nil // stopped by another goroutine's error
+			}
 			if err != nil {
-				if err != errStopped {
-					fail(err)
-				}
-				return
+				return err
 			}
 			close(ch)
-		}()
+			return nil
+		})
 	}
 
 	// Row-aligned stage: the assembler gathers one segment per column for
 	// each window and hands the window to crossCount task runners.
 	groups := splitTasks(tasks, crossCount)
 	ins := make([]chan *crossJob, len(groups))
-	for g, ts := range groups {
+	for k, ts := range groups {
 		in := make(chan *crossJob, 1)
-		ins[g] = in
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
+		ins[k] = in
+		g.Go(func() error {
 			for j := range in {
 				for _, t := range ts {
 					t.run(j)
@@ -202,11 +197,10 @@ func run(src *colscan.File, spec *Spec, opt Options) (*state, error) {
 					}
 				}
 			}
-		}()
+			return nil
+		})
 	}
-	wg.Add(1)
-	go func() {
-		defer wg.Done()
+	g.Go(func() error {
 		defer func() {
 			for _, in := range ins {
 				close(in)
@@ -222,16 +216,14 @@ func run(src *colscan.File, spec *Spec, opt Options) (*state, error) {
 				select {
 				case s, ok := <-ch:
 					if !ok {
-						fail(fmt.Errorf("column %q ended before row %d", st.plans[c].desc.Name, int64(win)*winSize))
-						return
+						return fmt.Errorf("column %q ended before row %d", st.plans[c].desc.Name, int64(win)*winSize)
 					}
 					if j.n >= 0 && s.n != j.n {
-						fail(fmt.Errorf("column %q is not row-aligned at row %d", st.plans[c].desc.Name, int64(win)*winSize))
-						return
+						return fmt.Errorf("column %q is not row-aligned at row %d", st.plans[c].desc.Name, int64(win)*winSize)
 					}
 					j.segs[c], j.n = s, s.n
 				case <-done:
-					return
+					return nil
 				}
 			}
 			if j.n < 0 {
@@ -248,14 +240,14 @@ func run(src *colscan.File, spec *Spec, opt Options) (*state, error) {
 				select {
 				case in <- j:
 				case <-done:
-					return
+					return nil
 				}
 			}
 		}
-	}()
-	wg.Wait()
-	if firstErr != nil {
-		return nil, firstErr
+		return nil
+	})
+	if err := g.Wait(); err != nil {
+		return nil, err
 	}
 	return st, nil
 }

@@ -7,6 +7,8 @@ import (
 	"sort"
 	"strings"
 	"time"
+
+	"github.com/paygen/paygen/runtime/dataset"
 )
 
 // build turns the accumulated state into the Profile.
@@ -57,13 +59,13 @@ func (st *state) overview(info fileInfo, spec *Spec, cols []Column) Overview {
 		o.DuplicateSample = st.rowHash.dup.rate()
 	}
 	for k, v := range info.Metadata {
-		if strings.HasPrefix(k, "paygen.") {
+		if strings.HasPrefix(k, dataset.MetaPrefix) {
 			o.Metadata[k] = v
 		}
 	}
 	md := info.Metadata
-	o.Table, o.SchemaFingerprint, o.Seed = md["paygen.schema"], md["paygen.schema_fingerprint"], md["paygen.seed"]
-	o.Version, o.Date = md["paygen.version"], md["paygen.date"]
+	o.Table, o.SchemaFingerprint, o.Seed = md[dataset.MetaSchema], md[dataset.MetaFingerprint], md[dataset.MetaSeed]
+	o.Version, o.Date = md[dataset.MetaVersion], md[dataset.MetaDate]
 	if o.Table == "" && spec != nil {
 		o.Table = spec.Table
 	}

@@ -5,17 +5,18 @@ import (
 	"math"
 	"math/rand/v2"
 	"os"
-	"strconv"
 	"time"
 
 	"github.com/parquet-go/parquet-go"
 
-	"github.com/paygen/paygen/runtime/colscan/fixture"
+	"github.com/paygen/paygen/generated/table"
 	"github.com/paygen/paygen/runtime/refdata"
+
+	"github.com/paygen/paygen/runtime/dataset"
 )
 
 // payment is one row of the payments table, as paygen writes it.
-type payment = fixture.Payment
+type payment = table.Payment
 
 // testSpec is the spec schemac would emit for the payments table.
 func testSpec() *Spec {
@@ -180,13 +181,11 @@ func writeParquetFunc[T any](path string, n int, rowGroup int64, fill func(i int
 	if err != nil {
 		return err
 	}
-	opts := []parquet.WriterOption{parquet.Compression(&parquet.Snappy),
-		parquet.KeyValueMetadata("paygen.schema", "payments"),
-		parquet.KeyValueMetadata("paygen.schema_fingerprint", "sha256:0123abcd"),
-		parquet.KeyValueMetadata("paygen.seed", "7"),
-		parquet.KeyValueMetadata("paygen.rows", strconv.Itoa(n)),
-		parquet.KeyValueMetadata("paygen.date", "2025-05-29"),
-		parquet.KeyValueMetadata("paygen.version", "test"),
+	opts := []parquet.WriterOption{parquet.Compression(&parquet.Snappy)}
+	meta := dataset.Meta{Schema: "payments", SchemaFingerprint: "sha256:0123abcd", Seed: "7", Rows: int64(n),
+		Date: "2025-05-29", Version: "test"}
+	for _, kv := range meta.KeyValues() {
+		opts = append(opts, parquet.KeyValueMetadata(kv[0], kv[1]))
 	}
 	if rowGroup > 0 {
 		opts = append(opts, parquet.MaxRowsPerRowGroup(rowGroup))

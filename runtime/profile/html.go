@@ -7,6 +7,8 @@ import (
 	"math"
 	"sort"
 	"strings"
+
+	"github.com/paygen/paygen/runtime/dataset"
 )
 
 // WriteHTML writes the report as one self-contained HTML page: inline CSS
@@ -102,7 +104,7 @@ func (h *page) overview() {
 	var keys []string
 	for k := range o.Metadata {
 		switch k {
-		case "paygen.schema", "paygen.date", "paygen.seed", "paygen.version", "paygen.schema_fingerprint":
+		case dataset.MetaSchema, dataset.MetaDate, dataset.MetaSeed, dataset.MetaVersion, dataset.MetaFingerprint:
 		default:
 			keys = append(keys, k)
 		}

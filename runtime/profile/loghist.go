@@ -74,21 +74,6 @@ func (h *logHist) addN(v float64, c uint64) {
 	h.n += c
 }
 
-func (h *logHist) merge(o *logHist) {
-	for i, p := range o.pages {
-		if p == nil {
-			continue
-		}
-		if h.pages[i] == nil {
-			h.pages[i] = new([lhPageSize]uint64)
-		}
-		for j, c := range p {
-			h.pages[i][j] += c
-		}
-	}
-	h.n += o.n
-}
-
 // lhBucket is one non-empty bucket.
 type lhBucket struct {
 	key int32

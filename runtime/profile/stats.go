@@ -156,17 +156,6 @@ func (p *pearsonAcc) r() float64 {
 	return math.Max(-1, math.Min(1, cov/math.Sqrt(vx*vy)))
 }
 
-// pearsonOf computes r over the pairs where both values are finite.
-func pearsonOf(xs, ys []float64) (float64, int64) {
-	var p pearsonAcc
-	for i := range xs {
-		if isFinite(xs[i]) && isFinite(ys[i]) {
-			p.add(xs[i], ys[i])
-		}
-	}
-	return p.r(), int64(p.n)
-}
-
 // spearmanOf computes Spearman's rho (Pearson on average ranks) over the
 // pairs where both values are finite.
 func spearmanOf(xs, ys []float64) (float64, int64) {

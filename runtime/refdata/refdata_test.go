@@ -281,6 +281,9 @@ func TestIsPublicIPv4(t *testing.T) {
 	}
 }
 
+// luhnSink keeps the result of LuhnValid, which has no side effect.
+var luhnSink bool
+
 func TestLookupsDoNotAllocate(t *testing.T) {
 	CountryByCode("US") // load outside the measurement
 	code := string([]byte("DE"))
@@ -288,7 +291,7 @@ func TestLookupsDoNotAllocate(t *testing.T) {
 		CountryByCode(code)
 		CurrencyByCode("EUR")
 		MCCByCode("5411")
-		LuhnValid("4111111111111111")
+		luhnSink = LuhnValid("4111111111111111")
 		IsPublicIPv4(0x08080808)
 	})
 	assert.Zero(t, allocs)

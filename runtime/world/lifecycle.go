@@ -96,14 +96,6 @@ func (w *World) rootOf(id uint32) uint32 {
 	return id
 }
 
-// ownerOf returns the customer of card id.
-func (w *World) ownerOf(id uint32) uint32 {
-	if w.life.repl != nil && id >= w.life.base {
-		return w.life.repl[id-w.life.base].cust
-	}
-	return w.customerOfCard(id)
-}
-
 // defrauded records that card (of customer cust) carried fraud ending at
 // time end: the fraud is reported after a delay drawn from key, and the card
 // is replaced then; a card already flagged is blocked soon after end.

@@ -116,26 +116,6 @@ func (tl *timeline) minuteOf(q float64) (int, float64) {
 	return lo, max(0, min(frac, 1))
 }
 
-// share maps a quantile q of the volume intensity to the matching quantile
-// of a cumulative intensity curve c (same minute buckets): the share of c's
-// mass that lies before the time where a share q of all payments lies.
-// share(0) = 0 and share(1) = 1 exactly; equal inputs give equal outputs, so
-// adjacent blocks agree on their common boundary.
-func (tl *timeline) share(c []float64, q float64) float64 {
-	if q <= 0 {
-		return 0
-	}
-	if q >= 1 {
-		return 1
-	}
-	m, frac := tl.minuteOf(q)
-	prev := 0.0
-	if m > 0 {
-		prev = c[m-1]
-	}
-	return (prev + frac*(c[m]-prev)) / c[tl.minutes-1]
-}
-
 // atShare inverts share: the volume quantile where the cumulative curve c
 // reaches the share y of its mass.
 func (tl *timeline) atShare(c []float64, y float64) float64 {

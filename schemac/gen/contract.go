@@ -21,7 +21,7 @@ const contractPath = "github.com/paygen/paygen/runtime/contract"
 //			…
 //		},
 //		Expectations: []contract.Expectation{
-//			{Kind: contract.NotNull, Column: "transaction_id", Min: math.NaN(), Max: math.NaN(), Source: "schema/transaction_schema.yaml:51:5"},
+//			{Kind: contract.NotNull, Column: "transaction_id", Source: "transaction_id.required"},
 //			…
 //		},
 //	}
@@ -35,12 +35,12 @@ func contractFile(s *ir.Schema) *jen.File {
 	var exps []jen.Code
 	for _, c := range s.Columns {
 		for _, e := range c.Expect {
-			exps = append(exps, expectation(s.Path, e))
+			exps = append(exps, expectation(e))
 		}
 	}
 	for _, r := range s.Rules {
 		for _, e := range splitRule(r) {
-			exps = append(exps, expectation(s.Path, e))
+			exps = append(exps, expectation(e))
 		}
 	}
 	f.Add(comment(fmt.Sprintf("Contract is the data contract of table %s: its columns and the expectations "+
@@ -84,10 +84,12 @@ func splitRule(e ir.Expectation) []ir.Expectation {
 }
 
 // expectation emits one contract.Expectation on one line, leaving out unused
-// fields; Min and Max are always written, math.NaN() for an open end:
+// fields (an open bound is an absent one) and naming its source by its place in
+// the schema (ir.Expectation.Ref), not by line, so that edits elsewhere in the
+// YAML leave it alone:
 //
-//	{Kind: contract.Range, Column: "amount", Min: 0.01, Max: 9999999999.99, Source: "schema/transaction_schema.yaml:106:9"}
-func expectation(path string, e ir.Expectation) jen.Code {
+//	{Kind: contract.Range, Column: "amount", HasMin: true, Min: 0.01, HasMax: true, Max: 9999999999.99, Source: "amount.expect[1]"}
+func expectation(e ir.Expectation) jen.Code {
 	d := []jen.Code{jen.Id("Kind").Op(":").Qual(contractPath, e.Kind.String())}
 	str := func(key, v string) {
 		if v != "" {
@@ -96,7 +98,12 @@ func expectation(path string, e ir.Expectation) jen.Code {
 	}
 	str("Column", e.Column)
 	str("Other", e.Other)
-	d = append(d, jen.Id("Min").Op(":").Add(bound(e.Min)), jen.Id("Max").Op(":").Add(bound(e.Max)))
+	if !math.IsNaN(e.Min) {
+		d = append(d, jen.Id("HasMin").Op(":").True(), jen.Id("Min").Op(":").Add(floatLit(e.Min)))
+	}
+	if !math.IsNaN(e.Max) {
+		d = append(d, jen.Id("HasMax").Op(":").True(), jen.Id("Max").Op(":").Add(floatLit(e.Max)))
+	}
 	str("Set", e.Set)
 	if e.Kind == ir.InSet && len(e.Values) > 0 {
 		vals := make([]jen.Code, len(e.Values))
@@ -115,14 +122,6 @@ func expectation(path string, e ir.Expectation) jen.Code {
 	if e.Severity == ir.SeverityWarning {
 		d = append(d, jen.Id("Severity").Op(":").Qual(contractPath, "Warning"))
 	}
-	d = append(d, jen.Id("Source").Op(":").Lit(fmt.Sprintf("%s:%d:%d", path, e.Pos.Line, e.Pos.Col)))
+	d = append(d, jen.Id("Source").Op(":").Lit(e.Ref))
 	return jen.Values(d...)
-}
-
-// bound emits a bound: a number, or math.NaN() for an open end.
-func bound(x float64) jen.Code {
-	if math.IsNaN(x) {
-		return jen.Qual("math", "NaN").Call()
-	}
-	return floatLit(x)
 }

@@ -162,22 +162,22 @@ func TestContractFragments(t *testing.T) {
 		e    ir.Expectation
 		want string
 	}{
-		{ir.Expectation{Kind: ir.Range, Column: "amount", Min: 0.01, Max: 9999999999.99, Pos: pos(114, 9)},
-			`{Kind: contract.Range, Column: "amount", Min: 0.01, Max: 9999999999.99, Source: "s.yaml:114:9"}`},
-		{ir.Expectation{Kind: ir.Mean, Column: "amount", Min: 20, Max: 2000, Severity: ir.SeverityWarning, Pos: pos(1, 2)},
-			`{Kind: contract.Mean, Column: "amount", Min: 20, Max: 2000, Severity: contract.Warning, Source: "s.yaml:1:2"}`},
-		{ir.Expectation{Kind: ir.InSet, Column: "card_type", Min: nan, Max: nan, Values: []string{"credit", "debit"}, Pos: pos(3, 4)},
-			`{Kind: contract.InSet, Column: "card_type", Min: math.NaN(), Max: math.NaN(), Values: []string{"credit", "debit"}, Source: "s.yaml:3:4"}`},
-		{ir.Expectation{Kind: ir.InSet, Column: "currency", Min: nan, Max: nan, Set: "currencies", Pos: pos(3, 4)},
-			`{Kind: contract.InSet, Column: "currency", Min: math.NaN(), Max: math.NaN(), Set: "currencies", Source: "s.yaml:3:4"}`},
-		{ir.Expectation{Kind: ir.TimeWindow, Column: "event_time", Min: nan, Max: nan, Days: 30, Pos: pos(5, 6)},
-			`{Kind: contract.TimeWindow, Column: "event_time", Min: math.NaN(), Max: math.NaN(), Days: 30, Source: "s.yaml:5:6"}`},
-		{ir.Expectation{Kind: ir.RowCount, Min: 1, Max: nan, Pos: pos(7, 5)},
-			`{Kind: contract.RowCount, Min: 1, Max: math.NaN(), Source: "s.yaml:7:5"}`},
-		{ir.Expectation{Kind: ir.NullIff, Column: "fraud_scenario", Other: "label_fraud", Min: nan, Max: nan, Pos: pos(8, 5)},
-			`{Kind: contract.NullIff, Column: "fraud_scenario", Other: "label_fraud", Min: math.NaN(), Max: math.NaN(), Source: "s.yaml:8:5"}`},
+		{ir.Expectation{Kind: ir.Range, Column: "amount", Min: 0.01, Max: 9999999999.99, Pos: pos(114, 9), Ref: "amount.expect[1]"},
+			`{Kind: contract.Range, Column: "amount", HasMin: true, Min: 0.01, HasMax: true, Max: 9999999999.99, Source: "amount.expect[1]"}`},
+		{ir.Expectation{Kind: ir.Mean, Column: "amount", Min: 20, Max: 2000, Severity: ir.SeverityWarning, Pos: pos(1, 2), Ref: "amount.expect[2]"},
+			`{Kind: contract.Mean, Column: "amount", HasMin: true, Min: 20, HasMax: true, Max: 2000, Severity: contract.Warning, Source: "amount.expect[2]"}`},
+		{ir.Expectation{Kind: ir.InSet, Column: "card_type", Min: nan, Max: nan, Values: []string{"credit", "debit"}, Pos: pos(3, 4), Ref: "card_type.expect[0]"},
+			`{Kind: contract.InSet, Column: "card_type", Values: []string{"credit", "debit"}, Source: "card_type.expect[0]"}`},
+		{ir.Expectation{Kind: ir.InSet, Column: "currency", Min: nan, Max: nan, Set: "currencies", Pos: pos(3, 4), Ref: "currency.expect[0]"},
+			`{Kind: contract.InSet, Column: "currency", Set: "currencies", Source: "currency.expect[0]"}`},
+		{ir.Expectation{Kind: ir.TimeWindow, Column: "event_time", Min: nan, Max: nan, Days: 30, Pos: pos(5, 6), Ref: "event_time.expect[0]"},
+			`{Kind: contract.TimeWindow, Column: "event_time", Days: 30, Source: "event_time.expect[0]"}`},
+		{ir.Expectation{Kind: ir.RowCount, Min: 1, Max: nan, Pos: pos(7, 5), Ref: "rules[3]"},
+			`{Kind: contract.RowCount, HasMin: true, Min: 1, Source: "rules[3]"}`},
+		{ir.Expectation{Kind: ir.NullIff, Column: "fraud_scenario", Other: "label_fraud", Min: nan, Max: nan, Pos: pos(8, 5), Ref: "rules[0]"},
+			`{Kind: contract.NullIff, Column: "fraud_scenario", Other: "label_fraud", Source: "rules[0]"}`},
 	} {
-		got := fmt.Sprintf("%#v", jen.Index().Qual(contractPath, "Expectation").Values(expectation("s.yaml", tc.e)))
+		got := fmt.Sprintf("%#v", jen.Index().Qual(contractPath, "Expectation").Values(expectation(tc.e)))
 		assert.Equal(t, "[]contract.Expectation{"+tc.want+"}", got)
 	}
 

@@ -9,7 +9,10 @@ import (
 	"github.com/paygen/paygen/schemac/ir"
 )
 
-// rowFile emits row_gen.go:
+// tableFile emits table/row_gen.go, a package with no imports:
+//
+//	// Package table is the shape of table payments: its row type. …
+//	package table
 //
 //	// Payment is one row of table payments. …
 //	type Payment struct {
@@ -17,8 +20,15 @@ import (
 //		TransactionID string `parquet:"transaction_id,delta"`
 //		…
 //	}
-func rowFile(s *ir.Schema) *jen.File {
-	f := newFile(s)
+func tableFile(s *ir.Schema) *jen.File {
+	f := jen.NewFile(TableDir)
+	f.HeaderComment(Header(s.Path))
+	for _, l := range wrap(fmt.Sprintf("Package %s is the shape of table %s: its row type, with Parquet tags. It imports "+
+		"nothing, so that any package (runtime packages' tests and fixtures too) can use it; package %s aliases it.",
+		TableDir, s.Table.Name, PackageName), commentWidth) {
+		f.PackageComment(l)
+	}
+	f.NoFormat = true
 	doc := fmt.Sprintf("%s is one row of table %s.", s.Table.GoType, s.Table.Name)
 	if s.Table.Description != "" {
 		doc += " " + s.Table.Description
@@ -30,6 +40,18 @@ func rowFile(s *ir.Schema) *jen.File {
 			g.Add(field(c))
 		}
 	})
+	return f
+}
+
+// rowFile emits row_gen.go, the alias of the row type in the generated package:
+//
+//	// Payment is one row of table payments (package table).
+//	type Payment = table.Payment
+func rowFile(s *ir.Schema, importPath string) *jen.File {
+	f := newFile(s)
+	f.ImportName(importPath+"/"+TableDir, TableDir)
+	f.Add(comment(fmt.Sprintf("%s is one row of table %s (package %s).", s.Table.GoType, s.Table.Name, TableDir)))
+	f.Type().Id(s.Table.GoType).Op("=").Qual(importPath+"/"+TableDir, s.Table.GoType)
 	return f
 }
 

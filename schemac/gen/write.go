@@ -17,6 +17,8 @@ const colwritePath = "github.com/paygen/paygen/runtime/colwrite"
 func writeFile(s *ir.Schema) *jen.File {
 	f := newFile(s)
 	f.ImportName(colwritePath, "colwrite")
+	f.Add(writeIndexes(s))
+	f.Line()
 	f.Add(writeColumns(s))
 	f.Line()
 	f.Add(writeAll(s))
@@ -25,6 +27,27 @@ func writeFile(s *ir.Schema) *jen.File {
 		f.Add(writeColumn(c))
 	}
 	return f
+}
+
+// writeIndexes emits the column positions as constants, in column order:
+//
+//	// Column positions in Columns, in column order.
+//	const (
+//		colTransactionID = iota
+//		colEventTime
+//		…
+//	)
+func writeIndexes(s *ir.Schema) jen.Code {
+	return jen.Comment("Column positions in Columns, in column order.").Line().
+		Const().DefsFunc(func(g *jen.Group) {
+		for i, c := range s.Columns {
+			if i == 0 {
+				g.Id(c.IndexConst()).Op("=").Iota()
+			} else {
+				g.Id(c.IndexConst())
+			}
+		}
+	})
 }
 
 // writeColumns emits:
@@ -129,20 +152,20 @@ func keyed(c *ir.Column) bool {
 //
 //	// writeMCCCode writes mcc_code from merchant.mcc as dictionary keys, null at rate 0.05.
 //	func writeMCCCode(b *world.Block, rg *colwrite.RowGroup) {
-//		colwrite.AppendKeyed(rg, 10, b.MerchantMCCKeys(), b.Valid("mcc_code", 0.05), b.FormatMerchantMCC)
+//		colwrite.AppendKeyed(rg, colMCCCode, b.MerchantMCCKeys(), b.Valid("mcc_code", 0.05), b.FormatMerchantMCC)
 //	}
 //
 // and for a natural source:
 //
 //	keys, ok := b.FraudScenarioKeys()
-//	colwrite.AppendKeyed(rg, 23, keys, ok, b.FormatFraudScenario)
+//	colwrite.AppendKeyed(rg, colFraudScenario, keys, ok, b.FormatFraudScenario)
 func writeColumn(c *ir.Column) jen.Code {
 	how := ""
 	if keyed(c) {
 		how = " as dictionary keys"
 	}
 	doc := fmt.Sprintf("%s writes %s from %s%s%s.", writeFunc(c), c.Name, c.Source.Name, how, nullPhrase(c))
-	col := jen.Lit(c.Index)
+	col := jen.Id(c.IndexConst())
 	b := func(m string) *jen.Statement { return jen.Id("b").Dot(m) }
 	valid := jen.Code(jen.Nil())
 	if c.ByRate() {

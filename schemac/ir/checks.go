@@ -1,6 +1,7 @@
 package ir
 
 import (
+	"fmt"
 	"math"
 	"regexp"
 
@@ -27,6 +28,7 @@ func (c *checker) expects(col *Column, list []load.Expect, typeOK bool) {
 		}
 		seen[k] = le.Pos
 		if ok {
+			e.Ref = fmt.Sprintf("%s.expect[%d]", col.Name, i)
 			col.Expect = append(col.Expect, e)
 		}
 	}

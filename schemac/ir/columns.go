@@ -126,7 +126,7 @@ func (c *checker) column(i int, lc *load.Column) *Column {
 		c.encoding(col, lc.Parquet, typeOK)
 	}
 	if !col.Nullable {
-		col.Expect = append(col.Expect, Expectation{Kind: NotNull, Column: name, Min: math.NaN(), Max: math.NaN(), Pos: lc.Pos})
+		col.Expect = append(col.Expect, Expectation{Kind: NotNull, Column: name, Min: math.NaN(), Max: math.NaN(), Pos: lc.Pos, Ref: name + ".required"})
 	}
 	c.expects(col, lc.Expect, typeOK)
 	return col

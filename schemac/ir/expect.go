@@ -70,5 +70,10 @@ type Expectation struct {
 	Pattern  string
 	Days     int
 	Severity Severity
-	Pos      load.Pos
+	Pos      load.Pos // where it is declared, for schemac's own errors
+	// Ref names the expectation by its place in the schema, stable under edits
+	// elsewhere in the file: "mcc_code.expect[1]" (the second item of the
+	// column's expect: list), "mcc_code.required" (the implicit NotNull of a
+	// required column) or "rules[2]". Generated code carries Ref, not Pos.
+	Ref string
 }

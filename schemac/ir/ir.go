@@ -126,6 +126,11 @@ type Column struct {
 // ByRate reports whether the column is made null by drawing at NullRate.
 func (c *Column) ByRate() bool { return c.Nullable && !c.Source.Natural }
 
+// IndexConst is the name of the generated constant holding the column's
+// position (colMCCCode): generated code names positions instead of writing
+// them, so that a new column shifts no numbers.
+func (c *Column) IndexConst() string { return "col" + c.GoName }
+
 // NullKey is the key under which the column's validity is drawn: the null
 // group, or the column name when the column is not in a group.
 func (c *Column) NullKey() string {

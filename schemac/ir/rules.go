@@ -1,6 +1,7 @@
 package ir
 
 import (
+	"fmt"
 	"math"
 
 	"github.com/paygen/paygen/schemac/load"
@@ -11,6 +12,7 @@ func (c *checker) rules(f *load.File, s *Schema) []Expectation {
 	var out []Expectation
 	for i := range f.Rules {
 		if e, ok := c.rule(&f.Rules[i], s); ok {
+			e.Ref = fmt.Sprintf("rules[%d]", i)
 			out = append(out, e)
 		}
 	}

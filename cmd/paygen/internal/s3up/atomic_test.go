@@ -12,6 +12,8 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/paygen/paygen/cmd/paygen/internal/s3up/s3test"
+
+	"github.com/paygen/paygen/runtime/dataset"
 )
 
 // datasetFiles writes a dataset file of n rows (n large enough for a multipart
@@ -63,7 +65,7 @@ func TestDatasetIsAllOrNothing(t *testing.T) {
 			assert.Contains(t, err.Error(), "InvalidRequest")
 			assert.NotContains(t, err.Error(), "\n")
 			assert.Empty(t, list(t, c, pfx+"/"), "nothing under the final keys")
-			keys := DatasetKeysFor(pfx, time.Date(2025, 5, 29, 0, 0, 0, 0, time.UTC), filepath.Base(data))
+			keys := dataset.KeysFor(pfx, time.Date(2025, 5, 29, 0, 0, 0, 0, time.UTC), filepath.Base(data))
 			assert.Equal(t, 0, incomplete(t, c, keys.Data), "the multipart upload was aborted")
 
 			res, err := newUploader(t, testConfig(srv.Endpoint)).UploadDataset(context.Background(), pfx, data)
@@ -89,7 +91,7 @@ func TestLeftoverSideFiles(t *testing.T) {
 	})
 	defer px.Close()
 	pfx := prefix(t)
-	keys := DatasetKeysFor(pfx, time.Date(2025, 5, 29, 0, 0, 0, 0, time.UTC), filepath.Base(data))
+	keys := dataset.KeysFor(pfx, time.Date(2025, 5, 29, 0, 0, 0, 0, time.UTC), filepath.Base(data))
 	_, err := newUploader(t, testConfig(px.URL)).UploadDataset(context.Background(), pfx, data)
 	require.Error(t, err)
 	assert.Contains(t, err.Error(), URL(testBucket, keys.Manifest)+" was not deleted")
@@ -119,7 +121,7 @@ func TestOverwriteIsAllOrNothing(t *testing.T) {
 	cfg := testConfig(srv.Endpoint)
 	_, err := newUploader(t, cfg).UploadDataset(context.Background(), pfx, withProfile)
 	require.NoError(t, err)
-	keys := DatasetKeysFor(pfx, time.Date(2025, 5, 29, 0, 0, 0, 0, time.UTC), filepath.Base(withProfile))
+	keys := dataset.KeysFor(pfx, time.Date(2025, 5, 29, 0, 0, 0, 0, time.UTC), filepath.Base(withProfile))
 
 	cfg.Overwrite = true
 	without := datasetFiles(t, 30, false)
@@ -173,7 +175,7 @@ func TestDatasetKeysAreChecked(t *testing.T) {
 		"payments_" + strings.Repeat("x", 1100) + "_20250529.parquet": `more than S3's 1024`,
 	} {
 		if len(name) > 255 { // longer than a file name may be: check the keys directly
-			err := u.CheckDataset(context.Background(), DatasetKeysFor("p", time.Date(2025, 5, 29, 0, 0, 0, 0, time.UTC), name))
+			err := u.CheckDataset(context.Background(), dataset.KeysFor("p", time.Date(2025, 5, 29, 0, 0, 0, 0, time.UTC), name))
 			require.ErrorIs(t, err, ErrDataset)
 			assert.Contains(t, err.Error(), want)
 			continue

@@ -12,6 +12,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/paygen/paygen/runtime/dataset"
 )
 
 // blackHole returns host:port of a loopback socket that never completes a
@@ -45,7 +47,7 @@ func TestBlackHoleEndpointFailsFast(t *testing.T) {
 	cfg.DialTimeout = time.Second
 	u := newUploader(t, cfg)
 	start := time.Now()
-	err := u.CheckDataset(context.Background(), DatasetKeysFor("p", time.Date(2025, 5, 29, 0, 0, 0, 0, time.UTC), "payments_1k_20250529.parquet"))
+	err := u.CheckDataset(context.Background(), dataset.KeysFor("p", time.Date(2025, 5, 29, 0, 0, 0, 0, time.UTC), "payments_1k_20250529.parquet"))
 	took := time.Since(start)
 	require.ErrorIs(t, err, ErrUnreachable)
 	assert.Equal(t, "cannot reach S3 endpoint http://"+addr+": timed out", err.Error())

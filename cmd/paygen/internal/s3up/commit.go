@@ -15,6 +15,8 @@ import (
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/s3"
 	"github.com/aws/aws-sdk-go-v2/service/s3/types"
+
+	"github.com/paygen/paygen/runtime/dataset"
 )
 
 // A dataset on S3 is its data object, its HTML profile (optional) and its manifest
@@ -33,7 +35,7 @@ var StaleSideFiles = time.Hour
 // CheckDataset fails with ErrExists when the dataset's data object exists (unless
 // overwriting). A profile or manifest without its data object is left by a failed
 // run: it is deleted when older than StaleSideFiles, else reported as existing.
-func (u *Uploader) CheckDataset(ctx context.Context, keys DatasetKeys) error {
+func (u *Uploader) CheckDataset(ctx context.Context, keys dataset.Keys) error {
 	for _, k := range []string{keys.Data, keys.Manifest, keys.Profile} {
 		if err := checkKey(k); err != nil {
 			return err
@@ -94,8 +96,8 @@ func (u *Uploader) delete(ctx context.Context, key string) error {
 type DatasetCommit struct {
 	u           *Uploader
 	ctx         context.Context
-	meta        DatasetMeta
-	keys        DatasetKeys
+	meta        dataset.Meta
+	keys        dataset.Keys
 	profilePath string // "" when there is no profile
 
 	mu       sync.Mutex
@@ -107,7 +109,7 @@ type DatasetCommit struct {
 
 // NewDatasetCommit prepares the commit of the dataset meta under keys, with the HTML
 // profile at profilePath ("" for none).
-func (u *Uploader) NewDatasetCommit(ctx context.Context, meta DatasetMeta, keys DatasetKeys, profilePath string) *DatasetCommit {
+func (u *Uploader) NewDatasetCommit(ctx context.Context, meta dataset.Meta, keys dataset.Keys, profilePath string) *DatasetCommit {
 	return &DatasetCommit{u: u, ctx: ctx, meta: meta, keys: keys, profilePath: profilePath}
 }
 
@@ -139,7 +141,7 @@ func (c *DatasetCommit) Before(data Object) error {
 		c.created = append(c.created, c.keys.Profile)
 		c.profile = &p
 	}
-	m, err := json.MarshalIndent(NewManifest(c.meta, data, c.profile), "", "  ")
+	m, err := json.MarshalIndent(manifestOf(c.meta, data, c.profile), "", "  ")
 	if err != nil {
 		return err
 	}

@@ -2,15 +2,9 @@
 //
 // # Layout
 //
-// A dataset file payments_1M_20250529.parquet uploaded under s3://BUCKET/PREFIX lands in a
-// Hive-style partition chosen from the dataset date (the Parquet key-value metadata
-// "paygen.date", or else the _YYYYMMDD in the file name):
-//
-//	PREFIX/year=2025/month=05/payments_1M_20250529.parquet
-//	PREFIX/year=2025/month=05/payments_1M_20250529.html                   (profile, when present)
-//	PREFIX/year=2025/month=05/payments_1M_20250529.parquet.manifest.json  (written last)
-//
-// [HiveKey] builds the data key, [DatasetKeysFor] all three, [ParseURL] splits an s3:// URL.
+// Where a dataset's objects go (the Hive partition, the side files' names, the manifest) is the
+// dataset format, defined in [github.com/paygen/paygen/runtime/dataset] ([dataset.KeysFor]);
+// this package only moves bytes. [ParseURL] splits an s3:// URL.
 //
 // # Uploading
 //
@@ -34,18 +28,19 @@
 //     PartSize × (Concurrency+2) whatever the stream's length (BenchmarkStream: 33–43 MiB peak
 //     Go heap for 40 MB and 120 MB streams with 5 MiB parts, concurrency 2). Close completes
 //     and verifies the object; Abort aborts the multipart upload so no object appears.
-//   - [Uploader.UploadDataset] uploads a Parquet file, its HTML profile and a [Manifest].
+//   - [Uploader.UploadDataset] uploads a Parquet file, its HTML profile and a [dataset.Manifest].
 //
-// A generate→S3 pipeline uses the pieces directly:
+// A generate→S3 pipeline uses the pieces directly (cmd/paygen/genpublish.go):
 //
-//	keys := s3up.DatasetKeysFor(prefix, date, "payments_1M_20250529.parquet")
-//	if err := u.RefuseExisting(ctx, keys.Data, keys.Profile, keys.Manifest); err != nil { … }
+//	keys := dataset.KeysFor(prefix, date, "payments_1M_20250529.parquet")
+//	if err := u.CheckDataset(ctx, keys); err != nil { … }
 //	w, err := u.Stream(ctx, keys.Data)
-//	defer w.Abort()                  // no-op after a successful Close
+//	defer w.Abort()                  // no-op after a successful close
 //	… write the Parquet bytes to w …
-//	err = w.Close()                  // completes, verifies; w.Object() has size and CRC32C
-//	prof, err := u.UploadBytes(ctx, keys.Profile, html) // or UploadFile
-//	_, err = u.PutManifest(ctx, keys.Manifest, s3up.NewManifest(meta, w.Object(), &prof))
+//	c := u.NewDatasetCommit(ctx, meta, keys, htmlPath) // htmlPath "" for no profile
+//	if err := w.CloseBefore(c.Before); err != nil { // profile and manifest, then the data
+//		return c.Abandon(err)                          // deletes the side files again
+//	}
 //
 // # Integrity
 //

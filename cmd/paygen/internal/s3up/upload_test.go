@@ -16,6 +16,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/s3"
 	"github.com/aws/aws-sdk-go-v2/service/s3/types"
 	"github.com/paygen/paygen/cmd/paygen/internal/s3up/s3test"
+	"github.com/paygen/paygen/runtime/dataset"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -64,7 +65,7 @@ func TestUploadDatasetLayoutAndReadBack(t *testing.T) {
 	assert.Equal(t, "42", m["seed"])
 	assert.Equal(t, "sha256:abc123", m["schema_fingerprint"])
 	assert.Equal(t, "0.1.0-test", m["paygen_version"])
-	assert.Equal(t, "transactions", m["schema"])
+	assert.Equal(t, "payments", m["schema"])
 	assert.NotEmpty(t, m["uploaded_at"])
 	assert.Equal(t, []any{
 		map[string]any{"role": "data", "key": base + "payments_10k_20250529.parquet",
@@ -205,7 +206,7 @@ func TestUploadBytesAndManifestRefuseOverwrite(t *testing.T) {
 	key := prefix(t) + "/m.json"
 	_, err := u.UploadBytes(context.Background(), key, []byte(`{}`))
 	require.NoError(t, err)
-	_, err = u.PutManifest(context.Background(), key, Manifest{})
+	_, err = u.PutManifest(context.Background(), key, dataset.Manifest{})
 	require.ErrorIs(t, err, ErrExists)
 	assert.Equal(t, []byte(`{}`), get(t, srv.Client(""), key))
 }

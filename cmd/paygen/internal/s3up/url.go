@@ -2,9 +2,7 @@ package s3up
 
 import (
 	"fmt"
-	"path"
 	"strings"
-	"time"
 )
 
 // ParseURL splits s3://BUCKET/PREFIX into the bucket and the prefix without leading or trailing
@@ -69,39 +67,3 @@ func isAlnum(c byte) bool { return c >= 'a' && c <= 'z' || c >= '0' && c <= '9' 
 
 // URL formats s3://bucket/key.
 func URL(bucket, key string) string { return "s3://" + bucket + "/" + key }
-
-// HiveDir returns PREFIX/year=YYYY/month=MM (without a trailing slash) for the date's calendar
-// month; an empty prefix gives year=YYYY/month=MM.
-func HiveDir(prefix string, date time.Time) string {
-	dir := fmt.Sprintf("year=%04d/month=%02d", date.Year(), int(date.Month()))
-	if p := strings.Trim(prefix, "/"); p != "" {
-		return p + "/" + dir
-	}
-	return dir
-}
-
-// HiveKey returns PREFIX/year=YYYY/month=MM/NAME, NAME being the base name of name.
-func HiveKey(prefix string, date time.Time, name string) string {
-	return HiveDir(prefix, date) + "/" + path.Base(name)
-}
-
-// DatasetKeys are the object keys of one dataset.
-type DatasetKeys struct {
-	Data     string // PREFIX/year=YYYY/month=MM/NAME.parquet
-	Profile  string // PREFIX/year=YYYY/month=MM/NAME.html
-	Manifest string // PREFIX/year=YYYY/month=MM/NAME.parquet.manifest.json
-}
-
-// DatasetKeysFor returns the keys of the data file name (e.g. payments_1M_20250529.parquet),
-// its profile and its manifest under prefix for the dataset date.
-func DatasetKeysFor(prefix string, date time.Time, name string) DatasetKeys {
-	data := HiveKey(prefix, date, name)
-	// The profile and manifest start with "_": Athena, Hive and Spark skip
-	// such files, so a table over the prefix reads only the Parquet data.
-	side := path.Join(path.Dir(data), "_"+strings.TrimSuffix(path.Base(data), path.Ext(data)))
-	return DatasetKeys{
-		Data:     data,
-		Profile:  side + ".html",
-		Manifest: side + ".manifest.json",
-	}
-}

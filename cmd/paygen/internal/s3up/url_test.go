@@ -5,7 +5,6 @@ import (
 	"strings"
 	"testing"
 	"testing/iotest"
-	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -35,33 +34,6 @@ func TestParseURL(t *testing.T) {
 		require.Error(t, err, in)
 		assert.True(t, errors.Is(err, ErrBadURL), in)
 		assert.NotContains(t, err.Error(), "\n")
-	}
-}
-
-func TestHiveKey(t *testing.T) {
-	d := time.Date(2025, 5, 29, 0, 0, 0, 0, time.UTC)
-	assert.Equal(t, "payments/year=2025/month=05/payments_1M_20250529.parquet",
-		HiveKey("payments", d, "outputs/payments_1M_20250529.parquet"))
-	assert.Equal(t, "a/b/year=2025/month=05/x.parquet", HiveKey("/a/b/", d, "x.parquet"))
-	assert.Equal(t, "year=2025/month=12/x.parquet",
-		HiveKey("", time.Date(2025, 12, 1, 0, 0, 0, 0, time.UTC), "x.parquet"))
-
-	k := DatasetKeysFor("payments", d, "payments_1M_20250529.parquet")
-	assert.Equal(t, "payments/year=2025/month=05/payments_1M_20250529.parquet", k.Data)
-	assert.Equal(t, "payments/year=2025/month=05/_payments_1M_20250529.html", k.Profile)
-	assert.Equal(t, "payments/year=2025/month=05/_payments_1M_20250529.manifest.json", k.Manifest)
-}
-
-func TestDateFromName(t *testing.T) {
-	d, ok := DateFromName("out/payments_1M_20250529.parquet")
-	require.True(t, ok)
-	assert.Equal(t, "2025-05-29", d.Format(time.DateOnly))
-	d, ok = DateFromName("payments_2.5M_20240101.parquet")
-	require.True(t, ok)
-	assert.Equal(t, "2024-01-01", d.Format(time.DateOnly))
-	for _, n := range []string{"payments.parquet", "payments_1M_2025052.parquet", "payments_1M_20251332.parquet"} {
-		_, ok := DateFromName(n)
-		assert.False(t, ok, n)
 	}
 }
 

@@ -2,11 +2,7 @@
 
 package generated
 
-import (
-	"math"
-
-	"github.com/paygen/paygen/runtime/contract"
-)
+import "github.com/paygen/paygen/runtime/contract"
 
 // Contract is the data contract of table events: its columns and the expectations declared in
 // schemac/testdata/minimal/schema.yaml (expect: lists, rules, and NotNull on every required
@@ -17,6 +13,6 @@ var Contract = &contract.Contract{
 		{Name: "event_id", Physical: "BYTE_ARRAY", Logical: "STRING"},
 	},
 	Expectations: []contract.Expectation{
-		{Kind: contract.NotNull, Column: "event_id", Min: math.NaN(), Max: math.NaN(), Source: "schemac/testdata/minimal/schema.yaml:7:5"},
+		{Kind: contract.NotNull, Column: "event_id", Source: "event_id.required"},
 	},
 }

@@ -2,8 +2,7 @@
 
 package generated
 
-// Event is one row of table events.
-type Event struct {
-	// Column event_id: string from txn.id.
-	EventID string `parquet:"event_id"`
-}
+import "github.com/paygen/paygen/schemac/testdata/minimal/expected/table"
+
+// Event is one row of table events (package table).
+type Event = table.Event

@@ -7,6 +7,11 @@ import (
 	"github.com/paygen/paygen/runtime/world"
 )
 
+// Column positions in Columns, in column order.
+const (
+	colEventID = iota
+)
+
 // Columns is the Parquet layout of the events table, in column order.
 var Columns = []colwrite.Column{
 	{Name: "event_id", Physical: colwrite.ByteArray, Logical: colwrite.String, Encoding: colwrite.Plain},
@@ -21,5 +26,5 @@ var Writers = []func(*world.Block, *colwrite.RowGroup){
 
 // writeEventID writes event_id from txn.id.
 func writeEventID(b *world.Block, rg *colwrite.RowGroup) {
-	rg.Strings(0, b.TxnID(), nil)
+	rg.Strings(colEventID, b.TxnID(), nil)
 }

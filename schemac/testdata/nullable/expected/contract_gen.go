@@ -2,11 +2,7 @@
 
 package generated
 
-import (
-	"math"
-
-	"github.com/paygen/paygen/runtime/contract"
-)
+import "github.com/paygen/paygen/runtime/contract"
 
 // Contract is the data contract of table places: its columns and the expectations declared in
 // schemac/testdata/nullable/schema.yaml (expect: lists, rules, and NotNull on every required
@@ -24,18 +20,18 @@ var Contract = &contract.Contract{
 		{Name: "scenario", Physical: "BYTE_ARRAY", Logical: "STRING", Nullable: true},
 	},
 	Expectations: []contract.Expectation{
-		{Kind: contract.NotNull, Column: "place_id", Min: math.NaN(), Max: math.NaN(), Source: "schemac/testdata/nullable/schema.yaml:9:5"},
-		{Kind: contract.Unique, Column: "place_id", Min: math.NaN(), Max: math.NaN(), Source: "schemac/testdata/nullable/schema.yaml:14:9"},
-		{Kind: contract.NotNull, Column: "amount", Min: math.NaN(), Max: math.NaN(), Source: "schemac/testdata/nullable/schema.yaml:15:5"},
-		{Kind: contract.Range, Column: "amount", Min: 0.01, Max: math.NaN(), Source: "schemac/testdata/nullable/schema.yaml:19:9"},
-		{Kind: contract.Mean, Column: "amount", Min: 1, Max: 100, Severity: contract.Warning, Source: "schemac/testdata/nullable/schema.yaml:20:9"},
-		{Kind: contract.Quantile, Column: "amount", Min: 5, Max: 50, Q: 0.5, Source: "schemac/testdata/nullable/schema.yaml:22:9"},
-		{Kind: contract.NullRate, Column: "device_id", Min: 0.05, Max: 0.15, Source: "schemac/testdata/nullable/schema.yaml:40:9"},
-		{Kind: contract.NotNull, Column: "is_fraud", Min: math.NaN(), Max: math.NaN(), Source: "schemac/testdata/nullable/schema.yaml:45:5"},
-		{Kind: contract.TrueRate, Column: "is_fraud", Min: 0, Max: 0.01, Source: "schemac/testdata/nullable/schema.yaml:49:9"},
-		{Kind: contract.InSet, Column: "scenario", Min: math.NaN(), Max: math.NaN(), Values: []string{"a", "b"}, Source: "schemac/testdata/nullable/schema.yaml:55:9"},
-		{Kind: contract.NullIff, Column: "scenario", Other: "is_fraud", Min: math.NaN(), Max: math.NaN(), Source: "schemac/testdata/nullable/schema.yaml:57:5"},
-		{Kind: contract.SameNulls, Column: "lat", Other: "lon", Min: math.NaN(), Max: math.NaN(), Source: "schemac/testdata/nullable/schema.yaml:58:5"},
-		{Kind: contract.RowCount, Min: math.NaN(), Max: 1000, Severity: contract.Warning, Source: "schemac/testdata/nullable/schema.yaml:59:5"},
+		{Kind: contract.NotNull, Column: "place_id", Source: "place_id.required"},
+		{Kind: contract.Unique, Column: "place_id", Source: "place_id.expect[0]"},
+		{Kind: contract.NotNull, Column: "amount", Source: "amount.required"},
+		{Kind: contract.Range, Column: "amount", HasMin: true, Min: 0.01, Source: "amount.expect[0]"},
+		{Kind: contract.Mean, Column: "amount", HasMin: true, Min: 1, HasMax: true, Max: 100, Severity: contract.Warning, Source: "amount.expect[1]"},
+		{Kind: contract.Quantile, Column: "amount", HasMin: true, Min: 5, HasMax: true, Max: 50, Q: 0.5, Source: "amount.expect[2]"},
+		{Kind: contract.NullRate, Column: "device_id", HasMin: true, Min: 0.05, HasMax: true, Max: 0.15, Source: "device_id.expect[0]"},
+		{Kind: contract.NotNull, Column: "is_fraud", Source: "is_fraud.required"},
+		{Kind: contract.TrueRate, Column: "is_fraud", HasMin: true, Min: 0, HasMax: true, Max: 0.01, Source: "is_fraud.expect[0]"},
+		{Kind: contract.InSet, Column: "scenario", Values: []string{"a", "b"}, Source: "scenario.expect[0]"},
+		{Kind: contract.NullIff, Column: "scenario", Other: "is_fraud", Source: "rules[0]"},
+		{Kind: contract.SameNulls, Column: "lat", Other: "lon", Source: "rules[1]"},
+		{Kind: contract.RowCount, HasMax: true, Max: 1000, Severity: contract.Warning, Source: "rules[2]"},
 	},
 }

@@ -2,22 +2,7 @@
 
 package generated
 
-// Place is one row of table places. Places with optional coordinates.
-type Place struct {
-	// Column place_id: string from merchant.id.
-	PlaceID string `parquet:"place_id,delta"`
-	// Column amount: decimal(10,2) from txn.amount.
-	Amount int64 `parquet:"amount,decimal(2:10)"`
-	// Column lat: double from merchant.latitude, null at rate 0.25 with group coords.
-	Lat *float64 `parquet:"lat,optional,split"`
-	// Column lon: double from merchant.longitude, null at rate 0.25 with group coords.
-	Lon *float64 `parquet:"lon,optional,plain"`
-	// Column device_id: string from device.id, null at rate 0.1.
-	DeviceID *string `parquet:"device_id,optional"`
-	// Column seen_at: timestamp from txn.time, null at rate 0.
-	SeenAt *int64 `parquet:"seen_at,optional,timestamp(microsecond)"`
-	// Column is_fraud: boolean from fraud.label.
-	IsFraud bool `parquet:"is_fraud"`
-	// Column scenario: string from fraud.scenario, null by construction.
-	Scenario *string `parquet:"scenario,optional,dict"`
-}
+import "github.com/paygen/paygen/schemac/testdata/nullable/expected/table"
+
+// Place is one row of table places (package table).
+type Place = table.Place

@@ -7,6 +7,18 @@ import (
 	"github.com/paygen/paygen/runtime/world"
 )
 
+// Column positions in Columns, in column order.
+const (
+	colPlaceID = iota
+	colAmount
+	colLat
+	colLon
+	colDeviceID
+	colSeenAt
+	colIsFraud
+	colScenario
+)
+
 // Columns is the Parquet layout of the places table, in column order.
 var Columns = []colwrite.Column{
 	{Name: "place_id", Physical: colwrite.ByteArray, Logical: colwrite.String, Encoding: colwrite.Delta},
@@ -35,41 +47,41 @@ var Writers = []func(*world.Block, *colwrite.RowGroup){
 
 // writePlaceID writes place_id from merchant.id.
 func writePlaceID(b *world.Block, rg *colwrite.RowGroup) {
-	rg.Strings(0, b.MerchantID(), nil)
+	rg.Strings(colPlaceID, b.MerchantID(), nil)
 }
 
 // writeAmount writes amount from txn.amount.
 func writeAmount(b *world.Block, rg *colwrite.RowGroup) {
-	rg.Int64(1, b.TxnAmount(), nil)
+	rg.Int64(colAmount, b.TxnAmount(), nil)
 }
 
 // writeLat writes lat from merchant.latitude, null at rate 0.25 with group coords.
 func writeLat(b *world.Block, rg *colwrite.RowGroup) {
-	rg.Double(2, b.MerchantLatitude(), b.Valid("coords", 0.25))
+	rg.Double(colLat, b.MerchantLatitude(), b.Valid("coords", 0.25))
 }
 
 // writeLon writes lon from merchant.longitude, null at rate 0.25 with group coords.
 func writeLon(b *world.Block, rg *colwrite.RowGroup) {
-	rg.Double(3, b.MerchantLongitude(), b.Valid("coords", 0.25))
+	rg.Double(colLon, b.MerchantLongitude(), b.Valid("coords", 0.25))
 }
 
 // writeDeviceID writes device_id from device.id, null at rate 0.1.
 func writeDeviceID(b *world.Block, rg *colwrite.RowGroup) {
-	rg.Strings(4, b.DeviceID(), b.Valid("device_id", 0.1))
+	rg.Strings(colDeviceID, b.DeviceID(), b.Valid("device_id", 0.1))
 }
 
 // writeSeenAt writes seen_at from txn.time, null at rate 0.
 func writeSeenAt(b *world.Block, rg *colwrite.RowGroup) {
-	rg.Int64(5, b.TxnTime(), b.Valid("seen_at", 0.0))
+	rg.Int64(colSeenAt, b.TxnTime(), b.Valid("seen_at", 0.0))
 }
 
 // writeIsFraud writes is_fraud from fraud.label.
 func writeIsFraud(b *world.Block, rg *colwrite.RowGroup) {
-	rg.Bool(6, b.FraudLabel(), nil)
+	rg.Bool(colIsFraud, b.FraudLabel(), nil)
 }
 
 // writeScenario writes scenario from fraud.scenario as dictionary keys, null by construction.
 func writeScenario(b *world.Block, rg *colwrite.RowGroup) {
 	keys, ok := b.FraudScenarioKeys()
-	colwrite.AppendKeyed(rg, 7, keys, ok, b.FormatFraudScenario)
+	colwrite.AppendKeyed(rg, colScenario, keys, ok, b.FormatFraudScenario)
 }

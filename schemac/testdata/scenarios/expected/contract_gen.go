@@ -2,11 +2,7 @@
 
 package generated
 
-import (
-	"math"
-
-	"github.com/paygen/paygen/runtime/contract"
-)
+import "github.com/paygen/paygen/runtime/contract"
 
 // Contract is the data contract of table payments: its columns and the expectations declared in
 // schemac/testdata/scenarios/schema.yaml (expect: lists, rules, and NotNull on every required
@@ -18,6 +14,6 @@ var Contract = &contract.Contract{
 		{Name: "fraud_scenario", Physical: "BYTE_ARRAY", Logical: "STRING", Nullable: true},
 	},
 	Expectations: []contract.Expectation{
-		{Kind: contract.NotNull, Column: "label_fraud", Min: math.NaN(), Max: math.NaN(), Source: "schemac/testdata/scenarios/schema.yaml:40:5"},
+		{Kind: contract.NotNull, Column: "label_fraud", Source: "label_fraud.required"},
 	},
 }

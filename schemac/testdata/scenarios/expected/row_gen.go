@@ -2,10 +2,7 @@
 
 package generated
 
-// Payment is one row of table payments.
-type Payment struct {
-	// Column label_fraud: boolean from fraud.label.
-	LabelFraud bool `parquet:"label_fraud"`
-	// Column fraud_scenario: string from fraud.scenario, null by construction.
-	FraudScenario *string `parquet:"fraud_scenario,optional"`
-}
+import "github.com/paygen/paygen/schemac/testdata/scenarios/expected/table"
+
+// Payment is one row of table payments (package table).
+type Payment = table.Payment

@@ -7,6 +7,12 @@ import (
 	"github.com/paygen/paygen/runtime/world"
 )
 
+// Column positions in Columns, in column order.
+const (
+	colLabelFraud = iota
+	colFraudScenario
+)
+
 // Columns is the Parquet layout of the payments table, in column order.
 var Columns = []colwrite.Column{
 	{Name: "label_fraud", Physical: colwrite.Boolean, Logical: colwrite.None, Encoding: colwrite.Plain},
@@ -23,11 +29,11 @@ var Writers = []func(*world.Block, *colwrite.RowGroup){
 
 // writeLabelFraud writes label_fraud from fraud.label.
 func writeLabelFraud(b *world.Block, rg *colwrite.RowGroup) {
-	rg.Bool(0, b.FraudLabel(), nil)
+	rg.Bool(colLabelFraud, b.FraudLabel(), nil)
 }
 
 // writeFraudScenario writes fraud_scenario from fraud.scenario, null by construction.
 func writeFraudScenario(b *world.Block, rg *colwrite.RowGroup) {
 	v, ok := b.FraudScenario()
-	rg.Strings(1, v, ok)
+	rg.Strings(colFraudScenario, v, ok)
 }

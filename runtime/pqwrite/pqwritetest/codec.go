@@ -1,5 +1,5 @@
 // Package pqwrite writes world blocks to Parquet: row groups are encoded in parallel, each into memory, and spliced into the output in block order.
-package pqwrite
+package pqwritetest
 
 import (
 	"github.com/klauspost/compress/s2"

@@ -1,4 +1,8 @@
-package pqwrite
+// Package pqwritetest is the reference writer for tests: the same blocks as
+// pqwrite.WriteColumns, turned into generated row structs and written by
+// parquet-go's GenericWriter, an independent path to compare bytes and
+// values against. Production code writes with pqwrite.WriteColumns.
+package pqwritetest
 
 import (
 	"bytes"
@@ -7,24 +11,10 @@ import (
 	"sync"
 
 	"github.com/parquet-go/parquet-go"
+
+	"github.com/paygen/paygen/runtime/pqwrite"
 	"github.com/paygen/paygen/runtime/world"
 )
-
-// Options controls a Write.
-type Options struct {
-	Workers        int              // goroutines generating and encoding row groups (>= 1)
-	RowGroupBlocks int              // blocks per row group (>= 1)
-	FirstBlock     int              // first block to write (shards write a contiguous range)
-	EndBlock       int              // one past the last block; 0 means all blocks
-	Metadata       [][2]string      // key-value metadata for the file footer
-	Progress       func(rows int64) // called by the committer after each row group
-}
-
-// Stats describes a finished Write.
-type Stats struct {
-	Rows      int64
-	RowGroups int
-}
 
 // WriterOptions are the parquet-go options every paygen file is written with.
 func WriterOptions() []parquet.WriterOption {
@@ -48,13 +38,13 @@ type encoded struct {
 // in-memory Parquet file, and spliced verbatim (no re-encoding) into out in
 // block order, so the bytes do not depend on the number of workers. At most
 // Workers+1 row groups are in memory at once.
-func Write[T any](out io.Writer, w *world.World, fill func(*world.Block, []T), opt Options) (Stats, error) {
+func Write[T any](out io.Writer, w *world.World, fill func(*world.Block, []T), opt pqwrite.Options) (pqwrite.Stats, error) {
 	end := opt.EndBlock
 	if end == 0 {
 		end = w.Blocks()
 	}
 	if opt.Workers < 1 || opt.RowGroupBlocks < 1 || opt.FirstBlock < 0 || opt.FirstBlock > end || end > w.Blocks() {
-		return Stats{}, fmt.Errorf("pqwrite: bad options %+v", opt)
+		return pqwrite.Stats{}, fmt.Errorf("pqwritetest: bad options %+v", opt)
 	}
 	groups := (end - opt.FirstBlock + opt.RowGroupBlocks - 1) / opt.RowGroupBlocks
 	maxRows := int64(opt.RowGroupBlocks * w.BlockRows())
@@ -106,7 +96,7 @@ func Write[T any](out io.Writer, w *world.World, fill func(*world.Block, []T), o
 	}
 	go func() { wg.Wait(); close(results) }()
 
-	var st Stats
+	var st pqwrite.Stats
 	pending := map[int]encoded{}
 	next := 0
 	var err error
