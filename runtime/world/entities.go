@@ -197,7 +197,7 @@ func terminalOf(mer uint32, k int) uint64 { return terminalBase + uint64(mer)*te
 // device is a device's fixed attributes.
 type device struct {
 	hex  uint64 // 48-bit id rendered as 12 hex digits
-	ip   uint32
+	ip   uint32 // a terminal's address (its merchant's); 0 for personal devices
 	kind int8 // index into w.devTypes, or -1 for a POS terminal
 }
 
@@ -208,7 +208,9 @@ func (w *World) device(id uint64) device {
 		return device{kind: -1, hex: r.Next() >> 16, ip: w.publicIP(w.entityKey(entMerchantIP, mer))}
 	}
 	r := rng.New(w.entityKey(entDevice, id))
-	return device{kind: int8(w.devPick.Pick(r.Float64())), hex: r.Next() >> 16, ip: w.publicIP(r.Next())}
+	// a personal device's address is the network it is on, drawn per row
+	// (network.go): only terminals keep one
+	return device{kind: int8(w.devPick.Pick(r.Float64())), hex: r.Next() >> 16}
 }
 
 // publicIP draws a globally routable IPv4 address from key.
