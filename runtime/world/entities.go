@@ -198,7 +198,7 @@ func terminalOf(mer uint32, k int) uint64 { return terminalBase + uint64(mer)*te
 type device struct {
 	hex  uint64 // 48-bit id rendered as 12 hex digits
 	ip   uint32 // a terminal's address (its merchant's); 0 for personal devices
-	kind int8 // index into w.devTypes, or -1 for a POS terminal
+	kind int8   // index into w.devTypes, or -1 for a POS terminal
 }
 
 func (w *World) device(id uint64) device {
