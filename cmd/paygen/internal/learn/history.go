@@ -39,14 +39,18 @@ var (
 // cardAmounts is how many of a card's latest amounts amount_vs_card_median uses.
 const cardAmounts = 16
 
-// sharing records up to three distinct customers that used an IP or a device.
+// sharing records up to three distinct customers that used an IP or a device, by a 32-bit
+// fragment of their hash (two customers of one IP share a fragment with probability 2⁻³²).
 type sharing struct {
-	customers [3]uint64
-	n         int // distinct customers recorded (at most 3, so 3 means "3 or more")
+	customers [3]uint32
+	n         uint8 // distinct customers recorded (at most 3, so 3 means "3 or more")
 }
 
-// others is the value id of sharedValues for customer c.
-func (s *sharing) others(c uint64) uint16 {
+// fragment is the 32 bits of a customer hash that sharing keeps.
+func fragment(cust uint64) uint32 { return uint32(cust) ^ uint32(cust>>32) }
+
+// others is the value id of sharedValues for customer c (a fragment).
+func (s *sharing) others(c uint32) uint16 {
 	if s.n == 0 {
 		return 0
 	}
@@ -65,7 +69,7 @@ func (s *sharing) others(c uint64) uint16 {
 	}
 }
 
-func (s *sharing) add(c uint64) {
+func (s *sharing) add(c uint32) {
 	if s.n < 3 && !slices.Contains(s.customers[:s.n], c) {
 		s.customers[s.n] = c
 		s.n++
@@ -80,21 +84,20 @@ type cardHistory struct {
 	declined    bool                 // some earlier payment was not approved
 	recent      [5]int64             // times of the latest 5 payments (ring)
 	amounts     [cardAmounts]float32 // the latest amounts (ring, minor units)
+	sorted      [cardAmounts]float32 // the same amounts, sorted (first min(n, cardAmounts))
 }
 
 // history computes the history conditions of each row from the rows before it. Feed it rows
 // in event_time order.
 type history struct {
-	ips, devices      map[uint64]sharing
+	ips, devices      shareTable
 	custIPs, custDevs map[uint64]struct{} // (customer, IP) and (customer, device) pairs beyond a full sharing
 	cardIndex         map[uint64]int32    // card → index into cards
 	cards             []cardHistory       // no pointers: nothing for the collector to scan
-	med               []float32
 }
 
 func newHistory() *history {
 	return &history{
-		ips: map[uint64]sharing{}, devices: map[uint64]sharing{},
 		custIPs: map[uint64]struct{}{}, custDevs: map[uint64]struct{}{},
 		cardIndex: map[uint64]int32{},
 	}
@@ -103,11 +106,11 @@ func newHistory() *history {
 // next writes the value ids of historyFamilyDefs for r into out, then records r.
 func (h *history) next(r *Row, out []uint16) {
 	cust := hashString(r.CustomerID)
-	out[0], out[2] = h.share(h.ips, h.custIPs, hashString(r.IPAddress), cust)
+	out[0], out[2] = h.share(&h.ips, h.custIPs, hashString(r.IPAddress), cust)
 	if r.DeviceID == nil {
 		out[1], out[3] = 4, 2
 	} else {
-		out[1], out[3] = h.share(h.devices, h.custDevs, hashString(*r.DeviceID), cust)
+		out[1], out[3] = h.share(&h.devices, h.custDevs, hashString(*r.DeviceID), cust)
 	}
 
 	cardKey := hashString(r.CardID)
@@ -145,7 +148,7 @@ func (h *history) next(r *Row, out []uint16) {
 		}
 	}
 	c.recent[c.n%int64(len(c.recent))] = t
-	c.amounts[c.n%cardAmounts] = float32(r.Amount)
+	c.addAmount(float32(r.Amount))
 	c.n++
 	c.last, c.lastCountry = t, country
 	if r.AuthStatus != "approved" {
@@ -157,16 +160,16 @@ func (h *history) next(r *Row, out []uint16) {
 // customers used it before (a sharedValues id) and whether cust is new to it, then records
 // the use. pairs holds the (customer, key) pairs of keys with three or more customers, whose
 // sharing record is full.
-func (h *history) share(shares map[uint64]sharing, pairs map[uint64]struct{}, key, cust uint64) (others, isNew uint16) {
-	s := shares[key] // a value, written back only when it changes (rarely)
-	others = s.others(cust)
+func (h *history) share(shares *shareTable, pairs map[uint64]struct{}, key, cust uint64) (others, isNew uint16) {
+	s := shares.get(key)
+	c := fragment(cust)
+	others = s.others(c)
 	switch {
-	case slices.Contains(s.customers[:s.n], cust):
+	case slices.Contains(s.customers[:s.n], c):
 		isNew = 0
-	case s.n < len(s.customers):
+	case int(s.n) < len(s.customers):
 		isNew = 1
-		s.add(cust)
-		shares[key] = s
+		s.add(c)
 	default:
 		pair := mix(cust ^ mix(key))
 		if _, seen := pairs[pair]; !seen {
@@ -179,14 +182,28 @@ func (h *history) share(shares map[uint64]sharing, pairs map[uint64]struct{}, ke
 
 // median returns the median of the card's latest min(n, cardAmounts) amounts (at least 1).
 func (h *history) median(c *cardHistory) float64 {
-	h.med = append(h.med[:0], c.amounts[:min(c.n, cardAmounts)]...)
-	slices.Sort(h.med)
-	k := len(h.med)
-	m := float64(h.med[k/2])
+	k := min(c.n, cardAmounts)
+	m := float64(c.sorted[k/2])
 	if k%2 == 0 {
-		m = (float64(h.med[k/2-1]) + m) / 2
+		m = (float64(c.sorted[k/2-1]) + m) / 2
 	}
 	return max(m, 1)
+}
+
+// addAmount records an amount in the ring and in the sorted copy, dropping the oldest
+// once cardAmounts are kept.
+func (c *cardHistory) addAmount(v float32) {
+	k := int(min(c.n, cardAmounts))
+	slot := c.n % cardAmounts
+	if c.n >= cardAmounts {
+		i, _ := slices.BinarySearch(c.sorted[:k], c.amounts[slot])
+		copy(c.sorted[i:k-1], c.sorted[i+1:k])
+		k--
+	}
+	c.amounts[slot] = v
+	i, _ := slices.BinarySearch(c.sorted[:k], v)
+	copy(c.sorted[i+1:k+1], c.sorted[i:k])
+	c.sorted[i] = v
 }
 
 // countBelowOrAt returns how many limits are ≤ v (the bin of v among the limits, which

@@ -1,10 +1,13 @@
 package learn
 
 import (
+	"math/rand/v2"
+	"slices"
 	"testing"
 	"time"
 
 	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 // histValues runs rows through a history and returns each row's values by family name.
@@ -83,4 +86,27 @@ func TestHistoryCardVelocity(t *testing.T) {
 	assert.Equal(t, []string{"no", "no", "yes", "yes", "yes", "yes", "no", "no"}, col("card_declined_1h"), "half-open hour: a decline exactly 1 h earlier is out")
 	assert.Equal(t, []string{"first payment", "0.8-1.25", ">= 10", "0.8-1.25", "0.8-1.25", "0.8-1.25", "0.8-1.25", "0.8-1.25"}, col("amount_vs_card_median"))
 	assert.Equal(t, []string{"0", "1-2", "1-2", "3-9", "3-9", "3-9", "3-9", "3-9"}, col("card_payments_before"))
+}
+
+func TestCardMedianOfTheLatestAmounts(t *testing.T) {
+	rng := rand.New(rand.NewPCG(5, 5))
+	var c cardHistory
+	h := newHistory()
+	var all []float32
+	for i := range 200 {
+		v := float32(rng.IntN(50)) // ties
+		if i > 0 {
+			last := all[max(0, len(all)-cardAmounts):]
+			sorted := slices.Sorted(slices.Values(last))
+			k := len(sorted)
+			want := float64(sorted[k/2])
+			if k%2 == 0 {
+				want = (float64(sorted[k/2-1]) + want) / 2
+			}
+			require.Equal(t, max(want, 1), h.median(&c), "after %d amounts", i)
+		}
+		c.addAmount(v)
+		c.n++
+		all = append(all, v)
+	}
 }

@@ -122,15 +122,41 @@ func (m *ruleMiner) mine(minSupport int64, maxPrecision float64, scenarioNames [
 			}
 		}
 	}
-	keep := make([]int32, offset[n]) // condition → index among kept conditions, or −1
-	var kept []ruleCond
+	// conditions: each family's values with enough support, then one "rare" condition for
+	// the rest (counted so that every row has one condition per family, never reported)
+	condOf := make([]int32, offset[n])
+	var conds []ruleCond
+	var family []int
+	var condSupport, condFraud []int64
 	for f := range n {
+		rare := int32(-1)
 		for v := range offset[f+1] - offset[f] {
 			c := offset[f] + v
-			keep[c] = -1
 			if support[c] >= minSupport {
-				keep[c] = int32(len(kept))
-				kept = append(kept, ruleCond{uint16(f), uint16(v)})
+				condOf[c] = int32(len(conds))
+				conds = append(conds, ruleCond{uint16(f), uint16(v)})
+				family = append(family, f)
+				condSupport = append(condSupport, support[c])
+				condFraud = append(condFraud, fraud[c])
+				continue
+			}
+			if rare < 0 {
+				rare = -2 // assigned after the family's kept values
+			}
+		}
+		if rare == -2 {
+			rare = int32(len(conds))
+			conds = append(conds, ruleCond{uint16(f), rareValue})
+			family = append(family, f)
+			condSupport = append(condSupport, 0)
+			condFraud = append(condFraud, 0)
+			for v := range offset[f+1] - offset[f] {
+				c := offset[f] + v
+				if support[c] < minSupport {
+					condOf[c] = rare
+					condSupport[rare] += support[c]
+					condFraud[rare] += fraud[c]
+				}
 			}
 		}
 	}
@@ -142,40 +168,15 @@ func (m *ruleMiner) mine(minSupport int64, maxPrecision float64, scenarioNames [
 				Support: support[c], Fraud: fraud[c], Precision: rate(fraud[c], support[c])})
 		}
 	}
-	k := len(kept)
-	rep.Conditions = k
+	k := len(conds)
 	single := make([]ruleCount, k)
-	for i, c := range kept {
-		id := offset[c.fam] + int(c.val)
-		single[i] = ruleCount{conds: [2]int32{int32(i), -1}, support: support[id], frau: fraud[id]}
-	}
-
-	// pairs: kept ids of a row come out ascending (families in slot order, values in id order)
-	pairTotal := make([]uint32, k*k)
-	pairFraud := make([]uint32, k*k)
-	ids := make([]int32, 0, n)
-	for i := range rows {
-		ids = ids[:0]
-		for f, v := range m.slots[i*n : (i+1)*n] {
-			if id := keep[offset[f]+int(v)]; id >= 0 {
-				ids = append(ids, id)
-			}
-		}
-		for x, a := range ids {
-			row := pairTotal[int(a)*k : int(a+1)*k]
-			for _, b := range ids[x+1:] {
-				row[b]++
-			}
-		}
-		if m.fraud[i] {
-			for x, a := range ids {
-				row := pairFraud[int(a)*k : int(a+1)*k]
-				for _, b := range ids[x+1:] {
-					row[b]++
-				}
-			}
+	for i := range conds {
+		single[i] = ruleCount{conds: [2]int32{int32(i), -1}, support: condSupport[i], frau: condFraud[i]}
+		if conds[i].val != rareValue {
+			rep.Conditions++
 		}
 	}
+	pairs := countPairs(m.slots, n, offset, condOf, family, condSupport, condFraud, m.fraud)
 
 	// every rule with enough support counts; a pair is listed only when it is more precise
 	// than each of its conditions alone (otherwise the condition alone is the rule)
@@ -194,15 +195,20 @@ func (m *ruleMiner) mine(minSupport int64, maxPrecision float64, scenarioNames [
 		}
 	}
 	for _, c := range single {
-		count(c, true)
+		if conds[c.conds[0]].val != rareValue {
+			count(c, true)
+		}
 	}
 	for a := range k {
+		if conds[a].val == rareValue {
+			continue
+		}
 		for b := a + 1; b < k; b++ {
-			tot := int64(pairTotal[a*k+b])
-			if tot < minSupport {
+			tot := int64(pairs.total[a*k+b])
+			if tot < minSupport || family[a] == family[b] || conds[b].val == rareValue {
 				continue
 			}
-			c := ruleCount{conds: [2]int32{int32(a), int32(b)}, support: tot, frau: int64(pairFraud[a*k+b])}
+			c := ruleCount{conds: [2]int32{int32(a), int32(b)}, support: tot, frau: int64(pairs.fraud[a*k+b])}
 			p := c.precision()
 			count(c, p > single[a].precision() && p > single[b].precision())
 		}
@@ -222,12 +228,12 @@ func (m *ruleMiner) mine(minSupport int64, maxPrecision float64, scenarioNames [
 			Fails: c.precision() >= maxPrecision, Scenarios: map[string]int64{}}
 		for _, id := range c.conds {
 			if id >= 0 {
-				rule.Conditions = append(rule.Conditions, m.condName(kept[id]))
+				rule.Conditions = append(rule.Conditions, m.condName(conds[id]))
 			}
 		}
 		rep.Top = append(rep.Top, rule)
 	}
-	m.scenarios(rep.Top, listed, kept, scenarioNames)
+	m.scenarios(rep.Top, listed, conds, scenarioNames)
 	return rep
 }
 
