@@ -332,7 +332,7 @@ func (b *Block) FraudReportedAt() ([]int64, []bool) {
 		if !b.fraud[i] {
 			continue
 		}
-		if t, found := b.w.life.reported[b.card[i]]; found && t < end {
+		if t, found := b.w.life.reportedAt(b.card[i]); found && t < end {
 			at[i], ok[i] = t, true
 		}
 	}

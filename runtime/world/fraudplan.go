@@ -192,6 +192,7 @@ func (w *World) buildFraud() error {
 		}
 	}
 	w.buildPlan()
+	w.life.finish()
 	return nil
 }
 

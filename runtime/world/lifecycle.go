@@ -1,7 +1,9 @@
 package world
 
 import (
+	"cmp"
 	"math"
+	"slices"
 
 	"github.com/paygen/paygen/runtime/rng"
 )
@@ -36,23 +38,46 @@ type replacement struct {
 
 // lifecycle holds the dataset's card replacements.
 type lifecycle struct {
-	base  uint32             // first id of a replacement card: replacement j is base+j
-	repl  []replacement      // in creation order
-	byKey map[uint64][]int32 // cust<<8|slot -> indexes into repl, in time order
-	has   []uint64           // bitset of customers with a replacement
-	// reported time of each blocked card, and its replacement, by card id
-	reported map[uint32]int64
-	replOf   map[uint32]int32
+	base uint32        // first id of a replacement card: replacement j is base+j
+	repl []replacement // in creation order
+	// byKey finds a slot's replacements while the plan is built (cust<<8|slot
+	// -> indexes into repl, in time order); finish replaces it with order.
+	byKey  map[uint64][]int32
+	order  []int32          // indexes into repl sorted by (customer, slot, time)
+	has    []uint64         // bitset of customers with a replacement
+	replOf map[uint32]int32 // the replacement of each blocked card
 }
 
 func (w *World) initLifecycle() {
 	w.life = lifecycle{
-		base:     w.customers.size() * uint32(w.cfg.Customer.CardsMax),
-		byKey:    map[uint64][]int32{},
-		has:      make([]uint64, (w.customers.size()+63)/64),
-		reported: map[uint32]int64{},
-		replOf:   map[uint32]int32{},
+		base:   w.customers.size() * uint32(w.cfg.Customer.CardsMax),
+		byKey:  map[uint64][]int32{},
+		has:    make([]uint64, (w.customers.size()+63)/64),
+		replOf: map[uint32]int32{},
 	}
+}
+
+// finish freezes the lifecycle once the plan is built: one sorted index
+// instead of a map of small slices.
+func (l *lifecycle) finish() {
+	l.order = make([]int32, len(l.repl))
+	for j := range l.order {
+		l.order[j] = int32(j)
+	}
+	slices.SortFunc(l.order, func(a, b int32) int {
+		ra, rb := &l.repl[a], &l.repl[b]
+		return cmp.Or(cmp.Compare(ra.cust, rb.cust), cmp.Compare(ra.slot, rb.slot), cmp.Compare(ra.at, rb.at))
+	})
+	l.byKey = nil
+}
+
+// reportedAt is when the fraud on card was reported (and the card blocked).
+func (l *lifecycle) reportedAt(card uint32) (int64, bool) {
+	j, ok := l.replOf[card]
+	if !ok {
+		return 0, false
+	}
+	return l.repl[j].at, true
 }
 
 // detectionDelay draws the delay between the last fraud row of an episode
@@ -68,14 +93,25 @@ func detectionDelay(r *rng.Stream) int64 {
 // original card, or its latest replacement issued before t.
 func (w *World) cardAt(cust uint32, k int, t int64) uint32 {
 	id := w.cardOf(cust, k)
-	if w.life.has == nil || w.life.has[cust>>6]&(1<<(cust&63)) == 0 {
+	l := &w.life
+	if l.has == nil || l.has[cust>>6]&(1<<(cust&63)) == 0 {
 		return id
 	}
-	for _, j := range w.life.byKey[uint64(cust)<<8|uint64(k)] {
-		if w.life.repl[j].at > t {
-			break
+	if l.byKey != nil { // building the plan
+		for _, j := range l.byKey[uint64(cust)<<8|uint64(k)] {
+			if l.repl[j].at > t {
+				break
+			}
+			id = l.base + uint32(j)
 		}
-		id = w.life.base + uint32(j)
+		return id
+	}
+	i, _ := slices.BinarySearchFunc(l.order, cust, func(j int32, c uint32) int { return cmp.Compare(l.repl[j].cust, c) })
+	for ; i < len(l.order) && l.repl[l.order[i]].cust == cust; i++ {
+		r := &l.repl[l.order[i]]
+		if int(r.slot) == k && r.at <= t {
+			id = l.base + uint32(l.order[i])
+		}
 	}
 	return id
 }
@@ -101,19 +137,16 @@ func (w *World) rootOf(id uint32) uint32 {
 // is replaced then; a card already flagged is blocked soon after end.
 func (w *World) defrauded(cust, card uint32, end int64, key uint64) {
 	r := rng.New(key)
-	if at, ok := w.life.reported[card]; ok {
-		if at > end+reportMargin {
+	if j, ok := w.life.replOf[card]; ok {
+		if w.life.repl[j].at > end+reportMargin {
 			return
 		}
 		// fraud continued on a card already flagged: it is blocked soon
 		// after this episode instead
-		at = end + reportMargin + int64(r.Exp()*3600e6)
-		w.life.reported[card] = at
-		w.life.repl[w.life.replOf[card]].at = at
+		w.life.repl[j].at = end + reportMargin + int64(r.Exp()*3600e6)
 		return
 	}
 	at := end + reportMargin + detectionDelay(&r)
-	w.life.reported[card] = at
 	slot := w.slotOf(card)
 	j := int32(len(w.life.repl))
 	w.life.repl = append(w.life.repl, replacement{cust: cust, slot: uint8(slot), at: at, root: w.rootOf(card), old: card})

@@ -48,6 +48,7 @@ func (w *World) buildPlan() {
 	winStart := tl.startMicros
 	winEnd := tl.startMicros + int64(tl.minutes)*60e6 - 1
 	var drafts []draft
+	times := make([]int64, 0, w.fraudTotal) // one backing array for every draft's times
 	for si := range w.scen {
 		sc := &w.scen[si]
 		r := rng.New(rng.Key(sc.key, 1<<40))
@@ -58,13 +59,14 @@ func (w *World) buildPlan() {
 			tc := tl.timeAt(q)
 			er := rng.New(rng.Key(sc.key, uint64(g)<<1|1))
 			half := sc.minutes * 30e6
-			times := make([]int64, L)
-			for j := range times {
+			first := len(times)
+			for range L {
 				t := tc + int64((2*er.Float64()-1)*half)
-				times[j] = min(max(t, winStart), winEnd)
+				times = append(times, min(max(t, winStart), winEnd))
 			}
-			slices.Sort(times)
-			drafts = append(drafts, draft{si: si, g0: g, times: times})
+			ep := times[first:len(times):len(times)]
+			slices.Sort(ep)
+			drafts = append(drafts, draft{si: si, g0: g, times: ep})
 			g += int64(L)
 		}
 	}
@@ -82,6 +84,7 @@ func (w *World) buildPlan() {
 	scratch := w.newScratchBlock()
 	p := &w.plan
 	p.eps = make([]episode, 0, len(drafts))
+	p.rows = make([]plannedRow, 0, len(times))
 	for _, d := range drafts {
 		sc := &w.scen[d.si]
 		L := len(d.times)
