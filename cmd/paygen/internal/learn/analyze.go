@@ -157,7 +157,7 @@ var ErrOutOfOrder = errors.New("rows are not in event_time order")
 func (a *Analyzer) Add(r *Row) error {
 	if a.rows > 0 && r.EventTime < a.maxT {
 		return fmt.Errorf("row %d: %w (%s after %s)", a.rows, ErrOutOfOrder,
-			r.Time().Format(time.RFC3339Nano), time.UnixMicro(a.maxT).UTC().Format(time.RFC3339Nano))
+			rowTime(r).Format(time.RFC3339Nano), time.UnixMicro(a.maxT).UTC().Format(time.RFC3339Nano))
 	}
 	a.rows++
 	a.minT = min(a.minT, r.EventTime)
@@ -244,7 +244,7 @@ func (a *Analyzer) addWeek(r *Row, scen int32) {
 	day := floorDiv(r.EventTime, microsPerDay)
 	acc := a.week
 	if acc == nil || day != a.weekDay {
-		y, w := r.Time().ISOWeek()
+		y, w := rowTime(r).ISOWeek()
 		key := fmt.Sprintf("%04d-W%02d", y, w)
 		acc = a.weeks[key]
 		if acc == nil {
@@ -553,7 +553,7 @@ func Analyze(rows []Row, opt Options) (*Report, error) {
 	if len(rows) == 0 {
 		return nil, errors.New("no rows")
 	}
-	a, err := NewAnalyzer(rows[len(rows)-1].Time(), opt)
+	a, err := NewAnalyzer(rowTime(&rows[len(rows)-1]), opt)
 	if err != nil {
 		return nil, err
 	}

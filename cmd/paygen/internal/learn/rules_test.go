@@ -144,7 +144,7 @@ func TestRowConditions(t *testing.T) {
 			r.EventTime += int64(day) * microsPerDay
 			v := d.values[d.value(&r)]
 			if d.name == "utc_weekday" {
-				assert.Equal(t, r.Time().Weekday().String(), v)
+				assert.Equal(t, rowTime(&r).Weekday().String(), v)
 			} else {
 				assert.Equal(t, want[d.name], v, d.name)
 			}
