@@ -44,8 +44,6 @@ type Block struct {
 	ip      []uint32 // device's IPv4 address
 	devHex  []uint64 // device's hex id
 
-	scratch []float64
-
 	// mu guards the buffers below, which the methods returning formatted
 	// strings, floats or null masks share: the writer calls the source
 	// methods of different columns concurrently (see keys.go).
@@ -85,7 +83,7 @@ const posKind = 255
 // NewBlock returns an empty block with buffers sized for w's blocks.
 func (w *World) NewBlock() *Block {
 	n := w.cfg.BlockRows
-	return &Block{
+	b := &Block{
 		w:       w,
 		time:    make([]int64, n),
 		cust:    make([]uint32, n),
@@ -117,19 +115,23 @@ func (w *World) NewBlock() *Block {
 		curKeys: make([]uint16, n),
 		ip:      make([]uint32, n),
 		devHex:  make([]uint64, n),
-		scratch: make([]float64, n),
 		arena:   make([]byte, 0, n*64),
 		masks:   make(map[string][]bool),
-
-		customers: newCache[customer](13),
-		cards:     newCache[card](13),
-		merchants: newCache[merchant](12),
-		devices:   newCache[device](13),
-		custFn:    func(id uint64) customer { return w.customer(uint32(id)) },
-		cardFn:    func(id uint64) card { return w.card(uint32(id)) },
-		merFn:     func(id uint64) merchant { return w.merchant(uint32(id)) },
-		devFn:     w.device,
 	}
+	b.initCaches(13)
+	return b
+}
+
+// initCaches gives the block entity caches of 2^bits slots (merchants half
+// as many) and the functions that fill them.
+func (b *Block) initCaches(bits uint) {
+	w := b.w
+	b.customers, b.cards = newCache[customer](bits), newCache[card](bits)
+	b.merchants, b.devices = newCache[merchant](bits-1), newCache[device](bits)
+	b.custFn = func(id uint64) customer { return w.customer(uint32(id)) }
+	b.cardFn = func(id uint64) card { return w.card(uint32(id)) }
+	b.merFn = func(id uint64) merchant { return w.merchant(uint32(id)) }
+	b.devFn = w.device
 }
 
 // Len is the number of rows in the block.
@@ -154,7 +156,7 @@ func (b *Block) Fill(idx int) {
 	clear(b.masks)
 	n := b.n
 	R := float64(w.rows)
-	w.tl.fill(b.time[:n], b.scratch, float64(b.first)/R, float64(end)/R, rng.Key(b.key, 1))
+	w.tl.fill(b.time[:n], float64(b.first)/R, float64(end)/R, rng.Key(b.key, 1))
 	b.placeFraud(end)
 	b.placeVisits(end)
 	b.placeLegit()

@@ -125,17 +125,9 @@ func (w *World) buildPlan() {
 // newScratchBlock returns a block with entity caches only, for drawing
 // episodes outside any block.
 func (w *World) newScratchBlock() *Block {
-	return &Block{
-		w:         w,
-		customers: newCache[customer](10),
-		cards:     newCache[card](10),
-		merchants: newCache[merchant](10),
-		devices:   newCache[device](10),
-		custFn:    func(id uint64) customer { return w.customer(uint32(id)) },
-		cardFn:    func(id uint64) card { return w.card(uint32(id)) },
-		merFn:     func(id uint64) merchant { return w.merchant(uint32(id)) },
-		devFn:     w.device,
-	}
+	b := &Block{w: w}
+	b.initCaches(10)
+	return b
 }
 
 // placeFraud marks the block's rows that the plan makes fraud.

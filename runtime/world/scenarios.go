@@ -9,11 +9,10 @@ import (
 
 // Merchant filters for merchantIn.
 const (
-	anyMerchant    = iota
-	onlineOnly     // mostly card-not-present MCCs
-	highRiskOnly   // the stolen-card target categories
-	inStoreCapable // MCCs with card-present payments
-	remoteCapable  // MCCs that take card-not-present payments at all
+	onlineOnly     = iota // mostly card-not-present MCCs
+	highRiskOnly          // the stolen-card target categories
+	inStoreCapable        // MCCs with card-present payments
+	remoteCapable         // MCCs that take card-not-present payments at all
 )
 
 // setupEpisode draws what the rows of episode e share, from the episode's
@@ -131,9 +130,6 @@ func (w *World) depart(rg Range, r *rng.Stream) float64 {
 func (b *Block) merchantIn(k int, filter int, r *rng.Stream) uint32 {
 	w := b.w
 	mer := w.merchants.start[k] + uint32(w.merchants.pick[k].Pick(r.Next()))
-	if filter == anyMerchant {
-		return mer
-	}
 	if o := &w.online[k]; filter == onlineOnly && o.pick != nil {
 		return o.ids[o.pick.Pick(r.Next())]
 	}

@@ -194,8 +194,8 @@ func mod(a, n int64) int64 {
 // stratum i (jittered stratified sampling): rows come out time-ordered with
 // no sort, and global row p always lies at the volume quantile
 // [p/R, (p+1)/R), so the fraud plan can map a time to the row that holds it
-// (plan.go). spac is unused scratch space kept for the caller's layout.
-func (tl *timeline) fill(dst []int64, _ []float64, lo, hi float64, key uint64) {
+// (plan.go).
+func (tl *timeline) fill(dst []int64, lo, hi float64, key uint64) {
 	n := len(dst)
 	r := rng.New(key)
 	total := tl.cum[len(tl.cum)-1]

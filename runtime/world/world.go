@@ -42,7 +42,6 @@ type World struct {
 	modes      []string
 	modePick   dist.Cum
 	authNames  []string
-	authPick   dist.Cum
 	scenarios  []string // names of the enabled scenarios, indexed like scen
 	fraudTotal int64
 	vocab      vocab
@@ -173,7 +172,7 @@ func New(cfg Config, seed uint64, rows int64, date time.Time) (*World, error) {
 	w.cardTypes, w.typePick = names(cfg.Card.Types)
 	w.devTypes, w.devPick = names(cfg.Device.Types)
 	w.modes, w.modePick = names(cfg.Payment.CardPresentModes)
-	w.authNames, w.authPick = names(cfg.Payment.AuthStatus)
+	w.authNames, _ = names(cfg.Payment.AuthStatus)
 	w.authApproved, w.authDeclined = w.authIndex("approved"), w.authIndex("declined")
 	w.buildAuth()
 	w.buildVocab()

@@ -32,6 +32,7 @@ type positions struct {
 	firstDay         int64
 	days             []BinStats // by day since firstDay
 	rows             int64
+	cells            []int64 // rows by (day since the first, UTC hour): day*24+hour
 	clusters         clusters
 }
 
@@ -111,6 +112,10 @@ func (p *positions) add(r *Row) {
 		p.firstDay = day
 	}
 	cell := int((day-p.firstDay)*24 + hour)
+	for len(p.cells) <= cell {
+		p.cells = append(p.cells, 0)
+	}
+	p.cells[cell]++
 	for _, a := range p.periods {
 		pos := i % a.period
 		bin := pos * positionBins / a.period
@@ -171,12 +176,8 @@ func (p *positions) report(alpha float64) PositionReport {
 	}
 	cellRate := func(cell int) float64 { return dayNorm[cell/24] * hourFactor[cell%24] }
 	var sumExp float64
-	for _, a := range p.periods[:min(1, len(p.periods))] {
-		for b := range positionBins {
-			for cell, n := range a.cells[b] {
-				sumExp += float64(n) * cellRate(cell)
-			}
-		}
+	for cell, n := range p.cells {
+		sumExp += float64(n) * cellRate(cell)
 	}
 	scale := 1.0
 	if sumExp > 0 {
