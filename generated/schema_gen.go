@@ -8,7 +8,7 @@ const (
 	Table       = "payments"                       // table name
 	FilePrefix  = "payments"                       // output file name prefix
 	SchemaPath  = "schema/transaction_schema.yaml" // the schema, from the module root
-	Fingerprint = "6337e6c5119363d6"               // first 16 hex digits of the schema's SHA-256
+	Fingerprint = "6fc77c8b0d38f79a"               // first 16 hex digits of the schema's SHA-256
 )
 
 // ColumnNames lists the columns in table order.
@@ -184,6 +184,7 @@ var Config = world.Config{
 				"money_transfer",
 			},
 			HighRiskShare: 0.5,
+			ForeignShare:  0.75,
 			AmountFactor: world.Range{
 				Min: 1.5,
 				Max: 4,

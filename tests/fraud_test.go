@@ -138,13 +138,18 @@ func TestScenarioFootprintsAt1M(t *testing.T) {
 	assert.GreaterOrEqual(t, float64(farmRows)/float64(len(groups["device_farm"])), 8.0, "many payments per farm device")
 	assert.GreaterOrEqual(t, float64(farmCusts)/float64(farmRows), 0.9, "from different customers")
 
-	// stolen_card: card present, abroad
+	// stolen_card: card present, mostly abroad (foreign_share 0.75)
+	abroad, stolen := 0, 0
 	for _, g := range groups["stolen_card"] {
 		for _, r := range g {
 			require.NotEqual(t, "ecommerce", r.entry)
-			require.NotEqual(t, r.custCty, r.merCty)
+			if r.custCty != r.merCty {
+				abroad++
+			}
+			stolen++
 		}
 	}
+	assert.InDelta(t, 0.75, float64(abroad)/float64(stolen), 0.12, "stolen cards used abroad")
 
 	// compromised_merchant: a victim seen paying at its compromised merchant
 	// during the compromise, before the fraud

@@ -142,12 +142,13 @@ type AccountTakeoverConfig struct {
 	Declined     float64 // share the issuer's fraud screening declines
 }
 
-// StolenCardConfig: card-present use abroad at high-risk merchants, several
-// payments in quick succession.
+// StolenCardConfig: card-present use, mostly abroad, at high-risk merchants,
+// several payments in quick succession.
 type StolenCardConfig struct {
 	Episode
 	Categories    []string // high-risk merchant categories
 	HighRiskShare float64  // share of payments at those categories
+	ForeignShare  float64  // share of episodes abroad (else in the victim's country)
 	AmountFactor  Range
 	Declined      float64 // share the issuer's fraud screening declines
 }

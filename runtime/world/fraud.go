@@ -14,6 +14,7 @@ const (
 const (
 	kindRetry   = numKinds + iota // a declined payment retried within minutes
 	kindSession                   // several payments of one card within the hour
+	kindMicro                     // small online purchases in a row (in-app, top-ups)
 )
 
 // episode is one multi-row event inside one block: its rows are positions
@@ -154,11 +155,15 @@ func (b *Block) placeLegit() {
 	n := float64(b.n)
 	retries := int(n*tu.retry/3 + r.Float64())
 	sessions := int(n*tu.session/3.5 + r.Float64())
+	micros := int(n*tu.micro/5 + r.Float64())
 	for j := 0; j < retries; j++ {
 		b.newLegitEpisode(kindRetry, 2+r.IntN(3), 10, &r)
 	}
 	for j := 0; j < sessions; j++ {
 		b.newLegitEpisode(kindSession, 2+r.IntN(4), 45, &r)
+	}
+	for j := 0; j < micros; j++ {
+		b.newLegitEpisode(kindMicro, 2+r.IntN(7), 20, &r)
 	}
 }
 
@@ -174,6 +179,16 @@ func (b *Block) newLegitEpisode(kind, L int, minutes float64, r *rng.Stream) {
 	er := rng.New(e.key)
 	t0 := b.time[pos[0]]
 	b.victimAt(&e, w.tl.country(t0, er.Next()), t0, &er)
+	if kind == kindMicro {
+		// one or two online shops (an app store, a game, a top-up) from one device
+		home := b.custCty0(&e)
+		e.nmers = uint8(1 + er.IntN(2))
+		for j := range int(e.nmers) {
+			e.mers[j] = b.merchantIn(home, onlineOnly, &er)
+		}
+		cp := b.customerOf(e.cust)
+		e.dev = w.deviceOf(e.cust, er.IntN(int(cp.devices)), t0)
+	}
 	if kind == kindRetry {
 		home := b.custCty0(&e)
 		where := home

@@ -242,14 +242,16 @@ func TestDeviceFarmFootprint(t *testing.T) {
 	}
 }
 
-// stolen_card: card-present abroad, mostly at high-risk merchants, several
-// in quick succession.
+// stolen_card: card-present, mostly abroad (ForeignShare 0.75 in the test
+// config), mostly at high-risk merchants, several in quick succession.
 func TestStolenCardFootprint(t *testing.T) {
 	_, rows := fraudSample(t)
 	sc := byScenario(rows, "stolen_card")
-	risky := 0
+	risky, abroad := 0, 0
 	for _, r := range sc {
-		require.NotEqual(t, r.custCty, r.merCty, "abroad")
+		if r.custCty != r.merCty {
+			abroad++
+		}
 		require.NotEqual(t, "ecommerce", r.entry, "card present")
 		require.Equal(t, "pos_terminal", r.devType)
 		if r.category == "electronics" || r.category == "jewelry" || r.category == "money_transfer" {
@@ -257,6 +259,7 @@ func TestStolenCardFootprint(t *testing.T) {
 		}
 	}
 	assert.InDelta(t, 0.7, float64(risky)/float64(len(sc)), 0.1, "high-risk categories")
+	assert.InDelta(t, 0.75, float64(abroad)/float64(len(sc)), 0.12, "abroad")
 	multi, n := 0, 0
 	for _, g := range groupBy(sc, func(r row) string { return r.card }) {
 		for _, b := range bursts(g, 3*60*60e6) {
@@ -381,4 +384,37 @@ func pad(v uint32, width int) string {
 		s = string(rune('0'+x%10)) + s
 	}
 	return strings.Repeat("0", max(0, width-len(s))) + s
+}
+
+// Legitimate runs of small online purchases (in-app purchases, top-ups)
+// look like card testing to a per-card velocity feature: at the test
+// config's difficulty there are more legitimate cards with 3+ online
+// payments under 10 USD within 20 minutes than card-testing bursts.
+func TestMicroPurchaseLookAlikes(t *testing.T) {
+	_, rows := fraudSample(t)
+	small := func(rs []row) (legit, fraud int) {
+		for _, g := range groupBy(rs, func(r row) string { return r.card }) {
+			var online []row
+			for _, r := range g {
+				if r.entry == "ecommerce" && r.usd < 10 {
+					online = append(online, r)
+				}
+			}
+			for _, b := range bursts(online, 20*60e6) {
+				if len(b) < 3 {
+					continue
+				}
+				if b[0].fraud {
+					fraud++
+				} else {
+					legit++
+				}
+			}
+		}
+		return legit, fraud
+	}
+	legit, fraud := small(rows)
+	t.Logf("bursts of 3+ small online payments within 20 minutes: %d legitimate, %d fraud", legit, fraud)
+	require.Positive(t, fraud)
+	assert.Greater(t, legit, fraud, "legitimate micro-purchase runs outnumber card-testing bursts")
 }

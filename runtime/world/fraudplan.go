@@ -89,6 +89,7 @@ type tuning struct {
 	decline    float64 // legit: extra share of declines: 0.012m
 	retry      float64 // legit: share of rows in decline-then-retry episodes: 0.006m
 	session    float64 // legit: share of rows in shopping sessions (one card, 2-5 payments within 45 minutes): 0.03m
+	micro      float64 // legit: share of rows in runs of small online purchases (2-8 within 20 minutes): 0.004m
 	legit3DS   float64 // legit 3-D Secure share of card-not-present payments
 	// guestDev, large and decline as thresholds on 16 random bits
 	guest16, large16, decline16 uint64
@@ -106,6 +107,7 @@ func newTuning(d float64) tuning {
 		decline:    0.006 * m,
 		retry:      0.003 * m,
 		session:    0.06 * m,
+		micro:      0.004 * m,
 	}
 	t.guest16 = uint64(t.guestDev * 65536)
 	t.large16 = uint64(t.large * 65536)

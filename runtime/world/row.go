@@ -64,8 +64,12 @@ func (b *Block) legitEpisodeRow(i int, r *rng.Stream) {
 	e := &b.eps[b.epi[i]]
 	cp := b.customerOf(e.cust)
 	b.setCard(i, e.cust, cp, e.card)
-	if e.kind == kindSession {
+	switch e.kind {
+	case kindSession:
 		b.legitWhere(i, e.cust, cp, r)
+		return
+	case kindMicro:
+		b.microRow(i, e, cp, r)
 		return
 	}
 	m := b.setMerchant(i, e.mers[0])
@@ -85,6 +89,26 @@ func (b *Block) legitEpisodeRow(i int, r *rng.Stream) {
 	}
 	b.tapLimit(i, e.usd)
 	b.amount[i] = w.price(e.usd, int(m.country), m.mcc, rng.Unit(e.key))
+}
+
+// microRow draws row i of a run of small online purchases: a few dollars
+// each at one of the episode's shops, from the customer's own device and
+// connection, without 3-D Secure (low-value payments are exempt from SCA),
+// declined when the card runs dry (prepaid and teenagers' cards).
+func (b *Block) microRow(i int, e *episode, cp customer, r *rng.Stream) {
+	w := b.w
+	m := b.setMerchant(i, e.mers[r.IntN(int(e.nmers))])
+	b.entry[i] = modeEcommerce
+	b.setDevice(i, e.dev)
+	head, _ := w.household(e.cust, int(cp.country))
+	b.ip[i] = w.personalIP(e.cust, int(cp.country), head, e.dev, b.devKind[i], b.time[i], r)
+	b.three[i] = false
+	usd := 0.5 + 9.5*r.Float64()*r.Float64()
+	b.auth[i], b.resp[i] = uint8(w.authApproved), respApproved
+	if r.Float64() < 0.15 {
+		b.auth[i], b.resp[i] = uint8(w.authDeclined), respFunds
+	}
+	b.amount[i] = w.price(usd, int(m.country), m.mcc, r.Float64())
 }
 
 // setCard sets the row's customer and card.

@@ -48,9 +48,12 @@ func (b *Block) setupEpisode(e *episode, kind int, t0 int64) {
 	case kindStolenCard:
 		b.victimAt(e, w.tl.country(t0, r.Next()), t0, &r)
 		home := b.custCty0(e)
-		k := w.foreign(home, r.Next())
-		for try := 0; try < 16 && !w.riskyCountry[k]; try++ { // where the loot is
+		k := home
+		if r.Float64() < fc.StolenCard.ForeignShare {
 			k = w.foreign(home, r.Next())
+			for try := 0; try < 16 && !w.riskyCountry[k]; try++ { // where the loot is
+				k = w.foreign(home, r.Next())
+			}
 		}
 		e.country = uint16(k)
 	case kindCompromisedMerchant:

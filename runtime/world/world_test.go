@@ -50,7 +50,7 @@ func testFraud() world.FraudConfig {
 		},
 		StolenCard: world.StolenCardConfig{
 			Episode:    world.Episode{Share: 0.1, Rows: world.IntRange{Min: 2, Max: 6}, Minutes: 90},
-			Categories: []string{"electronics", "jewelry", "money_transfer"}, HighRiskShare: 0.7,
+			Categories: []string{"electronics", "jewelry", "money_transfer"}, HighRiskShare: 0.7, ForeignShare: 0.75,
 			AmountFactor: world.Range{Min: 2, Max: 5}, Declined: 0.2,
 		},
 		CompromisedMerchant: world.CompromisedMerchantConfig{

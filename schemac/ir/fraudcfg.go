@@ -155,6 +155,7 @@ func (c *checker) scenarios(fc *world.FraudConfig, s *load.Scenarios) {
 			Episode:       sec.episode(x.Share, x.Rows, x.Minutes),
 			Categories:    sec.categoryList("categories", x.Categories),
 			HighRiskShare: sec.share("high_risk_share", x.HighRiskShare),
+			ForeignShare:  sec.share("foreign_share", x.ForeignShare),
 			AmountFactor:  sec.floatRange("amount_factor", x.AmountFactor, 0.01, 1000),
 			Declined:      sec.share("declined", x.Declined),
 		}

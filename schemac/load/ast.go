@@ -158,7 +158,7 @@ type AccountTakeover struct {
 	Declined     Float      `yaml:"declined"`
 }
 
-// StolenCard: card-present use abroad at high-risk merchants.
+// StolenCard: card-present use, mostly abroad, at high-risk merchants.
 type StolenCard struct {
 	Pos           Pos
 	Share         Float      `yaml:"share"`
@@ -166,6 +166,7 @@ type StolenCard struct {
 	Minutes       Float      `yaml:"minutes"`
 	Categories    StrSeq     `yaml:"categories"`
 	HighRiskShare Float      `yaml:"high_risk_share"`
+	ForeignShare  Float      `yaml:"foreign_share"`
 	AmountFactor  FloatRange `yaml:"amount_factor"`
 	Declined      Float      `yaml:"declined"`
 }
