@@ -1,4 +1,4 @@
-// Package refdata provides embedded reference vocabularies: countries, currencies, MCCs and card BIN ranges.
+// Package refdata provides embedded reference vocabularies: countries, currencies, MCCs, card BIN ranges and issuer BINs.
 package refdata
 
 import (
