@@ -8,7 +8,7 @@ const (
 	Table       = "payments"                       // table name
 	FilePrefix  = "payments"                       // output file name prefix
 	SchemaPath  = "schema/transaction_schema.yaml" // the schema, from the module root
-	Fingerprint = "6fc77c8b0d38f79a"               // first 16 hex digits of the schema's SHA-256
+	Fingerprint = "97130f79915c0d7f"               // first 16 hex digits of the schema's SHA-256
 )
 
 // ColumnNames lists the columns in table order.
@@ -73,6 +73,153 @@ var Config = world.Config{
 			{Name: "christmas_week", From: "12-18", Days: 7, Volume: 1.35, Fraud: 1.5},
 		},
 	},
+	Regions: []world.RegionConfig{
+		{Name: "eea", Countries: []string{
+			"AT",
+			"BE",
+			"BG",
+			"HR",
+			"CY",
+			"CZ",
+			"DK",
+			"EE",
+			"FI",
+			"FR",
+			"DE",
+			"GR",
+			"HU",
+			"IE",
+			"IT",
+			"LV",
+			"LT",
+			"LU",
+			"MT",
+			"NL",
+			"PL",
+			"PT",
+			"RO",
+			"SK",
+			"SI",
+			"ES",
+			"SE",
+			"IS",
+			"LI",
+			"NO",
+		}, CardPresentModes: []world.Weighted{
+			{Name: "chip", Weight: 0.045},
+			{Name: "contactless", Weight: 0.95},
+			{Name: "magstripe", Weight: 0.005},
+		}, ThreeDSShare: 0.85, HasThreeDS: true, ContactlessLimit: 50, LimitCurrency: "EUR", Brands: []world.Weighted{
+			{Name: "visa", Weight: 0.6},
+			{Name: "mastercard", Weight: 0.37},
+			{Name: "amex", Weight: 0.03},
+		}, Types: []world.Weighted{
+			{Name: "credit", Weight: 0.2},
+			{Name: "debit", Weight: 0.77},
+			{Name: "prepaid", Weight: 0.03},
+		}},
+		{Name: "gb", Countries: []string{
+			"GB",
+		}, CardPresentModes: []world.Weighted{
+			{Name: "chip", Weight: 0.025},
+			{Name: "contactless", Weight: 0.97},
+			{Name: "magstripe", Weight: 0.005},
+		}, ThreeDSShare: 0.7, HasThreeDS: true, ContactlessLimit: 100, LimitCurrency: "GBP", Brands: []world.Weighted{
+			{Name: "visa", Weight: 0.72},
+			{Name: "mastercard", Weight: 0.24},
+			{Name: "amex", Weight: 0.04},
+		}, Types: []world.Weighted{
+			{Name: "credit", Weight: 0.25},
+			{Name: "debit", Weight: 0.72},
+			{Name: "prepaid", Weight: 0.03},
+		}},
+		{Name: "us", Countries: []string{
+			"US",
+		}, CardPresentModes: []world.Weighted{
+			{Name: "chip", Weight: 0.56},
+			{Name: "contactless", Weight: 0.4},
+			{Name: "magstripe", Weight: 0.04},
+		}, ThreeDSShare: 0.03, HasThreeDS: true, Brands: []world.Weighted{
+			{Name: "visa", Weight: 0.6},
+			{Name: "mastercard", Weight: 0.25},
+			{Name: "amex", Weight: 0.11},
+			{Name: "discover", Weight: 0.04},
+		}, Types: []world.Weighted{
+			{Name: "credit", Weight: 0.42},
+			{Name: "debit", Weight: 0.53},
+			{Name: "prepaid", Weight: 0.05},
+		}},
+		{Name: "ca", Countries: []string{
+			"CA",
+		}, CardPresentModes: []world.Weighted{
+			{Name: "chip", Weight: 0.3},
+			{Name: "contactless", Weight: 0.69},
+			{Name: "magstripe", Weight: 0.01},
+		}, ThreeDSShare: 0.3, HasThreeDS: true, ContactlessLimit: 250, LimitCurrency: "CAD"},
+		{Name: "au_nz", Countries: []string{
+			"AU",
+			"NZ",
+		}, CardPresentModes: []world.Weighted{
+			{Name: "chip", Weight: 0.005},
+			{Name: "contactless", Weight: 0.99},
+			{Name: "magstripe", Weight: 0.005},
+		}, ThreeDSShare: 0.3, HasThreeDS: true, ContactlessLimit: 200, LimitCurrency: "AUD"},
+		{Name: "jp", Countries: []string{
+			"JP",
+		}, CardPresentModes: []world.Weighted{
+			{Name: "chip", Weight: 0.8},
+			{Name: "contactless", Weight: 0.19},
+			{Name: "magstripe", Weight: 0.01},
+		}, ThreeDSShare: 0.5, HasThreeDS: true, Brands: []world.Weighted{
+			{Name: "visa", Weight: 0.45},
+			{Name: "mastercard", Weight: 0.2},
+			{Name: "jcb", Weight: 0.3},
+			{Name: "amex", Weight: 0.05},
+		}, Types: []world.Weighted{
+			{Name: "credit", Weight: 0.85},
+			{Name: "debit", Weight: 0.12},
+			{Name: "prepaid", Weight: 0.03},
+		}},
+		{Name: "cn", Countries: []string{
+			"CN",
+		}, CardPresentModes: []world.Weighted{
+			{Name: "chip", Weight: 0.7},
+			{Name: "contactless", Weight: 0.29},
+			{Name: "magstripe", Weight: 0.01},
+		}, ThreeDSShare: 0.5, HasThreeDS: true, Brands: []world.Weighted{
+			{Name: "unionpay", Weight: 0.9},
+			{Name: "visa", Weight: 0.05},
+			{Name: "mastercard", Weight: 0.05},
+		}, Types: []world.Weighted{
+			{Name: "credit", Weight: 0.08},
+			{Name: "debit", Weight: 0.92},
+		}},
+		{Name: "in", Countries: []string{
+			"IN",
+		}, CardPresentModes: []world.Weighted{
+			{Name: "chip", Weight: 0.75},
+			{Name: "contactless", Weight: 0.2},
+			{Name: "magstripe", Weight: 0.05},
+		}, ThreeDSShare: 0.95, HasThreeDS: true, ContactlessLimit: 5000, LimitCurrency: "INR", Brands: []world.Weighted{
+			{Name: "visa", Weight: 0.6},
+			{Name: "mastercard", Weight: 0.4},
+		}, Types: []world.Weighted{
+			{Name: "credit", Weight: 0.1},
+			{Name: "debit", Weight: 0.88},
+			{Name: "prepaid", Weight: 0.02},
+		}},
+		{Name: "br", Countries: []string{
+			"BR",
+		}, CardPresentModes: []world.Weighted{
+			{Name: "chip", Weight: 0.55},
+			{Name: "contactless", Weight: 0.43},
+			{Name: "magstripe", Weight: 0.02},
+		}, ThreeDSShare: 0.3, HasThreeDS: true, ContactlessLimit: 200, LimitCurrency: "BRL", Types: []world.Weighted{
+			{Name: "credit", Weight: 0.5},
+			{Name: "debit", Weight: 0.45},
+			{Name: "prepaid", Weight: 0.05},
+		}},
+	},
 	Customer: world.CustomerConfig{
 		RowsPerEntity: 50,
 		Zipf:          0.5,
@@ -85,12 +232,12 @@ var Config = world.Config{
 	},
 	Card: world.CardConfig{
 		Brands: []world.Weighted{
-			{Name: "visa", Weight: 0.52},
-			{Name: "mastercard", Weight: 0.32},
-			{Name: "amex", Weight: 0.07},
-			{Name: "discover", Weight: 0.04},
-			{Name: "jcb", Weight: 0.03},
-			{Name: "unionpay", Weight: 0.02},
+			{Name: "visa", Weight: 0.57},
+			{Name: "mastercard", Weight: 0.35},
+			{Name: "amex", Weight: 0.05},
+			{Name: "discover", Weight: 0.01},
+			{Name: "jcb", Weight: 0.01},
+			{Name: "unionpay", Weight: 0.01},
 		},
 		Types: []world.Weighted{
 			{Name: "credit", Weight: 0.42},

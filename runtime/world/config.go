@@ -16,6 +16,7 @@ type Config struct {
 	DailyFloor     float64 // flat share of the daily curve
 	WeekendFactor  float64 // Saturday/Sunday volume relative to weekdays
 	Seasonality    SeasonalityConfig
+	Regions        []RegionConfig // local payment habits; a country in none keeps the global values
 
 	Customer CustomerConfig
 	Card     CardConfig
@@ -51,6 +52,22 @@ type MerchantConfig struct {
 // DeviceConfig describes customers' personal devices.
 type DeviceConfig struct {
 	Types []Weighted
+}
+
+// RegionConfig gives a group of countries its own payment habits. Unset
+// fields (nil weights, Has* false, an empty LimitCurrency) keep the global
+// value: Payment.CardPresentModes, Payment.ThreeDSShare, Card.Brands,
+// Card.Types, and a contactless limit of 100 USD.
+type RegionConfig struct {
+	Name             string
+	Countries        []string   // ISO 3166-1 alpha-2 codes
+	CardPresentModes []Weighted // in-store entry modes at the region's terminals
+	ThreeDSShare     float64    // share of its cards' e-commerce payments with 3-D Secure
+	HasThreeDS       bool
+	ContactlessLimit float64    // no-PIN contactless limit of its terminals, in LimitCurrency
+	LimitCurrency    string     // ISO 4217 code
+	Brands           []Weighted // card brands of its customers' cards
+	Types            []Weighted // card types of its customers' cards
 }
 
 // PaymentConfig describes per-payment draws.

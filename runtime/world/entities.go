@@ -69,15 +69,17 @@ func (w *World) cardPAN(id uint32) (c card, payload uint64, n int) {
 	// a replacement card keeps its original's brand, type and BIN
 	root := w.rootOf(id)
 	r := rng.New(w.entityKey(entCard, uint64(root)))
-	c = card{brand: uint8(w.brandPick.Pick(r.Float64())), kind: uint8(w.typePick.Pick(r.Float64()))}
-	ranges := w.bins[c.brand]
-	br := ranges[r.IntN(len(ranges))]
-	prefix := br.Low + uint64(r.IntN(int(br.High-br.Low+1)))
-	n = br.PANLength
-	// the prefix, then random account digits (one uniform draw below
-	// 10^digits), then the Luhn check digit.
-	acct := n - 1 - br.Digits
-	payload = prefix*pow10[acct] + rng.Below(r.Next(), pow10[acct])
+	k := w.customers.owner(w.customerOfCard(root))
+	reg := w.regionAt(k)
+	c = card{brand: uint8(reg.brandPick.Pick(r.Float64())), kind: uint8(reg.typePick.Pick(r.Float64()))}
+	if int(c.brand) == w.amex && w.credit >= 0 {
+		c.kind = uint8(w.credit) // American Express issues credit and charge cards
+	}
+	// an issuer's BIN by popularity
+	set := w.binFor(k, int(c.brand), int(c.kind), r.Next())
+	j := set.pick.Pick(r.Next())
+	n = int(set.pan[j])
+	payload = uint64(set.prefix[j])*pow10[n-1-6] + rng.Below(r.Next(), pow10[n-1-6])
 	if root != id {
 		// the first 6 digits (the issuer's BIN) stay, the rest is new
 		rest := pow10[n-1-6]

@@ -200,7 +200,7 @@ func (b *Block) newLegitEpisode(kind, L int, minutes float64, r *rng.Stream) {
 		m := b.merchantAttrs(mer)
 		mcc := &w.mccs[m.mcc]
 		if er.Float64() < mcc.CardPresent {
-			e.entry = uint8(w.modePick.Pick(er.Float64()))
+			e.entry = uint8(w.regionAt(int(m.country)).modePick.Pick(er.Float64()))
 			e.dev = terminalOf(mer, er.IntN(terminals))
 		} else {
 			e.entry = modeEcommerce

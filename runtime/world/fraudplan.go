@@ -115,6 +115,18 @@ func newTuning(d float64) tuning {
 	return t
 }
 
+// tell3DS is the 3-D Secure share of a fraud scenario configured at p
+// (against the global legitimate share) on a card of active country k: the
+// scenario's ratio to the legitimate share, moved by the difficulty like a
+// tell, applied to the country's own legitimate share.
+func (w *World) tell3DS(p float64, k int) float64 {
+	g, l := w.tune.legit3DS, w.regionAt(k).threeDS
+	if g <= 0 {
+		return w.tell(p, l)
+	}
+	return max(0, min(1, l*(1+(p/g-1)*w.tune.tellScale)))
+}
+
 // tell is the probability of a fraud trait configured at p (at the default
 // difficulty) whose legitimate rate is legit.
 func (w *World) tell(p, legit float64) float64 {

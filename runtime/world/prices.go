@@ -91,7 +91,7 @@ func cashStep(v float64) float64 {
 // tapLimit makes row i a chip payment when it is a contactless one above
 // the limit: above it the terminal asks for the card to be inserted.
 func (b *Block) tapLimit(i int, usd float64) {
-	if w := b.w; int(b.entry[i]) == w.modeContactless && usd > contactlessLimitUSD && w.modeChip >= 0 {
+	if w := b.w; int(b.entry[i]) == w.modeContactless && usd > w.regionAt(int(b.merCty[i])).tapUSD && w.modeChip >= 0 {
 		b.entry[i] = uint8(w.modeChip)
 	}
 }

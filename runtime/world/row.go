@@ -79,7 +79,7 @@ func (b *Block) legitEpisodeRow(i int, r *rng.Stream) {
 		head, _ := w.household(e.cust, int(cp.country))
 		b.ip[i] = w.personalIP(e.cust, int(cp.country), head, e.dev, b.devKind[i], b.time[i], r)
 	}
-	b.three[i] = e.entry == modeEcommerce && r.Float64() < w.cfg.Payment.ThreeDSShare
+	b.three[i] = e.entry == modeEcommerce && r.Float64() < w.regionAt(int(cp.country)).threeDS
 	b.auth[i], b.resp[i] = uint8(w.authDeclined), e.code
 	if int(b.role[i]) == int(e.rows)-1 && r.Float64() < 0.6 {
 		b.auth[i], b.resp[i] = uint8(w.authApproved), respApproved
@@ -163,7 +163,7 @@ func (b *Block) legitPayment(i int, cust uint32, cp customer, mer uint32, remote
 	tu := &w.tune
 	traits := r.Next() // 16 bits each: one-off device, large purchase, extra decline
 	if present := r.Float64() < mcc.CardPresent || mcc.CardPresent >= cardPresentOnly; present && !remote {
-		b.entry[i] = uint8(w.modePick.Pick(r.Float64()))
+		b.entry[i] = uint8(w.regionAt(int(m.country)).modePick.Pick(r.Float64()))
 		b.setDevice(i, terminalOf(mer, r.IntN(terminals)))
 		b.three[i] = false
 	} else {
@@ -183,7 +183,7 @@ func (b *Block) legitPayment(i int, cust uint32, cp customer, mer uint32, remote
 			b.setDevice(i, dev)
 			b.ip[i] = w.personalIP(cust, home, head, dev, b.devKind[i], t, r)
 		}
-		b.three[i] = r.Float64() < w.cfg.Payment.ThreeDSShare
+		b.three[i] = r.Float64() < w.regionAt(int(cp.country)).threeDS
 	}
 	usual := mcc.MedianUSD * cp.spend
 	usd := usual * math.Exp(mcc.Sigma*r.Norm())

@@ -248,7 +248,7 @@ func (b *Block) fraudRow(i int, r *rng.Stream) {
 	switch kind {
 	case kindCardTesting:
 		m := b.setMerchant(i, e.mers[r.IntN(int(e.nmers))])
-		b.online(i, e.dev, w.tell(fc.CardTesting.ThreeDS, tu.legit3DS), r)
+		b.online(i, e.dev, w.tell3DS(fc.CardTesting.ThreeDS, int(cp.country)), r)
 		b.ip[i] = w.fraudIP(int(m.country), e.dev, b.time[i], rng.At(e.key, uint64(b.role[i]))) // a new proxy per attempt
 		if int(b.role[i]) == int(e.rows)-1 && e.rows > 1 {                                      // the purchase the tests were for
 			usd = b.ticket(m, cp, r) * w.depart(fc.CardTesting.PurchaseFactor, r)
@@ -259,7 +259,7 @@ func (b *Block) fraudRow(i int, r *rng.Stream) {
 		}
 	case kindAccountTakeover:
 		m := b.setMerchant(i, b.merchantIn(int(e.country), remoteCapable, r))
-		b.online(i, e.dev, w.tell(fc.AccountTakeover.ThreeDS, tu.legit3DS), r)
+		b.online(i, e.dev, w.tell3DS(fc.AccountTakeover.ThreeDS, int(cp.country)), r)
 		b.ip[i] = b.takeoverIP(e, cp, i)
 		usd = b.ticket(m, cp, r) * w.depart(fc.AccountTakeover.AmountFactor, r)
 		caught = fc.AccountTakeover.Declined
@@ -270,14 +270,14 @@ func (b *Block) fraudRow(i int, r *rng.Stream) {
 		}
 		mer := b.merchantIn(int(e.country), filter, r)
 		m := b.setMerchant(i, mer)
-		b.entry[i] = uint8(w.modePick.Pick(r.Float64()))
+		b.entry[i] = uint8(w.regionAt(int(m.country)).modePick.Pick(r.Float64()))
 		b.setDevice(i, terminalOf(mer, r.IntN(terminals)))
 		b.three[i] = false
 		usd = b.ticket(m, cp, r) * w.depart(fc.StolenCard.AmountFactor, r)
 		caught = fc.StolenCard.Declined
 	case kindCompromisedMerchant:
 		m := b.setMerchant(i, b.merchantIn(int(e.country), remoteCapable, r))
-		b.online(i, e.dev, w.tell(fc.CompromisedMerchant.ThreeDS, tu.legit3DS), r)
+		b.online(i, e.dev, w.tell3DS(fc.CompromisedMerchant.ThreeDS, int(cp.country)), r)
 		b.ip[i] = b.takeoverIP(e, cp, i)
 		usd = b.ticket(m, cp, r) * w.depart(fc.CompromisedMerchant.AmountFactor, r)
 		caught = fc.CompromisedMerchant.Declined
@@ -288,7 +288,7 @@ func (b *Block) fraudRow(i int, r *rng.Stream) {
 		m := b.setMerchant(i, e.mers[r.IntN(int(e.nmers))])
 		role := uint64(b.role[i])
 		dev := e.dev + role*uint64(e.ndev)/uint64(e.rows) // farms sometimes switch devices
-		b.online(i, dev, w.tell(fc.DeviceFarm.ThreeDS, tu.legit3DS), r)
+		b.online(i, dev, w.tell3DS(fc.DeviceFarm.ThreeDS, int(cp.country)), r)
 		b.ip[i] = w.fraudIP(int(e.country), dev, b.time[i], rng.At(e.key, role/2)) // proxies rotate
 		usd = b.ticket(m, cp, r) * w.depart(fc.DeviceFarm.AmountFactor, r)
 		caught = fc.DeviceFarm.Declined
@@ -296,7 +296,7 @@ func (b *Block) fraudRow(i int, r *rng.Stream) {
 		// a tap in the next shop, kept under the contactless limit
 		mer := b.merchantIn(int(e.country), inStoreCapable, r)
 		b.setMerchant(i, mer)
-		b.entry[i] = w.cardPresentMode(w.modeContactless, r)
+		b.entry[i] = w.cardPresentMode(w.modeContactless, int(b.merCty[i]), r)
 		b.setDevice(i, terminalOf(mer, r.IntN(terminals)))
 		b.three[i] = false
 		usd = fc.LostStolen.ContactlessUSD * (0.55 + 0.4*r.Float64()) // close to the limit
@@ -304,7 +304,7 @@ func (b *Block) fraudRow(i int, r *rng.Stream) {
 	case kindCounterfeit:
 		mer := b.merchantIn(int(e.country), inStoreCapable, r)
 		m := b.setMerchant(i, mer)
-		b.entry[i] = w.cardPresentMode(w.modeMagstripe, r) // the clone only has a stripe
+		b.entry[i] = w.cardPresentMode(w.modeMagstripe, int(b.merCty[i]), r) // the clone only has a stripe
 		b.setDevice(i, terminalOf(mer, r.IntN(terminals)))
 		b.three[i] = false
 		usd = b.ticket(m, cp, r) * w.depart(fc.Counterfeit.AmountFactor, r)
@@ -375,10 +375,10 @@ func (b *Block) takeoverIP(e *episode, cp customer, i int) uint32 {
 }
 
 // cardPresentMode is entry mode index mode when the schema has it, else a
-// draw from the card-present mix.
-func (w *World) cardPresentMode(mode int, r *rng.Stream) uint8 {
+// draw from country k's card-present mix.
+func (w *World) cardPresentMode(mode, k int, r *rng.Stream) uint8 {
 	if mode >= 0 {
 		return uint8(mode)
 	}
-	return uint8(w.modePick.Pick(r.Float64()))
+	return uint8(w.regionAt(k).modePick.Pick(r.Float64()))
 }

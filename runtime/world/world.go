@@ -41,6 +41,11 @@ type World struct {
 	devPick    dist.Cum
 	modes      []string
 	modePick   dist.Cum
+	regions    []region    // local habits (regions.go); [0] is the global default
+	regionOf   []uint8     // region of each active country
+	issuers    issuerTable // embedded BINs by country, brand and type (issuers.go)
+	amex       int         // index of "amex" in brands, or -1
+	credit     int         // index of "credit" in cardTypes, or -1
 	authNames  []string
 	scenarios  []string // names of the enabled scenarios, indexed like scen
 	fraudTotal int64
@@ -172,6 +177,11 @@ func New(cfg Config, seed uint64, rows int64, date time.Time) (*World, error) {
 	w.cardTypes, w.typePick = names(cfg.Card.Types)
 	w.devTypes, w.devPick = names(cfg.Device.Types)
 	w.modes, w.modePick = names(cfg.Payment.CardPresentModes)
+	w.amex, w.credit = slices.Index(w.brands, "amex"), slices.Index(w.cardTypes, "credit")
+	if err := w.buildRegions(); err != nil {
+		return nil, err
+	}
+	w.buildIssuers()
 	w.authNames, _ = names(cfg.Payment.AuthStatus)
 	w.authApproved, w.authDeclined = w.authIndex("approved"), w.authIndex("declined")
 	w.buildAuth()

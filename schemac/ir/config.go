@@ -56,6 +56,9 @@ func (c *checker) config(f *load.File) world.Config {
 		cfg.Payment.ThreeDSShare = sec.share("three_ds_share", p.ThreeDSShare)
 		cfg.Payment.AuthStatus = sec.weights("auth_status", p.AuthStatus)
 	}
+	if w := f.World; w != nil && w.Regions != nil {
+		cfg.Regions = c.regions(w.Regions, &cfg)
+	}
 	if fr := f.Fraud; fr != nil {
 		sec := section{c, "fraud", fr.Pos}
 		cfg.Fraud.Rate = sec.share("rate", fr.Rate)

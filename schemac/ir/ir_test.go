@@ -79,7 +79,10 @@ func TestRealSchema(t *testing.T) {
 	assert.Equal(t, 1.0, rc.Min)
 	assert.True(t, math.IsNaN(rc.Max), "open end is NaN")
 
-	assert.Equal(t, 0.52, s.Config.Card.Brands[0].Weight)
+	assert.Equal(t, 0.57, s.Config.Card.Brands[0].Weight)
+	require.NotEmpty(t, s.Config.Regions)
+	assert.Equal(t, "eea", s.Config.Regions[0].Name)
+	assert.Equal(t, "EUR", s.Config.Regions[0].LimitCurrency)
 	assert.Equal(t, "visa", s.Config.Card.Brands[0].Name)
 	assert.Equal(t, 3, s.Config.Customer.CardsMax)
 }

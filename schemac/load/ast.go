@@ -34,6 +34,20 @@ type World struct {
 	DailyFloor     Float        `yaml:"daily_floor"`
 	WeekendFactor  Float        `yaml:"weekend_factor"`
 	Seasonality    *Seasonality `yaml:"seasonality"`
+	Regions        []Region     `yaml:"regions"`
+}
+
+// Region gives a group of countries its own payment habits; every key but
+// name and countries is optional and defaults to the global value.
+type Region struct {
+	Pos              Pos
+	Name             Str     `yaml:"name"`
+	Countries        StrSeq  `yaml:"countries"`
+	CardPresentModes Weights `yaml:"card_present_modes"`
+	ThreeDSShare     Float   `yaml:"three_ds_share"`
+	ContactlessLimit Str     `yaml:"contactless_limit"`
+	Brands           Weights `yaml:"brands"`
+	Types            Weights `yaml:"types"`
 }
 
 // Seasonality shapes volume and fraud pressure over the calendar.
