@@ -8,7 +8,7 @@ const (
 	Table       = "payments"                       // table name
 	FilePrefix  = "payments"                       // output file name prefix
 	SchemaPath  = "schema/transaction_schema.yaml" // the schema, from the module root
-	Fingerprint = "97130f79915c0d7f"               // first 16 hex digits of the schema's SHA-256
+	Fingerprint = "bd0ef6237d82a653"               // first 16 hex digits of the schema's SHA-256
 )
 
 // ColumnNames lists the columns in table order.
@@ -69,13 +69,46 @@ var Config = world.Config{
 			SpanDays: 2,
 		},
 		Spikes: []world.Spike{
-			{Name: "black_friday", From: "11-thu4+1", Days: 4, Volume: 1.6, Fraud: 1.8},
+			{Name: "black_friday_us", From: "11-thu4+1", Days: 3, Volume: 1.6, Fraud: 1.8, Countries: []string{
+				"US",
+			}},
+			{Name: "black_friday", From: "11-thu4+1", Days: 3, Volume: 1.3, Fraud: 1.5, Countries: []string{
+				"CA",
+				"GB",
+				"IE",
+				"DE",
+				"AT",
+				"CH",
+				"FR",
+				"ES",
+				"IT",
+				"NL",
+				"BE",
+				"PL",
+				"SE",
+				"BR",
+				"MX",
+				"AU",
+			}},
+			{Name: "cyber_monday", From: "11-thu4+4", Days: 1, Volume: 1.15, Fraud: 1.5, Online: 0.3, Countries: []string{
+				"US",
+				"CA",
+				"GB",
+				"IE",
+				"DE",
+				"FR",
+				"ES",
+				"IT",
+				"NL",
+				"BR",
+				"MX",
+				"AU",
+			}},
 			{Name: "christmas_week", From: "12-18", Days: 7, Volume: 1.35, Fraud: 1.5},
 		},
 	},
 	Regions: []world.RegionConfig{
 		{Name: "eea", Countries: []string{
-			"AT",
 			"BE",
 			"BG",
 			"HR",
@@ -85,7 +118,6 @@ var Config = world.Config{
 			"EE",
 			"FI",
 			"FR",
-			"DE",
 			"GR",
 			"HU",
 			"IE",
@@ -95,7 +127,6 @@ var Config = world.Config{
 			"LU",
 			"MT",
 			"NL",
-			"PL",
 			"PT",
 			"RO",
 			"SK",
@@ -104,7 +135,6 @@ var Config = world.Config{
 			"SE",
 			"IS",
 			"LI",
-			"NO",
 		}, CardPresentModes: []world.Weighted{
 			{Name: "chip", Weight: 0.045},
 			{Name: "contactless", Weight: 0.95},
@@ -118,6 +148,24 @@ var Config = world.Config{
 			{Name: "debit", Weight: 0.77},
 			{Name: "prepaid", Weight: 0.03},
 		}},
+		{Name: "eea_sunday_closed", Countries: []string{
+			"DE",
+			"AT",
+			"PL",
+			"NO",
+		}, CardPresentModes: []world.Weighted{
+			{Name: "chip", Weight: 0.045},
+			{Name: "contactless", Weight: 0.95},
+			{Name: "magstripe", Weight: 0.005},
+		}, ThreeDSShare: 0.85, HasThreeDS: true, ContactlessLimit: 50, LimitCurrency: "EUR", Brands: []world.Weighted{
+			{Name: "visa", Weight: 0.6},
+			{Name: "mastercard", Weight: 0.37},
+			{Name: "amex", Weight: 0.03},
+		}, Types: []world.Weighted{
+			{Name: "credit", Weight: 0.2},
+			{Name: "debit", Weight: 0.77},
+			{Name: "prepaid", Weight: 0.03},
+		}, SundayFactor: 0.45, HasSunday: true},
 		{Name: "gb", Countries: []string{
 			"GB",
 		}, CardPresentModes: []world.Weighted{

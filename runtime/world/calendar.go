@@ -84,58 +84,89 @@ func daysIn(m time.Month, year int) int {
 	return time.Date(year, m+1, 0, 0, 0, 0, 0, time.UTC).Day()
 }
 
-// calendar holds per-day factors for the local days that the window can
-// touch in any time zone: day index 0 is firstDay (days since the epoch).
+// calendar holds per-country, per-day factors for the local days that the
+// window can touch in any time zone: day index 0 is firstDay (days since
+// the epoch); country k's days start at k*n.
 type calendar struct {
 	firstDay int64
-	volume   []float64 // weekend x payday x spike volume factors
+	n        int       // days per country
+	volume   []float64 // weekend x payday x spike x holiday volume factors
 	fraud    []float64 // spike fraud-pressure factors
+	online   []float64 // share of in-store payments at home made online instead
 }
 
 type spikeRule struct {
 	rule                DayRule
 	days                int
 	volume, fraudFactor float64
+	online              float64
+	where               map[string]bool // nil: everywhere
 }
 
-func newCalendar(cfg *Config, startUnix int64, windowDays int) (*calendar, error) {
+func newCalendar(cfg *Config, startUnix int64, windowDays int, countries []activeCountry) (*calendar, error) {
 	var spikes []spikeRule
 	for _, s := range cfg.Seasonality.Spikes {
 		r, err := ParseDayRule(s.From)
 		if err != nil {
 			return nil, fmt.Errorf("world config: spike %q: from %v", s.Name, err)
 		}
-		if s.Days < 1 || s.Volume <= 0 || s.Fraud <= 0 {
+		if s.Days < 1 || s.Volume <= 0 || s.Fraud <= 0 || s.Online < 0 || s.Online > 1 {
 			return nil, fmt.Errorf("world config: spike %q needs days >= 1 and positive volume and fraud factors", s.Name)
 		}
-		spikes = append(spikes, spikeRule{r, s.Days, s.Volume, s.Fraud})
-	}
-	pd := cfg.Seasonality.Paydays
-	c := &calendar{firstDay: floorDiv(startUnix, 86400) - 1}
-	n := windowDays + 3
-	c.volume = make([]float64, n)
-	c.fraud = make([]float64, n)
-	for i := range n {
-		day := c.firstDay + int64(i)
-		t := time.Unix(day*86400, 0).UTC()
-		v, f := 1.0, 1.0
-		if wd := t.Weekday(); wd == time.Saturday || wd == time.Sunday {
-			v *= cfg.WeekendFactor
-		}
-		if pd.SpanDays > 0 && pd.Volume > 0 && isPayday(t, pd) {
-			v *= pd.Volume
-		}
-		for _, s := range spikes {
-			for y := t.Year() - 1; y <= t.Year(); y++ {
-				first := s.rule.In(y)
-				if !t.Before(first) && t.Before(first.AddDate(0, 0, s.days)) {
-					v *= s.volume
-					f *= s.fraudFactor
-					break
-				}
+		sr := spikeRule{rule: r, days: s.Days, volume: s.Volume, fraudFactor: s.Fraud, online: s.Online}
+		if len(s.Countries) > 0 {
+			sr.where = map[string]bool{}
+			for _, c := range s.Countries {
+				sr.where[c] = true
 			}
 		}
-		c.volume[i], c.fraud[i] = v, f
+		spikes = append(spikes, sr)
+	}
+	sunday := map[string]float64{}
+	for _, rc := range cfg.Regions {
+		if rc.HasSunday {
+			for _, c := range rc.Countries {
+				sunday[c] = rc.SundayFactor
+			}
+		}
+	}
+	pd := cfg.Seasonality.Paydays
+	n := windowDays + 3
+	c := &calendar{firstDay: floorDiv(startUnix, 86400) - 1, n: n}
+	c.volume = make([]float64, n*len(countries))
+	c.fraud = make([]float64, n*len(countries))
+	c.online = make([]float64, n*len(countries))
+	for k, ct := range countries {
+		sun, hasSun := sunday[ct.code]
+		for i := range n {
+			day := c.firstDay + int64(i)
+			t := time.Unix(day*86400, 0).UTC()
+			v, f, stay := 1.0, 1.0, 1.0
+			switch wd := t.Weekday(); {
+			case wd == time.Sunday && hasSun:
+				v *= sun
+			case wd == time.Saturday || wd == time.Sunday:
+				v *= cfg.WeekendFactor
+			}
+			if pd.SpanDays > 0 && pd.Volume > 0 && isPayday(t, pd) {
+				v *= pd.Volume
+			}
+			for _, s := range spikes {
+				if s.where != nil && !s.where[ct.code] {
+					continue
+				}
+				for y := t.Year() - 1; y <= t.Year(); y++ {
+					first := s.rule.In(y)
+					if !t.Before(first) && t.Before(first.AddDate(0, 0, s.days)) {
+						v *= s.volume
+						f *= s.fraudFactor
+						stay *= 1 - s.online
+						break
+					}
+				}
+			}
+			c.volume[k*n+i], c.fraud[k*n+i], c.online[k*n+i] = v, f, 1-stay
+		}
 	}
 	return c, nil
 }
@@ -157,7 +188,7 @@ func isPayday(t time.Time, pd PaydayConfig) bool {
 // day returns the calendar index of a local minute since the epoch.
 func (c *calendar) day(localMin int64) int {
 	i := int(floorDiv(localMin, 1440) - c.firstDay)
-	return max(0, min(i, len(c.volume)-1))
+	return max(0, min(i, c.n-1))
 }
 
 func floorDiv(a, n int64) int64 {

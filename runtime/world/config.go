@@ -68,6 +68,8 @@ type RegionConfig struct {
 	LimitCurrency    string     // ISO 4217 code
 	Brands           []Weighted // card brands of its customers' cards
 	Types            []Weighted // card types of its customers' cards
+	SundayFactor     float64    // volume of local Sundays relative to weekdays (replaces WeekendFactor)
+	HasSunday        bool
 }
 
 // PaymentConfig describes per-payment draws.
@@ -108,6 +110,10 @@ type Spike struct {
 	Days   int     // length in days
 	Volume float64 // volume factor
 	Fraud  float64 // fraud-pressure factor: multiplies the share of fraud among the spike's payments
+	// Online is the share of the day's in-store payments at home made
+	// online instead (Cyber Monday); 0 leaves them.
+	Online    float64
+	Countries []string // where the spike happens; empty: everywhere
 }
 
 // FraudConfig sets the exact fraud prevalence, the difficulty and the

@@ -2,6 +2,7 @@ package world_test
 
 import (
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -91,4 +92,46 @@ func TestRegionalHabits(t *testing.T) {
 	assert.Zero(t, brands["mastercard"], "a brand the region leaves out")
 	assert.InDelta(t, 0.97, share(gb.domesticBIN+rest.domesticBIN, gb.knownBIN+rest.knownBIN), 0.02, "cards issued at home")
 	assert.Less(t, len(bins), 3000, "a bounded number of issuers")
+}
+
+// Calendars differ by country: Sundays with shops shut where a region says
+// so, spikes only in their countries, and a spike that moves shopping online.
+func TestCountryCalendars(t *testing.T) {
+	cfg := testConfig()
+	cfg.Regions = []world.RegionConfig{{Name: "de", Countries: []string{"DE"}, SundayFactor: 0.4, HasSunday: true}}
+	cfg.Seasonality.Spikes = []world.Spike{{Name: "cyber", From: "12-01", Days: 1, Volume: 1.5, Fraud: 1, Online: 0.5, Countries: []string{"US"}}}
+	end := time.Date(2025, 12, 5, 0, 0, 0, 0, time.UTC)
+	w, err := world.New(cfg, 7, 300_000, end)
+	require.NoError(t, err)
+	offset := map[string]int{}
+	for _, c := range refdata.Countries() {
+		offset[c.Code] = c.UTCOffsetMin
+	}
+	type day struct {
+		cty  string
+		date string
+	}
+	rows, online := map[day]int{}, map[day]int{}
+	var deByWeekday [7]int
+	for _, r := range collect(t, w) {
+		lt := time.UnixMicro(r.time).UTC().Add(time.Duration(offset[r.custCty]) * time.Minute)
+		d := day{r.custCty, lt.Format("01-02")}
+		rows[d]++
+		if r.entry == "ecommerce" {
+			online[d]++
+		}
+		if r.custCty == "DE" && r.merCty == "DE" && r.entry != "ecommerce" && lt.Month() == time.November {
+			deByWeekday[lt.Weekday()]++
+		}
+	}
+	weekdays := float64(deByWeekday[1]+deByWeekday[2]+deByWeekday[3]+deByWeekday[4]+deByWeekday[5]) / 5
+	t.Logf("DE in store by weekday (Sun..Sat): %v", deByWeekday)
+	assert.Less(t, float64(deByWeekday[0]), 0.6*weekdays, "DE Sundays are quiet")
+	assert.Greater(t, float64(deByWeekday[6]), weekdays, "DE Saturdays keep the weekend factor")
+	share := func(d day) float64 { return float64(online[d]) / float64(rows[d]) }
+	us, usBefore, jp, jpBefore := day{"US", "12-01"}, day{"US", "11-24"}, day{"JP", "12-01"}, day{"JP", "11-24"}
+	t.Logf("US 12-01 %d rows, %.3f online; 11-24 %d rows, %.3f online; JP 12-01 %d, 11-24 %d", rows[us], share(us), rows[usBefore], share(usBefore), rows[jp], rows[jpBefore])
+	assert.Greater(t, float64(rows[us]), 1.3*float64(rows[usBefore]), "the spike in the US")
+	assert.Less(t, float64(rows[jp]), 1.2*float64(rows[jpBefore]), "no spike in JP")
+	assert.Greater(t, share(us), share(usBefore)+0.2, "the spike moves shopping online")
 }

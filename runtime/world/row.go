@@ -43,6 +43,12 @@ func (b *Block) legitWhere(i int, cust uint32, cp customer, r *rng.Stream) {
 			return
 		}
 	}
+	cal := w.tl.cal
+	if o := cal.online[home*cal.n+cal.day(t/60e6+int64(w.countries[home].offsetMin))]; o > 0 && r.Float64() < o {
+		// a shopping day online (Cyber Monday)
+		b.legitPayment(i, cust, cp, b.merchantIn(home, onlineOnly, r), true, r)
+		return
+	}
 	b.legitPayment(i, cust, cp, b.legitMerchant(home, home, t, r), false, r)
 }
 

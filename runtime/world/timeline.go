@@ -52,7 +52,7 @@ func newTimeline(cfg *Config, startUnix int64, countries []activeCountry, cal *c
 			local := startMin + int64(c.offsetMin) + int64(h0*60)
 			lm := int(mod(local, 1440))
 			d := cal.day(local)
-			vol, fraud := cal.volume[d], cal.fraud[d]
+			vol, fraud := cal.volume[k*cal.n+d], cal.fraud[k*cal.n+d]
 			for h := h0; h < h1; h++ {
 				sum := 0.0
 				for m := h * 60; m < h*60+60; m++ {
@@ -63,7 +63,7 @@ func newTimeline(cfg *Config, startUnix int64, countries []activeCountry, cal *c
 					if lm++; lm == 1440 {
 						lm = 0
 						d = cal.day(startMin + int64(c.offsetMin) + int64(m) + 1)
-						vol, fraud = cal.volume[d], cal.fraud[d]
+						vol, fraud = cal.volume[k*cal.n+d], cal.fraud[k*cal.n+d]
 					}
 				}
 				byHour[h*len(countries)+k] = sum

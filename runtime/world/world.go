@@ -141,7 +141,7 @@ func New(cfg Config, seed uint64, rows int64, date time.Time) (*World, error) {
 	}
 	w.byVolume = dist.NewAlias(vols)
 	start := date.AddDate(0, 0, -cfg.WindowDays).Unix()
-	cal, err := newCalendar(&w.cfg, start, cfg.WindowDays)
+	cal, err := newCalendar(&w.cfg, start, cfg.WindowDays, w.countries)
 	if err != nil {
 		return nil, err
 	}

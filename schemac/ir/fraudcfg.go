@@ -52,11 +52,13 @@ func (c *checker) seasonality(s *load.Seasonality) world.SeasonalityConfig {
 			c.errorf(sp.From.Pos, "%s: from %v", ss.name, err)
 		}
 		out.Spikes = append(out.Spikes, world.Spike{
-			Name:   sp.Name.V,
-			From:   sp.From.V,
-			Days:   ss.intMin("days", sp.Days, 1),
-			Volume: ss.float("volume", sp.Volume, math.SmallestNonzeroFloat64, 10),
-			Fraud:  ss.float("fraud", sp.Fraud, math.SmallestNonzeroFloat64, 10),
+			Name:      sp.Name.V,
+			From:      sp.From.V,
+			Days:      ss.intMin("days", sp.Days, 1),
+			Volume:    ss.float("volume", sp.Volume, math.SmallestNonzeroFloat64, 10),
+			Fraud:     ss.float("fraud", sp.Fraud, math.SmallestNonzeroFloat64, 10),
+			Online:    ss.optFloat("online", sp.Online, 0, 1),
+			Countries: c.countryList(ss, sp.Countries),
 		})
 	}
 	return out

@@ -54,6 +54,9 @@ func (c *checker) regions(rs []load.Region, cfg *world.Config) []world.RegionCon
 		if r.ContactlessLimit.Set {
 			rc.ContactlessLimit, rc.LimitCurrency = sec.money("contactless_limit", r.ContactlessLimit)
 		}
+		if r.SundayFactor.Set {
+			rc.SundayFactor, rc.HasSunday = sec.float("sunday_factor", r.SundayFactor, 0.01, 10), true
+		}
 		if r.Brands.Set {
 			rc.Brands = sec.subMix("brands", r.Brands, cfg.Card.Brands)
 		}
@@ -63,6 +66,30 @@ func (c *checker) regions(rs []load.Region, cfg *world.Config) []world.RegionCon
 		out = append(out, rc)
 	}
 	return out
+}
+
+// countryList checks an optional list of ISO 3166-1 alpha-2 codes.
+func (c *checker) countryList(sec section, seq load.StrSeq) []string {
+	var out []string
+	for _, cc := range seq.Items {
+		if _, ok := refdata.CountryByCode(cc.V); !ok {
+			c.errorf(cc.Pos, "%s: countries: unknown ISO 3166-1 alpha-2 code %q", sec.name, cc.V)
+			continue
+		}
+		out = append(out, cc.V)
+	}
+	if seq.Set && len(seq.Items) == 0 {
+		c.errorf(seq.Pos, "%s: countries is empty (leave it out for everywhere)", sec.name)
+	}
+	return out
+}
+
+// optFloat is an optional number in [lo, hi]; 0 when unset.
+func (s section) optFloat(key string, v load.Float, lo, hi float64) float64 {
+	if !v.Set {
+		return 0
+	}
+	return s.float(key, v, lo, hi)
 }
 
 // subMix checks a regional mix whose outcomes must be among the global

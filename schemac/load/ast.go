@@ -48,6 +48,7 @@ type Region struct {
 	ContactlessLimit Str     `yaml:"contactless_limit"`
 	Brands           Weights `yaml:"brands"`
 	Types            Weights `yaml:"types"`
+	SundayFactor     Float   `yaml:"sunday_factor"`
 }
 
 // Seasonality shapes volume and fraud pressure over the calendar.
@@ -68,12 +69,14 @@ type Paydays struct {
 
 // Spike is a recurring calendar event with its volume and fraud pressure.
 type Spike struct {
-	Pos    Pos
-	Name   Str   `yaml:"name"`
-	From   Str   `yaml:"from"`
-	Days   Int   `yaml:"days"`
-	Volume Float `yaml:"volume"`
-	Fraud  Float `yaml:"fraud"`
+	Pos       Pos
+	Name      Str    `yaml:"name"`
+	From      Str    `yaml:"from"`
+	Days      Int    `yaml:"days"`
+	Volume    Float  `yaml:"volume"`
+	Fraud     Float  `yaml:"fraud"`
+	Online    Float  `yaml:"online"`    // optional: share of in-store payments made online instead
+	Countries StrSeq `yaml:"countries"` // optional: where the spike happens (default everywhere)
 }
 
 // Entities holds the entity populations.
