@@ -1,4 +1,4 @@
-// Package refdata provides embedded reference vocabularies: countries, currencies, MCCs, card BIN ranges and issuer BINs.
+// Package refdata provides embedded reference data: countries, currencies, MCCs, card BINs and IPv4 blocks by country.
 package refdata
 
 import (
