@@ -207,7 +207,7 @@ func (w *World) device(id uint64) device {
 	if id >= terminalBase && id < fraudBase {
 		mer := (id - terminalBase) / terminals
 		r := rng.New(w.entityKey(entTerminal, id))
-		return device{kind: -1, hex: r.Next() >> 16, ip: w.publicIP(w.entityKey(entMerchantIP, mer))}
+		return device{kind: -1, hex: r.Next() >> 16, ip: w.ipIn(w.merchants.owner(uint32(mer)), w.entityKey(entMerchantIP, mer))}
 	}
 	r := rng.New(w.entityKey(entDevice, id))
 	// a personal device's address is the network it is on, drawn per row

@@ -22,6 +22,7 @@ const (
 	custPerVPN     = 1000 // VPN and hosting exits, one pool for the world
 	sharedDevice   = 0.15 // share of a multi-person household's online payments on its shared device
 	legitVPN       = 0.04 // share of legitimate online payments through a VPN
+	travelWiFi     = 0.6  // share of a traveller's online payments on local Wi-Fi (else roaming: the home carrier)
 )
 
 // Household sizes, counting only members who are customers of the dataset
@@ -50,13 +51,13 @@ func (w *World) household(cust uint32, country int) (uint32, int) {
 func (w *World) homeIP(head uint32, t int64) uint32 {
 	h := rng.Mix(w.netKey ^ uint64(head)<<20 ^ 0x686f6d65)
 	gen := (t/86400e6 + int64(h%leaseDays)) / leaseDays
-	return w.publicIP(rng.Key(h, uint64(gen)))
+	return w.ipIn(w.customers.owner(head), rng.Key(h, uint64(gen)))
 }
 
 // poolIP is address idx of a country's pool of kind (1 CGNAT, 2 office,
 // 3 hotspot).
 func (w *World) poolIP(kind uint64, country int, idx uint64) uint32 {
-	return w.publicIP(rng.Key(w.netKey, kind<<48|uint64(country)<<32|idx))
+	return w.ipIn(country, rng.Key(w.netKey, kind<<48|uint64(country)<<32|idx))
 }
 
 // poolSize is the number of addresses of a country's pool with one address
@@ -121,7 +122,7 @@ func (w *World) personalIP(cust uint32, home int, head uint32, dev uint64, kind 
 // vpnIP is an exit address of a commercial VPN or hosting provider: one
 // pool for the world, used by privacy-minded customers and fraudsters alike.
 func (w *World) vpnIP(x uint64) uint32 {
-	return w.poolIP(4, 0, rng.Below(x, uint64(max(64, w.customers.size()/custPerVPN))))
+	return w.hostingIP(rng.Key(w.netKey, 4<<48|rng.Below(x, uint64(max(64, w.customers.size()/custPerVPN)))))
 }
 
 // fraudIP is the address a fraudster's device shows: a residential proxy in

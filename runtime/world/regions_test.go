@@ -1,6 +1,7 @@
 package world_test
 
 import (
+	"fmt"
 	"testing"
 	"time"
 
@@ -134,4 +135,41 @@ func TestCountryCalendars(t *testing.T) {
 	assert.Greater(t, float64(rows[us]), 1.3*float64(rows[usBefore]), "the spike in the US")
 	assert.Less(t, float64(rows[jp]), 1.2*float64(rows[jpBefore]), "no spike in JP")
 	assert.Greater(t, share(us), share(usBefore)+0.2, "the spike moves shopping online")
+}
+
+// IP addresses come from the blocks registered to the country the network
+// is in: terminals in their merchant's country, and most legitimate online
+// payments in the customer's own country (the rest: VPN exits, and
+// travellers on local Wi-Fi).
+func TestIPGeography(t *testing.T) {
+	_, rows := fraudSample(t)
+	parse := func(s string) uint32 {
+		var a, b, c, d uint32
+		_, err := fmt.Sscanf(s, "%d.%d.%d.%d", &a, &b, &c, &d)
+		require.NoError(t, err)
+		return a<<24 | b<<16 | c<<8 | d
+	}
+	online, home, rir := 0, 0, 0
+	for _, r := range rows {
+		cty, ok := refdata.CountryOfIPv4(parse(r.ip))
+		require.True(t, ok, "address %s is in a registered block", r.ip)
+		if r.entry != "ecommerce" {
+			require.Equal(t, r.merCty, cty, "a terminal's address is in its merchant's country")
+			continue
+		}
+		if r.fraud {
+			continue
+		}
+		online++
+		if cty == r.custCty {
+			home++
+		}
+		if refdata.RIROf(cty) == refdata.RIROf(r.custCty) {
+			rir++
+		}
+	}
+	t.Logf("legitimate online payments: %.3f from the customer's country, %.3f from its registry's region", float64(home)/float64(online), float64(rir)/float64(online))
+	assert.Greater(t, float64(home)/float64(online), 0.85)
+	assert.Less(t, float64(home)/float64(online), 0.99, "VPN exits and travellers' Wi-Fi are abroad")
+	assert.Greater(t, float64(rir)/float64(online), 0.9)
 }

@@ -28,28 +28,28 @@ func (b *Block) legitWhere(i int, cust uint32, cp customer, r *rng.Stream) {
 	home := int(cp.country)
 	switch trip := w.trip(cust, home, t); {
 	case trip >= 0 && r.Float64() < w.tune.tripAbroad:
-		b.legitPayment(i, cust, cp, b.legitMerchant(trip, home, t, r), false, r)
+		b.legitPayment(i, cust, cp, b.legitMerchant(trip, home, t, r), false, trip, r)
 		return
 	case trip != atHome:
 		// in transit, or a payment at home while abroad: online
-		b.legitPayment(i, cust, cp, b.merchantIn(home, onlineOnly, r), true, r)
+		b.legitPayment(i, cust, cp, b.merchantIn(home, onlineOnly, r), true, trip, r)
 		return
 	}
 	if r.Float64() >= w.cfg.Customer.DomesticShare {
 		// away from a trip, a purchase abroad is made online: the customer
 		// is at home (no legitimate teleports)
 		if mk := w.byVolume.Pick(r.Next()); mk != home {
-			b.legitPayment(i, cust, cp, b.merchantIn(mk, onlineOnly, r), true, r)
+			b.legitPayment(i, cust, cp, b.merchantIn(mk, onlineOnly, r), true, atHome, r)
 			return
 		}
 	}
 	cal := w.tl.cal
 	if o := cal.online[home*cal.n+cal.day(t/60e6+int64(w.countries[home].offsetMin))]; o > 0 && r.Float64() < o {
 		// a shopping day online (Cyber Monday)
-		b.legitPayment(i, cust, cp, b.merchantIn(home, onlineOnly, r), true, r)
+		b.legitPayment(i, cust, cp, b.merchantIn(home, onlineOnly, r), true, atHome, r)
 		return
 	}
-	b.legitPayment(i, cust, cp, b.legitMerchant(home, home, t, r), false, r)
+	b.legitPayment(i, cust, cp, b.legitMerchant(home, home, t, r), false, atHome, r)
 }
 
 // visitRow draws row i as a compromised merchant's victim paying there: a
@@ -59,7 +59,7 @@ func (b *Block) visitRow(i int, r *rng.Stream) {
 	cust, slot := b.w.victim(c, int(b.epi[i]&(1<<24-1)))
 	cp := b.customerOf(cust)
 	b.setCard(i, cust, cp, b.w.cardAt(cust, slot, b.time[i]))
-	b.legitPayment(i, cust, cp, c.merchant, false, r)
+	b.legitPayment(i, cust, cp, c.merchant, false, atHome, r)
 }
 
 // legitEpisodeRow draws row i of a legitimate look-alike episode: a retry
@@ -161,8 +161,10 @@ func (b *Block) legitMerchant(k, home int, t int64, r *rng.Stream) uint32 {
 }
 
 // legitPayment draws how, how much and with what outcome customer cust pays
-// merchant mer on row i; remote payments are card-not-present.
-func (b *Block) legitPayment(i int, cust uint32, cp customer, mer uint32, remote bool, r *rng.Stream) {
+// merchant mer on row i; remote payments are card-not-present. away is the
+// country the customer is travelling in (an online payment from there is
+// often on the hotel's or a café's Wi-Fi), or atHome / inTransit.
+func (b *Block) legitPayment(i int, cust uint32, cp customer, mer uint32, remote bool, away int, r *rng.Stream) {
 	w := b.w
 	m := b.setMerchant(i, mer)
 	mcc := &w.mccs[m.mcc]
@@ -188,6 +190,9 @@ func (b *Block) legitPayment(i int, cust uint32, cp customer, mer uint32, remote
 		} else {
 			b.setDevice(i, dev)
 			b.ip[i] = w.personalIP(cust, home, head, dev, b.devKind[i], t, r)
+			if away >= 0 && r.Float64() < travelWiFi {
+				b.ip[i] = w.hotspotIP(away, r.Next())
+			}
 		}
 		b.three[i] = r.Float64() < w.regionAt(int(cp.country)).threeDS
 	}

@@ -25,31 +25,34 @@ type World struct {
 	byVolume  *dist.Alias // country index by payment volume (foreign merchants)
 	tl        *timeline
 
-	customers  partition
-	custTab    []custRec  // customers and their cards by id, when memoised (memo.go)
-	merTab     []merchant // merchants by id, when memoised
-	merchants  partition
-	mccs       []refdata.MCC
-	mccPick    *dist.Alias // MCC of an ordinary merchant
-	anchorPick *dist.Alias // MCC of a country's busiest merchants (merchants.go)
-	brands     []string
-	brandPick  dist.Cum
-	bins       [][]refdata.BINRange // per brand
-	cardTypes  []string
-	typePick   dist.Cum
-	devTypes   []string
-	devPick    dist.Cum
-	modes      []string
-	modePick   dist.Cum
-	regions    []region    // local habits (regions.go); [0] is the global default
-	regionOf   []uint8     // region of each active country
-	issuers    issuerTable // embedded BINs by country, brand and type (issuers.go)
-	amex       int         // index of "amex" in brands, or -1
-	credit     int         // index of "credit" in cardTypes, or -1
-	authNames  []string
-	scenarios  []string // names of the enabled scenarios, indexed like scen
-	fraudTotal int64
-	vocab      vocab
+	customers   partition
+	custTab     []custRec  // customers and their cards by id, when memoised (memo.go)
+	merTab      []merchant // merchants by id, when memoised
+	merchants   partition
+	mccs        []refdata.MCC
+	mccPick     *dist.Alias // MCC of an ordinary merchant
+	anchorPick  *dist.Alias // MCC of a country's busiest merchants (merchants.go)
+	brands      []string
+	brandPick   dist.Cum
+	bins        [][]refdata.BINRange // per brand
+	cardTypes   []string
+	typePick    dist.Cum
+	devTypes    []string
+	devPick     dist.Cum
+	modes       []string
+	modePick    dist.Cum
+	regions     []region    // local habits (regions.go); [0] is the global default
+	regionOf    []uint8     // region of each active country
+	issuers     issuerTable // embedded BINs by country, brand and type (issuers.go)
+	ipSpace     []ipSpace   // registered IPv4 blocks of each active country (ipgeo.go)
+	hosting     []int       // active countries with VPN and hosting exits
+	hostingPick dist.Cum
+	amex        int // index of "amex" in brands, or -1
+	credit      int // index of "credit" in cardTypes, or -1
+	authNames   []string
+	scenarios   []string // names of the enabled scenarios, indexed like scen
+	fraudTotal  int64
+	vocab       vocab
 
 	scen          []scenario
 	kindIdx       [numKinds]int // scenario index of each kind, -1 when off
@@ -182,6 +185,7 @@ func New(cfg Config, seed uint64, rows int64, date time.Time) (*World, error) {
 		return nil, err
 	}
 	w.buildIssuers()
+	w.buildIPSpace()
 	w.authNames, _ = names(cfg.Payment.AuthStatus)
 	w.authApproved, w.authDeclined = w.authIndex("approved"), w.authIndex("declined")
 	w.buildAuth()
