@@ -47,6 +47,10 @@ type MerchantConfig struct {
 	RowsPerEntity int
 	Zipf          float64
 	JitterDegrees float64
+	// Locations is where merchant coordinates are: "" or "centroid" (the
+	// country's centroid ± JitterDegrees), or "cities" (the merchant's
+	// city, population-weighted, ± JitterDegrees).
+	Locations string
 }
 
 // DeviceConfig describes customers' personal devices.

@@ -150,8 +150,14 @@ func (w *World) merchant(id uint32) merchant {
 	k := w.merchants.owner(id)
 	c := &w.countries[k]
 	j := w.cfg.Merchant.JitterDegrees
-	lat := clamp(c.lat+(2*r.Float64()-1)*j, -90, 90)
-	lon := clamp(c.lon+(2*r.Float64()-1)*j, -180, 180)
+	lat0, lon0 := c.lat, c.lon
+	if w.cfg.Merchant.Locations == "cities" {
+		if ci := w.cityOf(entMerchant, &w.merchants, id, k); ci >= 0 {
+			lat0, lon0 = w.places.cities[ci].Lat, w.places.cities[ci].Lon
+		}
+	}
+	lat := clamp(lat0+(2*r.Float64()-1)*j, -90, 90)
+	lon := clamp(lon0+(2*r.Float64()-1)*j, -180, 180)
 	return merchant{
 		country: uint16(k),
 		mcc:     uint16(w.mccOf(id-w.merchants.start[k], w.merchants.count[k], r.Next())),

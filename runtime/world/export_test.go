@@ -22,3 +22,9 @@ func (w *World) PriceAt(usd float64, country, code string, u float64) int64 {
 	}
 	return w.price(usd, k, uint16(m), u)
 }
+
+// ZoneOfMerchant is the IANA time zone of merchant id (e.g. "merchant_00000042" parsed).
+func (w *World) ZoneOfMerchant(id uint32) string {
+	k := w.merchants.owner(id)
+	return w.zones[w.zoneOfEntity(&w.merchants, id, k)].name
+}

@@ -28,6 +28,7 @@ type episode struct {
 	rows    uint8   // rows of the whole episode
 	nmers   uint8   // merchants in mers
 	ndev    uint8   // devices the episode switches between (device farm)
+	slot    uint8   // the victim card's slot among the customer's cards
 	country uint16  // merchant country of the episode
 	cust    uint32  // the victim customer (one-card scenarios)
 	t0, t1  int64   // times of the first and last row (fraud episodes), µs
@@ -178,7 +179,10 @@ func (b *Block) newLegitEpisode(kind, L int, minutes float64, r *rng.Stream) {
 	e := episode{kind: uint8(kind), rows: uint8(len(pos)), key: rng.Key(b.key, 2<<32+uint64(len(b.eps)))}
 	er := rng.New(e.key)
 	t0 := b.time[pos[0]]
-	b.victimAt(&e, w.tl.country(t0, er.Next()), t0, &er)
+	e.cust = w.payerAt(t0, &er)
+	cp0 := b.customerOf(e.cust)
+	e.slot = uint8(er.IntN(int(cp0.cards)))
+	e.card = w.cardAt(e.cust, int(e.slot), t0)
 	if kind == kindMicro {
 		// one or two online shops (an app store, a game, a top-up) from one device
 		home := b.custCty0(&e)

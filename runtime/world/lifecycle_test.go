@@ -65,7 +65,7 @@ func TestFraudLifecycle(t *testing.T) {
 		var before map[string]bool
 		for _, r := range byCust[owner[card]] {
 			if r.card == card {
-				require.LessOrEqual(t, r.time, at, "card %s used after it was blocked", card)
+				require.LessOrEqual(t, r.time, at, "card %s used after it was blocked (fraud %v %s, row %d)", card, r.fraud, r.scenario, r.idx)
 			}
 			if r.time < at {
 				if before == nil {

@@ -13,8 +13,7 @@ import (
 func (b *Block) legitRow(i int, r *rng.Stream) {
 	w := b.w
 	t := b.time[i]
-	k := w.tl.country(t, r.Next())
-	cust := w.customers.start[k] + uint32(w.customers.pick[k].Pick(r.Next()))
+	cust := w.payerAt(t, r)
 	cp := b.customerOf(cust)
 	b.setCard(i, cust, cp, w.cardAt(cust, r.IntN(int(cp.cards)), t))
 	b.legitWhere(i, cust, cp, r)
@@ -49,7 +48,10 @@ func (b *Block) legitWhere(i int, cust uint32, cp customer, r *rng.Stream) {
 		b.legitPayment(i, cust, cp, b.merchantIn(home, onlineOnly, r), true, atHome, r)
 		return
 	}
-	b.legitPayment(i, cust, cp, b.legitMerchant(home, home, t, r), false, atHome, r)
+	// shops near home: a merchant of the customer's own zone
+	mer := b.legitMerchant(home, home, t, r)
+	mer = w.inZone(&w.merchants, mer, home, w.zoneOfEntity(&w.customers, cust, home), r.Next())
+	b.legitPayment(i, cust, cp, mer, false, atHome, r)
 }
 
 // visitRow draws row i as a compromised merchant's victim paying there: a
@@ -69,7 +71,7 @@ func (b *Block) legitEpisodeRow(i int, r *rng.Stream) {
 	w := b.w
 	e := &b.eps[b.epi[i]]
 	cp := b.customerOf(e.cust)
-	b.setCard(i, e.cust, cp, e.card)
+	b.setCard(i, e.cust, cp, w.cardAt(e.cust, int(e.slot), b.time[i])) // a card blocked mid-session is replaced
 	switch e.kind {
 	case kindSession:
 		b.legitWhere(i, e.cust, cp, r)

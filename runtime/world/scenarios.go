@@ -97,7 +97,8 @@ func (b *Block) victimAt(e *episode, k int, t int64, r *rng.Stream) {
 	w := b.w
 	e.cust = w.customers.start[k] + uint32(w.customers.pick[k].Pick(r.Next()))
 	cp := b.customerOf(e.cust)
-	e.card = w.cardAt(e.cust, r.IntN(int(cp.cards)), t)
+	e.slot = uint8(r.IntN(int(cp.cards)))
+	e.card = w.cardAt(e.cust, int(e.slot), t)
 }
 
 // custCty0 is the home country of the episode's victim.

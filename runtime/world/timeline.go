@@ -24,11 +24,12 @@ type timeline struct {
 	rate        []float64     // intensity of each minute
 	cum         []float64     // cum[m] = sum of rate[0..m]
 	pressure    []float64     // cumulative fraud-pressure intensity
-	byHour      []*dist.Alias // country index given the hour of the window
+	byHour      []*dist.Alias // zone index (world.zones) given the hour of the window
+	zoneCountry []int         // active country of each zone
 	cal         *calendar
 }
 
-func newTimeline(cfg *Config, startUnix int64, countries []activeCountry, cal *calendar) *timeline {
+func newTimeline(cfg *Config, startUnix int64, countries []activeCountry, zones []zone, cal *calendar) *timeline {
 	minutes := cfg.WindowDays * 1440
 	daily := dailyCurve(cfg)
 	tl := &timeline{
@@ -39,38 +40,45 @@ func newTimeline(cfg *Config, startUnix int64, countries []activeCountry, cal *c
 		pressure:    make([]float64, minutes),
 		cal:         cal,
 	}
+	for _, z := range zones {
+		tl.zoneCountry = append(tl.zoneCountry, z.country)
+	}
 	startMin := startUnix / 60
 	hours := minutes / 60
-	// Country by country (the sums over countries keep their order, so the
-	// result is the same as minute by minute), following each country's
-	// local minute of day and calendar day as they advance; the two halves
+	// Zone by zone (the sums over zones keep their order, so the result is
+	// the same as minute by minute), following each zone's local clock (its
+	// offset hour by hour: daylight saving) and calendar day; the two halves
 	// of the window concurrently.
-	byHour := make([]float64, hours*len(countries)) // [hour][country]
+	nz := len(zones)
+	byHour := make([]float64, hours*nz) // [hour][zone]
 	tl.byHour = make([]*dist.Alias, hours)
 	fill := func(h0, h1 int) {
-		for k, c := range countries {
-			local := startMin + int64(c.offsetMin) + int64(h0*60)
-			lm := int(mod(local, 1440))
-			d := cal.day(local)
-			vol, fraud := cal.volume[k*cal.n+d], cal.fraud[k*cal.n+d]
+		for z, zn := range zones {
+			k := zn.country
+			vz := countries[k].volume * zn.share
 			for h := h0; h < h1; h++ {
+				off := int64(zn.off[h+zoneMargin])
+				local := startMin + off + int64(h*60)
+				lm := int(mod(local, 1440))
+				d := cal.day(local)
+				vol, fraud := cal.volume[k*cal.n+d], cal.fraud[k*cal.n+d]
 				sum := 0.0
 				for m := h * 60; m < h*60+60; m++ {
-					w := c.volume * daily[lm] * vol
+					w := vz * daily[lm] * vol
 					sum += w
 					tl.rate[m] += w
 					tl.pressure[m] += w * fraud
 					if lm++; lm == 1440 {
 						lm = 0
-						d = cal.day(startMin + int64(c.offsetMin) + int64(m) + 1)
+						d = cal.day(startMin + off + int64(m) + 1)
 						vol, fraud = cal.volume[k*cal.n+d], cal.fraud[k*cal.n+d]
 					}
 				}
-				byHour[h*len(countries)+k] = sum
+				byHour[h*nz+z] = sum
 			}
 		}
 		for h := h0; h < h1; h++ {
-			tl.byHour[h] = dist.NewAlias(byHour[h*len(countries) : (h+1)*len(countries)])
+			tl.byHour[h] = dist.NewAlias(byHour[h*nz : (h+1)*nz])
 		}
 	}
 	var wg sync.WaitGroup
@@ -221,12 +229,18 @@ func (tl *timeline) fill(dst []int64, lo, hi float64, key uint64) {
 	}
 }
 
-// country picks the paying customer's country for an event time with 64
-// random bits.
-func (tl *timeline) country(micros int64, x uint64) int {
+// zone picks the paying customer's time zone (an index into world.zones)
+// for an event time with 64 random bits.
+func (tl *timeline) zone(micros int64, x uint64) int {
 	h := int((micros - tl.startMicros) / 3600e6)
 	if h >= len(tl.byHour) {
 		h = len(tl.byHour) - 1
 	}
 	return tl.byHour[h].Pick(x)
+}
+
+// country picks the paying customer's country for an event time with 64
+// random bits.
+func (tl *timeline) country(micros int64, x uint64) int {
+	return tl.zoneCountry[tl.zone(micros, x)]
 }

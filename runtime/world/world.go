@@ -45,6 +45,9 @@ type World struct {
 	regionOf    []uint8     // region of each active country
 	issuers     issuerTable // embedded BINs by country, brand and type (issuers.go)
 	ipSpace     []ipSpace   // registered IPv4 blocks of each active country (ipgeo.go)
+	zones       []zone      // IANA time zones of the active countries (zones.go)
+	zoneStart   int64       // µs of the window's start, hour 0 of zone.off after zoneMargin
+	places      places      // cities of the active countries
 	hosting     []int       // active countries with VPN and hosting exits
 	hostingPick dist.Cum
 	amex        int // index of "amex" in brands, or -1
@@ -151,7 +154,11 @@ func New(cfg Config, seed uint64, rows int64, date time.Time) (*World, error) {
 	// The time line (itself built in two halves) and the entity tables
 	// below are independent: build them concurrently.
 	tlDone := make(chan *timeline, 1) // buffered: an early error return leaves no goroutine blocked
-	go func() { tlDone <- newTimeline(&w.cfg, start, w.countries, cal) }()
+	w.zoneStart = start * 1e6
+	if err := w.buildZones(start); err != nil {
+		return nil, err
+	}
+	go func() { tlDone <- newTimeline(&w.cfg, start, w.countries, w.zones, cal) }()
 
 	nCust := max(1000, rows/int64(max(1, cfg.Customer.RowsPerEntity)))
 	nMer := max(200, rows/int64(max(1, cfg.Merchant.RowsPerEntity)))

@@ -44,6 +44,12 @@ func (c *checker) config(f *load.File) world.Config {
 			cfg.Merchant.RowsPerEntity = sec.intMin("rows_per_entity", m.RowsPerEntity, 1)
 			cfg.Merchant.Zipf = sec.float("zipf", m.Zipf, 0, math.MaxFloat64)
 			cfg.Merchant.JitterDegrees = sec.float("jitter_degrees", m.JitterDegrees, 0, 90)
+			if l := m.Locations; l.Set {
+				if l.V != "centroid" && l.V != "cities" {
+					c.errorf(l.Pos, "%s: locations %q must be centroid or cities", sec.name, l.V)
+				}
+				cfg.Merchant.Locations = l.V
+			}
 		}
 		if d := e.Device; d != nil {
 			sec := section{c, "entities.device", d.Pos}

@@ -112,6 +112,7 @@ type Merchant struct {
 	RowsPerEntity Int   `yaml:"rows_per_entity"`
 	Zipf          Float `yaml:"zipf"`
 	JitterDegrees Float `yaml:"jitter_degrees"`
+	Locations     Str   `yaml:"locations"` // optional: centroid (default) or cities
 }
 
 // Device describes personal devices.
