@@ -199,7 +199,7 @@ func (b *Block) newLegitEpisode(kind, L int, minutes float64, r *rng.Stream) {
 		if trip := w.trip(e.cust, home, t0); trip >= 0 {
 			where = trip
 		}
-		mer := b.legitMerchant(where, home, t0, &er)
+		mer := b.legitMerchant(where, home, -1, t0, &er)
 		e.mers[0], e.nmers = mer, 1
 		m := b.merchantAttrs(mer)
 		mcc := &w.mccs[m.mcc]

@@ -27,7 +27,7 @@ func (b *Block) legitWhere(i int, cust uint32, cp customer, r *rng.Stream) {
 	home := int(cp.country)
 	switch trip := w.trip(cust, home, t); {
 	case trip >= 0 && r.Float64() < w.tune.tripAbroad:
-		b.legitPayment(i, cust, cp, b.legitMerchant(trip, home, t, r), false, trip, r)
+		b.legitPayment(i, cust, cp, b.legitMerchant(trip, home, -1, t, r), false, trip, r)
 		return
 	case trip != atHome:
 		// in transit, or a payment at home while abroad: online
@@ -49,8 +49,7 @@ func (b *Block) legitWhere(i int, cust uint32, cp customer, r *rng.Stream) {
 		return
 	}
 	// shops near home: a merchant of the customer's own zone
-	mer := b.legitMerchant(home, home, t, r)
-	mer = w.inZone(&w.merchants, mer, home, w.zoneOfEntity(&w.customers, cust, home), r.Next())
+	mer := b.legitMerchant(home, home, w.zoneOfEntity(&w.customers, cust, home), t, r)
 	b.legitPayment(i, cust, cp, mer, false, atHome, r)
 }
 
@@ -143,12 +142,20 @@ func (b *Block) setDevice(i int, dev uint64) {
 	b.devKind[i], b.ip[i], b.devHex[i] = uint8(d.kind), d.ip, d.hex
 }
 
-// legitMerchant draws a merchant of country k by popularity. On the paying
-// customer's local weekend a draw is kept with its category's weekend
-// acceptance, which shifts the category mix (restaurants up, utilities down).
-func (b *Block) legitMerchant(k, home int, t int64, r *rng.Stream) uint32 {
+// legitMerchant draws a merchant of country k by popularity, in zone z
+// (shops near home) unless z < 0. On the paying customer's local weekend a
+// draw is kept with its category's weekend acceptance, which shifts the
+// category mix (restaurants up, utilities down).
+func (b *Block) legitMerchant(k, home, z int, t int64, r *rng.Stream) uint32 {
 	w := b.w
-	mer := w.merchants.start[k] + uint32(w.merchants.pick[k].Pick(r.Next()))
+	draw := func() uint32 {
+		mer := w.merchants.start[k] + uint32(w.merchants.pick[k].Pick(r.Next()))
+		if z >= 0 {
+			mer = w.inZone(&w.merchants, mer, k, z, r.Next())
+		}
+		return mer
+	}
+	mer := draw()
 	if w.weekendAccept == nil || !isWeekend(t/60e6+int64(w.countries[home].offsetMin)) {
 		return mer
 	}
@@ -157,7 +164,7 @@ func (b *Block) legitMerchant(k, home int, t int64, r *rng.Stream) uint32 {
 		if r.Float64() < w.weekendAccept[m.mcc] {
 			break
 		}
-		mer = w.merchants.start[k] + uint32(w.merchants.pick[k].Pick(r.Next()))
+		mer = draw()
 	}
 	return mer
 }
