@@ -1,4 +1,4 @@
-// Package refdata provides embedded reference data: countries, currencies, MCCs, card BINs, IPv4 blocks and cities by country.
+// Package refdata provides embedded reference data: countries, currencies, MCCs, card BINs, IPv4 blocks, cities, public holidays and price levels.
 package refdata
 
 import (

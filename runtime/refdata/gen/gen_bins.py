@@ -23,6 +23,7 @@ RANGES = {'visa': [('4', '4')], 'mastercard': [('51', '55'), ('2221', '2720')], 
 DEFAULT_LEN = {'visa': 16, 'mastercard': 16, 'amex': 15, 'discover': 16, 'jcb': 16, 'unionpay': 16}
 CAP_MARKET = 200  # BINs kept per country with volume > 0
 CAP_OTHER = 5     # BINs kept per other country
+MIN_BRAND = 5     # BINs kept per brand of a capped market, where the source has them
 
 
 def in_brand(prefix, brand):
@@ -75,7 +76,17 @@ def main(src, countries_csv, out):
         by_country[b[3]].append(b)
     kept = []
     for c, bs in by_country.items():
-        kept += spread(bs, CAP_MARKET if volume[c] > 0 else CAP_OTHER)
+        cap = CAP_MARKET if volume[c] > 0 else CAP_OTHER
+        if len(bs) <= cap:
+            kept += bs
+            continue
+        # Each brand keeps its share of the cap, and at least MIN_BRAND BINs where the source has them
+        # (the US has 11 Discover BINs among 1,645: an even spread alone would keep one).
+        by_brand = collections.defaultdict(list)
+        for b in bs:
+            by_brand[b[1]].append(b)
+        for group in by_brand.values():
+            kept += spread(group, max(min(MIN_BRAND, len(group)), round(cap * len(group) / len(bs))))
     kept.sort()
     with open(out, 'w', newline='') as f:
         w = csv.writer(f, lineterminator='\n')
