@@ -8,7 +8,7 @@ const (
 	Table       = "payments"                       // table name
 	FilePrefix  = "payments"                       // output file name prefix
 	SchemaPath  = "schema/transaction_schema.yaml" // the schema, from the module root
-	Fingerprint = "bd0ef6237d82a653"               // first 16 hex digits of the schema's SHA-256
+	Fingerprint = "ed1ea02aa4fcaf9d"               // first 16 hex digits of the schema's SHA-256
 )
 
 // ColumnNames lists the columns in table order.
@@ -106,6 +106,7 @@ var Config = world.Config{
 			}},
 			{Name: "christmas_week", From: "12-18", Days: 7, Volume: 1.35, Fraud: 1.5},
 		},
+		HolidayVolume: 0.75,
 	},
 	Regions: []world.RegionConfig{
 		{Name: "eea", Countries: []string{

@@ -5,6 +5,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/paygen/paygen/runtime/refdata"
 )
 
 // The calendar turns the seasonality configuration into one volume factor and
@@ -138,6 +140,12 @@ func newCalendar(cfg *Config, startUnix int64, windowDays int, countries []activ
 	c.online = make([]float64, n*len(countries))
 	for k, ct := range countries {
 		sun, hasSun := sunday[ct.code]
+		holiday := map[int64]bool{}
+		if cfg.Seasonality.HolidayVolume > 0 {
+			for _, h := range refdata.Holidays(ct.code) {
+				holiday[h.Date.Unix()/86400] = true
+			}
+		}
 		for i := range n {
 			day := c.firstDay + int64(i)
 			t := time.Unix(day*86400, 0).UTC()
@@ -150,6 +158,9 @@ func newCalendar(cfg *Config, startUnix int64, windowDays int, countries []activ
 			}
 			if pd.SpanDays > 0 && pd.Volume > 0 && isPayday(t, pd) {
 				v *= pd.Volume
+			}
+			if holiday[day] {
+				v *= cfg.Seasonality.HolidayVolume
 			}
 			for _, s := range spikes {
 				if s.where != nil && !s.where[ct.code] {

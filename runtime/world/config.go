@@ -97,6 +97,9 @@ type SeasonalityConfig struct {
 	WeekendCategories []Weighted
 	Paydays           PaydayConfig
 	Spikes            []Spike
+	// HolidayVolume is the volume factor on a country's public holidays
+	// (refdata.Holidays; countries it lacks have none); 0 leaves them.
+	HolidayVolume float64
 }
 
 // PaydayConfig raises volume on and after paydays.

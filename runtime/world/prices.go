@@ -1,6 +1,10 @@
 package world
 
-import "math"
+import (
+	"math"
+
+	"github.com/paygen/paygen/runtime/refdata"
+)
 
 // Prices: a payment's amount is a price, not a uniform number of cents.
 // Shops price goods at .99, .95, .49 or whole units; cash machines pay out
@@ -42,7 +46,7 @@ func priceStyle(category, code string) uint8 {
 // shaped by the MCC's price style; u is a uniform draw.
 func (w *World) price(usd float64, country int, mcc uint16, u float64) int64 {
 	c := &w.countries[country]
-	v := usd * c.perUSD // local units
+	v := usd * c.level * c.perUSD // local units, at local prices
 	switch w.priceStyle[mcc] {
 	case priceCash:
 		step := cashStep(v)
@@ -91,7 +95,25 @@ func cashStep(v float64) float64 {
 // tapLimit makes row i a chip payment when it is a contactless one above
 // the limit: above it the terminal asks for the card to be inserted.
 func (b *Block) tapLimit(i int, usd float64) {
-	if w := b.w; int(b.entry[i]) == w.modeContactless && usd > w.regionAt(int(b.merCty[i])).tapUSD && w.modeChip >= 0 {
+	k := int(b.merCty[i])
+	if w := b.w; int(b.entry[i]) == w.modeContactless && usd*w.countries[k].level > w.regionAt(k).tapUSD && w.modeChip >= 0 {
 		b.entry[i] = uint8(w.modeChip)
 	}
+}
+
+// priceElasticity is how much of a country's price level reaches its card
+// tickets: the World Bank's price level ratio (PPP conversion factor over
+// the exchange rate, US = 1) covers the whole consumption basket, while
+// card tickets mix local services with goods priced more globally. An
+// assumption (docs/realism.md): a 0.24 price level (India) gives tickets
+// 0.34x a US ticket for the same purchase, converted at market rates.
+const priceElasticity = 0.75
+
+// ticketLevel is the factor on tickets at merchants of country code; 1
+// where the World Bank has no price level.
+func ticketLevel(code string) float64 {
+	if p, ok := refdata.PriceLevel(code); ok && p > 0 {
+		return math.Pow(p, priceElasticity)
+	}
+	return 1
 }

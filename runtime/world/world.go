@@ -101,6 +101,7 @@ type activeCountry struct {
 	lat, lon  float64
 	offsetMin int
 	volume    float64
+	level     float64 // ticket scale: the World Bank price level (US = 1) to the power priceElasticity
 }
 
 // partition spreads an entity population over the active countries in
@@ -138,7 +139,7 @@ func New(cfg Config, seed uint64, rows int64, date time.Time) (*World, error) {
 		}
 		w.countries = append(w.countries, activeCountry{
 			code: c.Code, currency: c.Currency, perUSD: cur.PerUSD, minor: cur.MinorUnits,
-			lat: c.Lat, lon: c.Lon, offsetMin: c.UTCOffsetMin, volume: c.Volume,
+			lat: c.Lat, lon: c.Lon, offsetMin: c.UTCOffsetMin, volume: c.Volume, level: ticketLevel(c.Code),
 		})
 	}
 	vols := make([]float64, len(w.countries))

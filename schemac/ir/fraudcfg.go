@@ -14,6 +14,7 @@ func (c *checker) seasonality(s *load.Seasonality) world.SeasonalityConfig {
 	sec := section{c, "world.seasonality", s.Pos}
 	var out world.SeasonalityConfig
 	out.WeekendCategories = sec.factors("weekend_categories", s.WeekendCategories)
+	out.HolidayVolume = sec.optFloat("holidays", s.Holidays, 0.01, 10)
 	if p := s.Paydays; p == nil {
 		sec.missing("paydays")
 	} else {

@@ -57,6 +57,7 @@ type Seasonality struct {
 	WeekendCategories Weights  `yaml:"weekend_categories"`
 	Paydays           *Paydays `yaml:"paydays"`
 	Spikes            []Spike  `yaml:"spikes"`
+	Holidays          Float    `yaml:"holidays"` // optional: volume factor on a country's public holidays
 }
 
 // Paydays raises volume on paydays.
