@@ -11,6 +11,7 @@ import (
 	"golang.org/x/sync/errgroup"
 
 	"github.com/paygen/paygen/runtime/colscan"
+	"github.com/paygen/paygen/runtime/realism"
 	"github.com/paygen/paygen/runtime/refdata"
 )
 
@@ -96,8 +97,16 @@ func Run(path string, spec *Spec, opt Options) (*Profile, error) {
 	if err != nil {
 		return nil, err
 	}
-	return build(st, info, spec), nil
+	p := build(st, info, spec)
+	if sc, err := realism.Measure(path, RealismRows); err == nil {
+		p.Realism = sc // a file without the payments columns has no scorecard
+	}
+	return p, nil
 }
+
+// RealismRows bounds the rows the realism scorecard reads: evenly spaced
+// row groups of a larger file (its calendar figures need the whole file).
+const RealismRows = 2_000_000
 
 func run(src *colscan.File, spec *Spec, opt Options) (*state, error) {
 	var cols []colDesc

@@ -1,5 +1,7 @@
 package profile
 
+import "github.com/paygen/paygen/runtime/realism"
+
 // The JSON document. Every figure shown in the HTML comes from these types.
 // Floats that are undefined (std of one value, AUC without positives) are
 // written as null.
@@ -15,8 +17,11 @@ type Profile struct {
 	Columns      []Column        `json:"columns"`
 	Correlations *Correlations   `json:"correlations,omitempty"`
 	Target       *TargetAnalysis `json:"target,omitempty"`
-	Sample       Sample          `json:"sample"`
-	Methods      []Method        `json:"methods"`
+	// Realism is the local-habit scorecard of docs/realism.md, for a file
+	// with the payments table's columns (on up to RealismRows rows).
+	Realism *realism.Scorecard `json:"realism,omitempty"`
+	Sample  Sample             `json:"sample"`
+	Methods []Method           `json:"methods"`
 }
 
 // Overview is the dataset-level summary.

@@ -1,0 +1,310 @@
+// Package realism measures a payments file's local habits (issuers, channels, IP geography, trips, merchants, prices, calendar) against the bands of docs/realism.md.
+package realism
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"os"
+
+	"github.com/parquet-go/parquet-go"
+
+	"github.com/paygen/paygen/runtime/refdata"
+)
+
+// Figure is one row of the scorecard.
+type Figure struct {
+	Name     string  `json:"name"`
+	Property string  `json:"property"`
+	Measured float64 `json:"measured"`
+	Lo       float64 `json:"band_lo"`
+	Hi       float64 `json:"band_hi"`
+	Pass     bool    `json:"pass"`
+}
+
+// Scorecard is the figures measured on a file, or on a sample of its row
+// groups (calendar figures only when every row was read).
+type Scorecard struct {
+	Rows    int64    `json:"rows"`    // rows read
+	Sampled bool     `json:"sampled"` // a sample of the row groups
+	Figures []Figure `json:"figures"` // figures the file could measure
+}
+
+// row is the columns the scorecard reads (a projection of the payments
+// table: the reader decodes no other column).
+type row struct {
+	EventTime        int64   `parquet:"event_time,timestamp(microsecond)"`
+	CardID           string  `parquet:"card_id"`
+	CardNumberMasked string  `parquet:"card_number_masked"`
+	CardBrand        string  `parquet:"card_brand"`
+	CardType         string  `parquet:"card_type"`
+	Amount           int64   `parquet:"amount,decimal(2:12)"`
+	Currency         string  `parquet:"currency"`
+	MCCCode          *string `parquet:"mcc_code,optional"`
+	MerchantCategory string  `parquet:"merchant_category"`
+	MerchantCountry  string  `parquet:"merchant_country"`
+	CustomerCountry  string  `parquet:"customer_country"`
+	EntryMode        string  `parquet:"entry_mode"`
+	IPAddress        string  `parquet:"ip_address"`
+	ThreeDS          bool    `parquet:"three_ds"`
+	LabelFraud       bool    `parquet:"label_fraud"`
+}
+
+// Measure reads up to maxRows rows of the payments file at path (evenly
+// spaced row groups; 0 reads all) and measures the scorecard.
+func Measure(path string, maxRows int64) (*Scorecard, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	st, err := f.Stat()
+	if err != nil {
+		return nil, err
+	}
+	pf, err := parquet.OpenFile(f, st.Size())
+	if err != nil {
+		return nil, err
+	}
+	for _, c := range []string{"event_time", "card_id", "card_brand", "card_type", "card_number_masked", "entry_mode",
+		"merchant_country", "customer_country", "ip_address", "mcc_code", "merchant_category", "currency", "amount",
+		"label_fraud", "three_ds"} {
+		if _, ok := pf.Schema().Lookup(c); !ok {
+			return nil, fmt.Errorf("realism: no column %s: not a payments table", c)
+		}
+	}
+	rgs := pf.RowGroups()
+	pick := make([]int, 0, len(rgs))
+	total := pf.NumRows()
+	sc := &Scorecard{}
+	if maxRows <= 0 || total <= maxRows {
+		for i := range rgs {
+			pick = append(pick, i)
+		}
+	} else {
+		sc.Sampled = true
+		n := max(1, int(int64(len(rgs))*maxRows/total))
+		for j := range n {
+			pick = append(pick, j*len(rgs)/n)
+		}
+	}
+	m := newMeter()
+	buf := make([]row, 4096)
+	for _, i := range pick {
+		r := parquet.NewGenericRowGroupReader[row](rgs[i])
+		for {
+			n, err := r.Read(buf)
+			for j := range n {
+				m.add(&buf[j])
+			}
+			sc.Rows += int64(n)
+			if errors.Is(err, io.EOF) {
+				break
+			}
+			if err != nil {
+				r.Close()
+				return nil, fmt.Errorf("realism: %w", err)
+			}
+		}
+		r.Close()
+	}
+	sc.Figures = m.figures(!sc.Sampled)
+	return sc, nil
+}
+
+// count is hits out of n.
+type count struct{ n, k int }
+
+func (c *count) add(hit bool) {
+	c.n++
+	if hit {
+		c.k++
+	}
+}
+
+func (c *count) share() float64 {
+	if c.n == 0 {
+		return math.NaN()
+	}
+	return float64(c.k) / float64(c.n)
+}
+
+// eea5 are the euro-area markets the EEA figures use.
+var eea5 = map[string]bool{"DE": true, "FR": true, "IT": true, "ES": true, "NL": true}
+
+// meter accumulates the figures row by row (legitimate rows only).
+type meter struct {
+	perUSD   map[string]float64
+	offset   map[string]int64
+	binCty   map[string]string
+	c        map[string]*count
+	seen     map[string]bool
+	bins     map[string]bool
+	lastCty  map[string]string
+	lastT    map[string]int64
+	tele     count
+	usd      map[string][]float64 // grocery tickets in USD, IN and US
+	day      map[dayKey]int       // rows by customer country and local day
+	dayOn    map[dayKey]int       // online rows by the same
+	deInDays map[int64]int        // DE in-store rows at home by local day
+}
+
+func newMeter() *meter {
+	m := &meter{perUSD: map[string]float64{}, offset: map[string]int64{}, binCty: map[string]string{},
+		c: map[string]*count{}, seen: map[string]bool{}, bins: map[string]bool{}, lastCty: map[string]string{},
+		lastT: map[string]int64{}, usd: map[string][]float64{}, day: map[dayKey]int{}, dayOn: map[dayKey]int{},
+		deInDays: map[int64]int{}}
+	for _, c := range refdata.Currencies() {
+		m.perUSD[c.Code] = c.PerUSD
+	}
+	for _, c := range refdata.Countries() {
+		m.offset[c.Code] = int64(c.UTCOffsetMin)
+	}
+	for _, b := range refdata.BINs() {
+		m.binCty[b.Prefix] = b.Country
+	}
+	return m
+}
+
+func (m *meter) cnt(name string) *count {
+	if m.c[name] == nil {
+		m.c[name] = &count{}
+	}
+	return m.c[name]
+}
+
+func (m *meter) add(p *row) {
+	if p.LabelFraud {
+		return
+	}
+	online := p.EntryMode == "ecommerce"
+	mcc := ""
+	if p.MCCCode != nil {
+		mcc = *p.MCCCode
+	}
+	local := p.EventTime/60e6 + m.offset[p.CustomerCountry] // local minute
+	dk := dayKey{p.CustomerCountry, floorDiv(local, 1440)}
+	m.day[dk]++
+	if online {
+		m.dayOn[dk]++
+	}
+	if !m.seen[p.CardID] && len(p.CardNumberMasked) >= 6 {
+		m.seen[p.CardID] = true
+		bin := p.CardNumberMasked[:6]
+		m.bins[bin] = true
+		switch p.CustomerCountry {
+		case "CN":
+			m.cnt("cn_unionpay").add(p.CardBrand == "unionpay")
+		case "JP":
+			m.cnt("jp_jcb").add(p.CardBrand == "jcb")
+		}
+		if p.CardBrand == "amex" {
+			m.cnt("amex_not_credit").add(p.CardType != "credit")
+		}
+		if cty, ok := m.binCty[bin]; ok {
+			m.cnt("bin_domestic").add(cty == p.CustomerCountry)
+		}
+	}
+	if online {
+		switch {
+		case p.CustomerCountry == "US":
+			m.cnt("3ds_us").add(p.ThreeDS)
+		case p.CustomerCountry == "GB":
+			m.cnt("3ds_gb").add(p.ThreeDS)
+		case eea5[p.CustomerCountry]:
+			m.cnt("3ds_eea").add(p.ThreeDS)
+		}
+		if ip, ok := parseIPv4(p.IPAddress); ok {
+			cty, _ := refdata.CountryOfIPv4(ip)
+			m.cnt("ip_home").add(cty == p.CustomerCountry)
+		}
+		m.cnt("xb_online").add(p.MerchantCountry != p.CustomerCountry)
+		if mcc == "5542" {
+			m.cnt("fuel_online").add(true)
+		}
+	} else {
+		tap := p.EntryMode == "contactless"
+		switch {
+		case p.MerchantCountry == "GB":
+			m.cnt("tap_gb").add(tap)
+			if tap {
+				m.cnt("tap_over_limit").add(float64(p.Amount)/100 > 100.005)
+			}
+		case p.MerchantCountry == "AU":
+			m.cnt("tap_au").add(tap)
+		case p.MerchantCountry == "US":
+			m.cnt("tap_us").add(tap)
+		case eea5[p.MerchantCountry]:
+			m.cnt("tap_eea").add(tap)
+			m.cnt("mag_eea").add(p.EntryMode == "magstripe")
+			if tap && p.Currency == "EUR" {
+				m.cnt("tap_over_limit").add(float64(p.Amount)/100 > 50.005)
+			}
+		}
+		m.cnt("xb_instore").add(p.MerchantCountry != p.CustomerCountry)
+		if mcc == "5542" {
+			m.cnt("fuel_online").add(false)
+		}
+		if prev, ok := m.lastCty[p.CardID]; ok {
+			m.tele.add(prev != p.MerchantCountry && p.EventTime-m.lastT[p.CardID] < 2*3600e6)
+		}
+		m.lastCty[p.CardID], m.lastT[p.CardID] = p.MerchantCountry, p.EventTime
+		if p.CustomerCountry == "DE" && p.MerchantCountry == "DE" {
+			m.deInDays[dk.day]++
+		}
+		if p.MerchantCountry == p.CustomerCountry && p.MerchantCategory == "grocery" &&
+			(p.CustomerCountry == "IN" || p.CustomerCountry == "US") {
+			m.usd[p.CustomerCountry] = append(m.usd[p.CustomerCountry], float64(p.Amount)/100/m.perUSD[p.Currency])
+		}
+	}
+	m.cnt("b2b").add(mcc >= "5000" && mcc <= "5199")
+	m.cnt("mcc_9405").add(mcc == "9405")
+	if mcc == "6011" {
+		m.cnt("atm_round").add(p.Amount%100 == 0 && (p.Amount/100)%10 == 0)
+	}
+	switch p.MerchantCategory {
+	case "grocery", "apparel", "electronics", "retail":
+		cents := p.Amount % 100
+		m.cnt("price_points").add(cents == 99 || cents == 0 || cents == 50 || cents == 95 || cents == 49)
+	}
+}
+
+// dayKey is a country and a local day (days since the epoch).
+type dayKey struct {
+	cty string
+	day int64
+}
+
+func floorDiv(a, n int64) int64 {
+	q := a / n
+	if a%n != 0 && (a < 0) != (n < 0) {
+		q--
+	}
+	return q
+}
+
+// parseIPv4 reads a dotted quad.
+func parseIPv4(s string) (uint32, bool) {
+	var ip uint32
+	part, dots, digits := uint32(0), 0, 0
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c >= '0' && c <= '9':
+			part = part*10 + uint32(c-'0')
+			digits++
+			if part > 255 || digits > 3 {
+				return 0, false
+			}
+		case c == '.' && digits > 0 && dots < 3:
+			ip, part, digits = ip<<8|part, 0, 0
+			dots++
+		default:
+			return 0, false
+		}
+	}
+	if dots != 3 || digits == 0 {
+		return 0, false
+	}
+	return ip<<8 | part, true
+}
