@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"runtime/debug"
 	"strconv"
 	"strings"
 	"time"
@@ -132,7 +133,10 @@ func (g *genFlags) plan() (*genPlan, error) {
 	if g.s3.to != "" {
 		p.s3 = &g.s3
 	}
-	rowBytes := func() (float64, error) { return pqwrite.RowBytes(w, generated.Columns, generated.Writers) }
+	rowBytes := func() (float64, error) {
+		defer debug.FreeOSMemory() // the sample's buffers must not add to the write's peak RSS
+		return pqwrite.RowBytes(w, generated.Columns, generated.Writers)
+	}
 	if p.groupBlks, err = groupBlocks(g.rowGroup, w.BlockRows(), rowBytes); err != nil {
 		return nil, fmt.Errorf("--row-group-size: %v", err)
 	}
