@@ -42,7 +42,7 @@ func FuzzParseBytes(f *testing.F) {
 		if err == nil && (n < 0 || n > 1<<50) {
 			t.Fatalf("parseBytes(%q) = %d", s, n)
 		}
-		if g, err := groupBlocks(s, 65536); err == nil && g < 1 {
+		if g, err := groupBlocks(s, 65536, rowBytes36); err == nil && g < 1 {
 			t.Fatalf("groupBlocks(%q) = %d", s, g)
 		}
 	})

@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"runtime/debug"
 	"strconv"
 	"strings"
 	"time"
@@ -17,10 +18,6 @@ import (
 	"github.com/paygen/paygen/runtime/pqwrite"
 	"github.com/paygen/paygen/runtime/world"
 )
-
-// bytesPerRow is the measured compressed size of a row, used to turn a
-// --row-group-size in bytes into whole blocks.
-const bytesPerRow = 36
 
 type genFlags struct {
 	rows, out, date, rowGroup, shard string
@@ -136,7 +133,11 @@ func (g *genFlags) plan() (*genPlan, error) {
 	if g.s3.to != "" {
 		p.s3 = &g.s3
 	}
-	if p.groupBlks, err = groupBlocks(g.rowGroup, w.BlockRows()); err != nil {
+	rowBytes := func() (float64, error) {
+		defer debug.FreeOSMemory() // the sample's buffers must not add to the write's peak RSS
+		return pqwrite.RowBytes(w, generated.Columns, generated.Writers)
+	}
+	if p.groupBlks, err = groupBlocks(g.rowGroup, w.BlockRows(), rowBytes); err != nil {
 		return nil, fmt.Errorf("--row-group-size: %v", err)
 	}
 	if g.shard != "" {
@@ -148,8 +149,9 @@ func (g *genFlags) plan() (*genPlan, error) {
 	return p, nil
 }
 
-// groupBlocks turns a row group size (bytes or rows) into whole blocks.
-func groupBlocks(s string, blockRows int) (int, error) {
+// groupBlocks turns a row group size (bytes or rows) into whole blocks; a
+// size in bytes is divided by rowBytes, the measured bytes of a row.
+func groupBlocks(s string, blockRows int, rowBytes func() (float64, error)) (int, error) {
 	var rows int64
 	if n, err := strconv.ParseInt(strings.ReplaceAll(s, "_", ""), 10, 64); err == nil {
 		rows = n
@@ -158,7 +160,11 @@ func groupBlocks(s string, blockRows int) (int, error) {
 		if err != nil {
 			return 0, err
 		}
-		rows = b / bytesPerRow
+		per, err := rowBytes()
+		if err != nil {
+			return 0, err
+		}
+		rows = int64(float64(b) / max(per, 1))
 	}
 	if rows <= 0 {
 		return 0, fmt.Errorf("%q must be positive", s)

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -10,6 +11,7 @@ import (
 	"time"
 
 	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 func TestPlural(t *testing.T) {
@@ -67,7 +69,7 @@ func TestParseBytesOverflow(t *testing.T) {
 		_, err := parseBytes(in)
 		assert.Error(t, err, in)
 	}
-	_, err := groupBlocks("1e30", 65536)
+	_, err := groupBlocks("1e30", 65536, rowBytes36)
 	assert.ErrorContains(t, err, "too large")
 	n, err := parseBytes("1GiB")
 	assert.NoError(t, err)
@@ -120,4 +122,26 @@ func TestGenerateChecksFreeSpace(t *testing.T) {
 		assert.True(t, ok)
 		assert.Greater(t, free, int64(0))
 	}
+}
+
+// rowBytes36 stands for the measured bytes of a row (about 35 at 1 M rows).
+func rowBytes36() (float64, error) { return 36, nil }
+
+// A size in bytes is divided by the measured bytes of a row, rounded to
+// whole blocks; a row count is used as it is.
+func TestGroupBlocks(t *testing.T) {
+	per := 36.0
+	rb := func() (float64, error) { return per, nil }
+	n, err := groupBlocks("8MB", 65536, rb)
+	require.NoError(t, err)
+	assert.Equal(t, 3, n) // 8e6/36 = 222k rows = 3.4 blocks
+	per = 72
+	n, err = groupBlocks("8MB", 65536, rb)
+	require.NoError(t, err)
+	assert.Equal(t, 2, n) // twice the bytes per row, half the rows
+	n, err = groupBlocks("200000", 65536, func() (float64, error) { return 0, errors.New("not measured") })
+	require.NoError(t, err)
+	assert.Equal(t, 3, n)
+	_, err = groupBlocks("8MB", 65536, func() (float64, error) { return 0, errors.New("not measured") })
+	assert.ErrorContains(t, err, "not measured")
 }

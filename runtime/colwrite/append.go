@@ -103,7 +103,7 @@ func (c *column) int64s(vals []int64, valid []bool) {
 	}
 	mn, mx := int64(math.MaxInt64), int64(math.MinInt64)
 	n := 0
-	if c.spec.Encoding == Delta {
+	if c.deltaInts() {
 		c.ints = slices.Grow(c.ints, len(vals))
 		for i, v := range vals {
 			if valid != nil && !valid[i] {
@@ -220,7 +220,7 @@ func (c *column) strings(vals []string, valid []bool) {
 	}
 	var mn, mx string
 	have := false
-	if c.spec.Encoding == Delta {
+	if c.deltaBytes() {
 		// DELTA_BYTE_ARRAY: each value is the length of the prefix it shares
 		// with the page's previous value, and the rest. prev aliases the
 		// caller's strings until the call ends, then is copied. While the
@@ -333,7 +333,7 @@ func (c *column) stringKeyed(vals []string, valid []bool) {
 // format (BYTE_ARRAY) or value (DOUBLE).
 func keyed[K Key](c *column, keys []K, valid []bool, format func([]byte, uint64) []byte, value func(uint64) float64) {
 	if c.spill {
-		keyedPlain(c, keys, valid, format, value)
+		keyedFallback(c, keys, valid, format, value)
 		return
 	}
 	n := len(c.idx)

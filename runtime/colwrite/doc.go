@@ -26,20 +26,22 @@
 // No string is hashed or compared per row. Equal keys must mean equal
 // values; different keys may render equal values, which gives duplicate
 // dictionary entries (valid Parquet, a little larger). When a column
-// chunk's dictionary reaches DefaultDictBytes (SetDictLimit), the rest of
-// the chunk is written as PLAIN data pages, values rendered per row, so
-// dictionaries stay bounded however many distinct keys there are.
+// chunk's dictionary reaches DefaultDictBytes (SetDictLimit), or its first
+// 16,384 values are more than 3/4 distinct, the rest of the chunk is
+// written as DELTA_BYTE_ARRAY, DELTA_BINARY_PACKED or BYTE_STREAM_SPLIT
+// data pages (by type), values rendered per row, so dictionaries stay
+// bounded however many distinct keys there are.
 //
 // What is written: data pages v1, cut at DefaultPageRows rows or about
 // DefaultPageBytes bytes; definition levels RLE (bit width 1) for optional
-// columns; PLAIN, RLE_DICTIONARY with a PLAIN dictionary page, or
-// DELTA_BINARY_PACKED / DELTA_BYTE_ARRAY values, built with parquet-go's
+// columns; PLAIN, RLE_DICTIONARY with a PLAIN dictionary page,
+// DELTA_BINARY_PACKED / DELTA_BYTE_ARRAY or BYTE_STREAM_SPLIT values, built with parquet-go's
 // encoders; every page Snappy-compressed with s2's fast encoder; page
 // headers and the footer in thrift compact protocol via parquet-go's format
 // and thrift packages. Column chunk statistics hold min and max in the
 // column's type order (signed INT64, IEEE DOUBLE ignoring NaN, unsigned
 // bytewise BYTE_ARRAY) and null counts; data pages of non-dictionary columns
-// (and PLAIN pages after a dictionary fallback) carry their own min and
+// (and the pages after a dictionary fallback) carry their own min and
 // max, dictionary-encoded pages only null counts.
 //
 // Memory: a RowGroup holds its compressed pages and its dictionaries (each

@@ -34,24 +34,39 @@ func writeTableLimit(t testing.TB, tab *table, l layout, pageRows, dictLimit int
 }
 
 // chunkPages reports, from a column chunk's encoding stats, whether it has
-// a dictionary page, RLE_DICTIONARY data pages and PLAIN data pages.
-func chunkPages(cc *metadata.ColumnChunkMetaData) (dict, rle, plain bool) {
+// a dictionary page, RLE_DICTIONARY data pages and data pages of another
+// encoding (the fallback), and which encoding that is.
+func chunkPages(cc *metadata.ColumnChunkMetaData) (dict, rle, fallback bool, enc parquet.Encoding) {
 	for _, s := range cc.EncodingStats() {
 		switch {
 		case s.PageType.String() == "DICTIONARY_PAGE":
 			dict = true
 		case s.Encoding == parquet.Encodings.RLEDict:
 			rle = true
-		case s.Encoding == parquet.Encodings.Plain:
-			plain = true
+		default:
+			fallback, enc = true, s.Encoding
 		}
 	}
-	return dict, rle, plain
+	return dict, rle, fallback, enc
+}
+
+// fallbackEncoding is the encoding a dictionary chunk of this physical type
+// falls back to.
+func fallbackEncoding(t parquet.Type) parquet.Encoding {
+	switch t {
+	case parquet.Types.ByteArray:
+		return parquet.Encodings.DeltaByteArray
+	case parquet.Types.Int64:
+		return parquet.Encodings.DeltaBinaryPacked
+	default:
+		return parquet.Encodings.ByteStreamSplit
+	}
 }
 
 // spilled lists, per row group, the columns whose chunk has dictionary
-// pages followed by PLAIN pages, checking on the way that such chunks list
-// both encodings and that their data pages all follow the dictionary.
+// pages followed by fallback pages, checking on the way that such chunks
+// list both encodings, that the fallback is the one for the column's type,
+// and that their data pages all follow the dictionary.
 func spilled(t *testing.T, data []byte) []map[string]bool {
 	f, err := file.NewParquetReader(bytes.NewReader(data))
 	require.NoError(t, err)
@@ -63,15 +78,16 @@ func spilled(t *testing.T, data []byte) []map[string]bool {
 		for j := range rgm.NumColumns() {
 			cc, err := rgm.ColumnChunk(j)
 			require.NoError(t, err)
-			dict, rle, plain := chunkPages(cc)
-			if !dict || !plain {
+			dict, rle, fallback, enc := chunkPages(cc)
+			if !dict || !fallback {
 				continue
 			}
 			name := cc.PathInSchema().String()
 			m[name] = true
-			assert.Contains(t, cc.Encodings(), parquet.Encodings.Plain, name)
+			assert.Equal(t, fallbackEncoding(cc.Type()), enc, name)
+			assert.Contains(t, cc.Encodings(), enc, name)
 			assert.Contains(t, cc.Encodings(), parquet.Encodings.RLEDict, name)
-			assert.True(t, rle, "%s: PLAIN pages but no dictionary-encoded page before them", name)
+			assert.True(t, rle, "%s: fallback pages but no dictionary-encoded page before them", name)
 			assert.Less(t, cc.DictionaryPageOffset(), cc.DataPageOffset(), name)
 		}
 		out = append(out, m)
@@ -80,9 +96,9 @@ func spilled(t *testing.T, data []byte) []map[string]bool {
 }
 
 // A small dictionary limit makes the high-cardinality columns of the
-// payments table fall back to PLAIN part way through each chunk; both
+// payments table fall back part way through each chunk; both
 // readers must read every value back, and the statistics must still be
-// those of all the chunk's values (dictionary and PLAIN pages together).
+// those of all the chunk's values (dictionary and fallback pages together).
 func TestDictFallbackReadBack(t *testing.T) {
 	tab, d := testTable()
 	data := writeTableLimit(t, tab, testLayout, 3000, 4096)
@@ -108,7 +124,7 @@ func TestDictFallbackReadBack(t *testing.T) {
 		assert.Empty(t, m, "row group %d", g)
 	}
 	assert.Equal(t, writeTable(t, tab, testLayout, 3000), plain)
-	assert.Less(t, len(plain), len(data), "PLAIN pages should cost bytes here")
+	assert.Less(t, len(plain), len(data), "fallback pages should cost bytes here")
 }
 
 // Every way of filling a dictionary column falls back correctly: Keyed with
@@ -161,4 +177,21 @@ func TestKeyMapBoundedByDistinctKeys(t *testing.T) {
 	assert.Equal(t, 0, m.nwin, "sparse windows claimed")
 	assert.LessOrEqual(t, len(m.slots), 4*n)
 	assert.LessOrEqual(t, len(m.dense), denseKeys)
+}
+
+// A dictionary that does not pay for itself falls back at the default limit
+// too: the edge dataset's first row group has all-distinct keys in "wide"
+// (far below 1 MiB of dictionary when its first 16,384 values are checked),
+// and the readers read it back (TestEdgeCasesReadByArrow, ...ByParquetGo);
+// a one-value dictionary and the 5-row group keep theirs.
+func TestDictFallbackWhenMostlyDistinct(t *testing.T) {
+	data, d := writeEdge(t)
+	checkStats(t, data, d)
+	sp := spilled(t, data)
+	require.Len(t, sp, 2)
+	for _, c := range []string{"wide", "dense_keys"} {
+		assert.True(t, sp[0][c], "%s: all-distinct keys kept their dictionary", c)
+	}
+	assert.False(t, sp[0]["single_key"], "a one-value dictionary fell back")
+	assert.Empty(t, sp[1], "the 5-row group fell back")
 }

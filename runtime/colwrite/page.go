@@ -48,6 +48,7 @@ type column struct {
 	pre    []int32 // DELTA_BYTE_ARRAY prefix lengths
 	suf    []int32 // DELTA_BYTE_ARRAY suffix lengths (suffixes in plain)
 	prev   []byte  // DELTA_BYTE_ARRAY previous value
+	cur    []byte  // DELTA_BYTE_ARRAY value being rendered (fallback pages)
 	ints   []int64 // DELTA_BINARY_PACKED values
 	idx    []int32 // dictionary indexes
 	top    int32   // largest index in idx
@@ -58,7 +59,7 @@ type column struct {
 	keys  keyMap
 	strs  map[string]int32
 	limit int  // dictionary bytes that make the chunk fall back (0: DefaultDictBytes, <0: never)
-	spill bool // the dictionary is full: the rest of the chunk is PLAIN
+	spill bool // the dictionary is full or not paying: the rest of the chunk uses the fallback encoding
 	dict  []byte
 	ndict int
 
@@ -123,12 +124,12 @@ func (c *column) flushPage() error {
 		body, err = encodeInto(body, 5*len(c.idx)+64, func(dst []byte) ([]byte, error) {
 			return indexEncodings[w].EncodeInt32(dst, c.idx)
 		})
-	case c.spec.Encoding == Delta && c.spec.Physical == Int64:
+	case c.deltaInts():
 		enc = format.DeltaBinaryPacked
 		body, err = encodeInto(body, 9*len(c.ints)+128, func(dst []byte) ([]byte, error) {
 			return deltaEncoding.EncodeInt64(dst, c.ints)
 		})
-	case c.spec.Encoding == Delta:
+	case c.deltaBytes():
 		// DELTA_BYTE_ARRAY: DELTA_BINARY_PACKED prefix lengths, then
 		// DELTA_LENGTH_BYTE_ARRAY suffixes (DELTA_BINARY_PACKED lengths and
 		// the concatenated bytes).
@@ -142,6 +143,9 @@ func (c *column) flushPage() error {
 			})
 		}
 		body = append(body, c.plain...)
+	case c.splitDoubles():
+		enc = format.ByteStreamSplit
+		body = appendSplit(body, c.plain)
 	case !c.spec.Optional:
 		// PLAIN values and nothing before them: the page is the buffer.
 		body = c.plain

@@ -44,6 +44,7 @@ type lifecycle struct {
 	// -> indexes into repl, in time order); finish replaces it with order.
 	byKey  map[uint64][]int32
 	order  []int32          // indexes into repl sorted by (customer, slot, time)
+	custs  []uint32         // the customer of each entry of order: a compact search key
 	has    []uint64         // bitset of customers with a replacement
 	replOf map[uint32]int32 // the replacement of each blocked card
 }
@@ -68,6 +69,10 @@ func (l *lifecycle) finish() {
 		ra, rb := &l.repl[a], &l.repl[b]
 		return cmp.Or(cmp.Compare(ra.cust, rb.cust), cmp.Compare(ra.slot, rb.slot), cmp.Compare(ra.at, rb.at))
 	})
+	l.custs = make([]uint32, len(l.order))
+	for i, j := range l.order {
+		l.custs[i] = l.repl[j].cust
+	}
 	l.byKey = nil
 }
 
@@ -106,8 +111,8 @@ func (w *World) cardAt(cust uint32, k int, t int64) uint32 {
 		}
 		return id
 	}
-	i, _ := slices.BinarySearchFunc(l.order, cust, func(j int32, c uint32) int { return cmp.Compare(l.repl[j].cust, c) })
-	for ; i < len(l.order) && l.repl[l.order[i]].cust == cust; i++ {
+	i, _ := slices.BinarySearch(l.custs, cust)
+	for ; i < len(l.custs) && l.custs[i] == cust; i++ {
 		r := &l.repl[l.order[i]]
 		if int(r.slot) == k && r.at <= t {
 			id = l.base + uint32(l.order[i])

@@ -107,9 +107,9 @@ type activeCountry struct {
 // partition spreads an entity population over the active countries in
 // proportion to volume; within a country, popularity follows a Zipf law.
 type partition struct {
-	start []uint32      // first entity id of each country
-	count []uint32      // entities in each country
-	pick  []*dist.Alias // popularity within each country
+	start []uint32     // first entity id of each country
+	count []uint32     // entities in each country
+	pick  []*dist.Zipf // popularity within each country
 }
 
 // New builds the world for a dataset of rows rows ending at date (exclusive,
@@ -227,13 +227,16 @@ func newPartition(n int64, vols []float64, zipf float64) partition {
 	for _, v := range vols {
 		total += v
 	}
-	p := partition{start: make([]uint32, len(vols)), count: make([]uint32, len(vols)), pick: make([]*dist.Alias, len(vols))}
+	p := partition{start: make([]uint32, len(vols)), count: make([]uint32, len(vols)), pick: make([]*dist.Zipf, len(vols))}
 	next := uint32(0)
+	// alias tables while all of them fit in cache together (draws at small
+	// scale keep their values), rejection-inversion past that (issue 16)
+	table := n <= dist.ZipfTableMax
 	for k, v := range vols {
 		c := uint32(max(1, int64(math.Round(float64(n)*v/total))))
 		p.start[k], p.count[k] = next, c
 		next += c
-		p.pick[k] = dist.NewAlias(dist.ZipfWeights(int(c), zipf))
+		p.pick[k] = dist.NewZipf(int(c), zipf, table)
 	}
 	return p
 }
