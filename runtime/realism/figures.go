@@ -36,6 +36,7 @@ var specs = []spec{
 	{"fuel_online", "automated fuel dispensers (5542) online", 0, 0.05},
 	{"b2b", "wholesale/B2B MCCs 5000-5199", 0, 0.005},
 	{"mcc_9405", "intra-government purchases (9405)", 0, 0},
+	{"airline_chain_abroad", "airline chain codes (3000-3299) at merchants outside the airline's home country", 0, 0},
 	{"atm_round", "ATM withdrawals (6011) in whole tens of local units", 0.95, 1},
 	{"price_points", "retail tickets ending .99/.95/.49/.50/.00", 0.25, 1},
 	{"ppp_grocery_in_vs_us", "median grocery ticket in USD, IN over US", 0.2, 0.55},

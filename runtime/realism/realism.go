@@ -138,6 +138,7 @@ type meter struct {
 	perUSD   map[string]float64
 	offset   map[string]int64
 	binCty   map[string]string
+	mccHome  map[string]string // airline chain codes' home countries
 	c        map[string]*count
 	seen     map[string]bool
 	bins     map[string]bool
@@ -163,6 +164,12 @@ func newMeter() *meter {
 	}
 	for _, b := range refdata.BINs() {
 		m.binCty[b.Prefix] = b.Country
+	}
+	m.mccHome = map[string]string{}
+	for _, c := range refdata.MCCs() {
+		if c.Home != "" {
+			m.mccHome[c.Code] = c.Home
+		}
 	}
 	return m
 }
@@ -260,6 +267,8 @@ func (m *meter) add(p *row) {
 	}
 	m.cnt("b2b").add(mcc >= "5000" && mcc <= "5199")
 	m.cnt("mcc_9405").add(mcc == "9405")
+	home, chain := m.mccHome[mcc]
+	m.cnt("airline_chain_abroad").add(chain && home != p.MerchantCountry)
 	if mcc == "6011" {
 		m.cnt("atm_round").add(p.Amount%100 == 0 && (p.Amount/100)%10 == 0)
 	}

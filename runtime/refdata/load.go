@@ -68,10 +68,10 @@ func load() (*tables, error) {
 	if err != nil {
 		return nil, err
 	}
-	err = readCSV("mccs.csv", 8, func(rec []string) error {
+	err = readCSV("mccs.csv", 9, func(rec []string) error {
 		f := fields{rec: rec}
 		m := MCC{Code: f.str(), Description: f.str(), Category: f.str(), Risk: f.str(), MedianUSD: f.float(),
-			Sigma: f.float(), Weight: f.float(), CardPresent: f.float()}
+			Sigma: f.float(), Weight: f.float(), CardPresent: f.float(), Home: f.str()}
 		t.mccs = append(t.mccs, m)
 		return f.err
 	})

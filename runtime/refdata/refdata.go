@@ -42,6 +42,7 @@ type MCC struct {
 	Sigma       float64 // lognormal sigma of the ticket
 	Weight      float64 // relative share of transactions
 	CardPresent float64 // share of card-present payments (0..1)
+	Home        string  // an airline chain code's home country (ISO alpha-2); "" for codes used anywhere
 }
 
 // BINRange is an inclusive range of IIN prefixes of one card brand.

@@ -160,7 +160,7 @@ func (w *World) merchant(id uint32) merchant {
 	lon := clamp(lon0+(2*r.Float64()-1)*j, -180, 180)
 	return merchant{
 		country: uint16(k),
-		mcc:     uint16(w.mccOf(id-w.merchants.start[k], w.merchants.count[k], r.Next())),
+		mcc:     uint16(w.mccOf(k, id-w.merchants.start[k], w.merchants.count[k], r.Next())),
 		lat:     int32(math.Round(lat * 1e6)),
 		lon:     int32(math.Round(lon * 1e6)),
 	}

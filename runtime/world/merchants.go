@@ -24,11 +24,15 @@ const (
 	b2bFactor   = 0.1
 )
 
-// merchantMix returns the MCC pickers of ordinary and anchor merchants.
-func merchantMix(mccs []refdata.MCC) (ordinary, anchor *dist.Alias) {
+// merchantMix returns the MCC pickers of ordinary and anchor merchants of a
+// country (airline chain codes only at home).
+func merchantMix(mccs []refdata.MCC, country string) (ordinary, anchor *dist.Alias) {
 	w := make([]float64, len(mccs))
 	a := make([]float64, len(mccs))
 	for i, m := range mccs {
+		if m.Home != "" && m.Home != country {
+			continue // an airline's chain code only in its home country
+		}
 		w[i] = m.Weight
 		if code, err := strconv.Atoi(m.Code); err == nil && (code >= 5000 && code <= 5199 || code >= 9400 && code <= 9405) {
 			w[i] *= b2bFactor
@@ -38,12 +42,13 @@ func merchantMix(mccs []refdata.MCC) (ordinary, anchor *dist.Alias) {
 	return dist.NewAlias(w), dist.NewAlias(a)
 }
 
-// mccOf draws the MCC of the merchant of popularity rank rank among count.
-func (w *World) mccOf(rank, count uint32, x uint64) int {
+// mccOf draws the MCC of the merchant of active country k of popularity
+// rank rank among count.
+func (w *World) mccOf(k int, rank, count uint32, x uint64) int {
 	if float64(rank) < max(anchorMin, anchorShare*float64(count)) {
-		return w.anchorPick.Pick(x)
+		return w.anchorPick[k].Pick(x)
 	}
-	return w.mccPick.Pick(x)
+	return w.mccPick[k].Pick(x)
 }
 
 // onlineShops is a country's merchants of mostly card-not-present MCCs, by

@@ -30,8 +30,8 @@ type World struct {
 	merTab      []merchant // merchants by id, when memoised
 	merchants   partition
 	mccs        []refdata.MCC
-	mccPick     *dist.Alias // MCC of an ordinary merchant
-	anchorPick  *dist.Alias // MCC of a country's busiest merchants (merchants.go)
+	mccPick     []*dist.Alias // per active country: MCC of an ordinary merchant
+	anchorPick  []*dist.Alias // per active country: MCC of its busiest merchants (merchants.go)
 	brands      []string
 	brandPick   dist.Cum
 	bins        [][]refdata.BINRange // per brand
@@ -171,7 +171,10 @@ func New(cfg Config, seed uint64, rows int64, date time.Time) (*World, error) {
 	for i, m := range w.mccs {
 		mw[i] = m.Weight
 	}
-	w.mccPick, w.anchorPick = merchantMix(w.mccs)
+	for _, c := range w.countries {
+		o, a := merchantMix(w.mccs, c.code)
+		w.mccPick, w.anchorPick = append(w.mccPick, o), append(w.anchorPick, a)
+	}
 	w.brands, w.brandPick = names(cfg.Card.Brands)
 	all := refdata.BINRanges()
 	w.bins = make([][]refdata.BINRange, len(w.brands))

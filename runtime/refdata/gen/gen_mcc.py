@@ -51,6 +51,10 @@ over = {
  '9399': (0.3, 80, 0.2), '9311': (0.2, 400, 0.05), '9402': (0.3, 12, 0.9), '9222': (0.1, 120, 0.1),
  '8398': (0.4, 50, 0.05), '8661': (0.2, 40, 0.1),
 }
+# airline chain codes: the airline's home country (where its merchant account is); other chain
+# codes (hotels, car rental) operate everywhere and have none
+home = {'3000': 'US', '3001': 'US', '3005': 'GB', '3007': 'FR', '3008': 'DE', '3058': 'US',
+        '3066': 'US', '3256': 'US'}
 rows = []
 for l in open('mcc_src.txt'):
     code, desc, c = l.rstrip('\n').split('|')
@@ -58,11 +62,11 @@ for l in open('mcc_src.txt'):
     o = over.get(code)
     if o:
         w, med, cp = o
-    rows.append([code, desc, c, risk, med, sig, w, cp])
+    rows.append([code, desc, c, risk, med, sig, w, cp, home.get(code, '')])
 rows.sort()
 with open(sys.argv[1], 'w', newline='') as f:
     wr = csv.writer(f, lineterminator='\n')
-    wr.writerow(['code', 'description', 'category', 'risk', 'median_usd', 'sigma', 'weight', 'card_present'])
+    wr.writerow(['code', 'description', 'category', 'risk', 'median_usd', 'sigma', 'weight', 'card_present', 'home'])
     wr.writerows(rows)
 tot = sum(r[6] for r in rows)
 bycat = {}
