@@ -8,7 +8,7 @@ const (
 	Table       = "payments"                       // table name
 	FilePrefix  = "payments"                       // output file name prefix
 	SchemaPath  = "schema/transaction_schema.yaml" // the schema, from the module root
-	Fingerprint = "ed1ea02aa4fcaf9d"               // first 16 hex digits of the schema's SHA-256
+	Fingerprint = "1e057b252b8514aa"               // first 16 hex digits of the schema's SHA-256
 )
 
 // ColumnNames lists the columns in table order.
@@ -181,7 +181,7 @@ var Config = world.Config{
 			{Name: "credit", Weight: 0.25},
 			{Name: "debit", Weight: 0.72},
 			{Name: "prepaid", Weight: 0.03},
-		}},
+		}, OnlineShift: 0.1},
 		{Name: "us", Countries: []string{
 			"US",
 		}, CardPresentModes: []world.Weighted{
@@ -242,7 +242,7 @@ var Config = world.Config{
 		}, Types: []world.Weighted{
 			{Name: "credit", Weight: 0.08},
 			{Name: "debit", Weight: 0.92},
-		}},
+		}, OnlineShift: 0.2},
 		{Name: "in", Countries: []string{
 			"IN",
 		}, CardPresentModes: []world.Weighted{

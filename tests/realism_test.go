@@ -60,7 +60,7 @@ func TestRealismScorecard(t *testing.T) {
 	}
 	// every figure is measured on the file whose window holds its days
 	for _, n := range []string{"cn_unionpay", "jp_jcb", "amex_not_credit", "bin_domestic", "distinct_bins", "3ds_us",
-		"3ds_gb", "3ds_eea", "tap_gb", "tap_au", "tap_eea", "tap_us", "mag_eea", "tap_over_limit", "ip_home", "teleports",
+		"3ds_gb", "3ds_eea", "tap_gb", "tap_au", "tap_eea", "tap_us", "mag_eea", "tap_over_limit", "online_gb_minus_eea", "ip_home", "teleports",
 		"xb_instore_minus_online", "fuel_online", "b2b", "mcc_9405", "airline_chain_abroad", "atm_round", "price_points", "ppp_grocery_in_vs_us",
 		"holiday_us", "holiday_de", "de_sunday_vs_weekday"} {
 		assert.True(t, got["may"][n], "%s measured on the May file", n)

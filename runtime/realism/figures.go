@@ -30,6 +30,7 @@ var specs = []spec{
 	{"tap_us", "in-store payments at US terminals that are contactless", 0.2, 0.5},
 	{"mag_eea", "in-store payments at DE, FR, IT, ES, NL terminals by magnetic stripe", 0, 0.01},
 	{"tap_over_limit", "taps above the no-PIN limit (GBP 100, EUR 50)", 0, 0},
+	{"online_gb_minus_eea", "online share of GB customers' payments minus DE, FR, IT, ES, NL customers'", 0.03, 0.3},
 	{"ip_home", "legitimate online payments from an IP registered to the customer's country", 0.85, 0.99},
 	{"teleports", "card-present payments in another country within 2 h of the card's previous one", 0, 0.001},
 	{"xb_instore_minus_online", "cross-border share in store minus online", -1, 0},
@@ -59,6 +60,9 @@ func (m *meter) figures(complete bool) []Figure {
 		val["distinct_bins"] = float64(len(m.bins))
 	}
 	val["teleports"] = m.tele.share()
+	if gb, eea := m.c["online_gb"], m.c["online_eea"]; gb != nil && eea != nil {
+		val["online_gb_minus_eea"] = gb.share() - eea.share()
+	}
 	if in, on := m.c["xb_instore"], m.c["xb_online"]; in != nil && on != nil {
 		val["xb_instore_minus_online"] = in.share() - on.share()
 	}

@@ -265,6 +265,14 @@ func (m *meter) add(p *row) {
 			m.usd[p.CustomerCountry] = append(m.usd[p.CustomerCountry], float64(p.Amount)/100/m.perUSD[p.Currency])
 		}
 	}
+	switch {
+	case p.CustomerCountry == "GB":
+		m.cnt("online_gb").add(online)
+	case p.CustomerCountry == "CN":
+		m.cnt("online_cn").add(online)
+	case eea5[p.CustomerCountry]:
+		m.cnt("online_eea").add(online)
+	}
 	m.cnt("b2b").add(mcc >= "5000" && mcc <= "5199")
 	m.cnt("mcc_9405").add(mcc == "9405")
 	home, chain := m.mccHome[mcc]

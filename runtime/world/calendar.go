@@ -125,7 +125,11 @@ func newCalendar(cfg *Config, startUnix int64, windowDays int, countries []activ
 		spikes = append(spikes, sr)
 	}
 	sunday := map[string]float64{}
+	shift := map[string]float64{}
 	for _, rc := range cfg.Regions {
+		for _, c := range rc.Countries {
+			shift[c] = rc.OnlineShift
+		}
 		if rc.HasSunday {
 			for _, c := range rc.Countries {
 				sunday[c] = rc.SundayFactor
@@ -149,7 +153,7 @@ func newCalendar(cfg *Config, startUnix int64, windowDays int, countries []activ
 		for i := range n {
 			day := c.firstDay + int64(i)
 			t := time.Unix(day*86400, 0).UTC()
-			v, f, stay := 1.0, 1.0, 1.0
+			v, f, stay := 1.0, 1.0, 1-shift[ct.code]
 			switch wd := t.Weekday(); {
 			case wd == time.Sunday && hasSun:
 				v *= sun

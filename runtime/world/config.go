@@ -74,6 +74,7 @@ type RegionConfig struct {
 	Types            []Weighted // card types of its customers' cards
 	SundayFactor     float64    // volume of local Sundays relative to weekdays (replaces WeekendFactor)
 	HasSunday        bool
+	OnlineShift      float64 // share of its customers' in-store payments at home made online instead
 }
 
 // PaymentConfig describes per-payment draws.

@@ -54,6 +54,7 @@ func (c *checker) regions(rs []load.Region, cfg *world.Config) []world.RegionCon
 		if r.ContactlessLimit.Set {
 			rc.ContactlessLimit, rc.LimitCurrency = sec.money("contactless_limit", r.ContactlessLimit)
 		}
+		rc.OnlineShift = sec.optFloat("online_shift", r.OnlineShift, 0, 1)
 		if r.SundayFactor.Set {
 			rc.SundayFactor, rc.HasSunday = sec.float("sunday_factor", r.SundayFactor, 0.01, 10), true
 		}

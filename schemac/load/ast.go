@@ -49,6 +49,7 @@ type Region struct {
 	Brands           Weights `yaml:"brands"`
 	Types            Weights `yaml:"types"`
 	SundayFactor     Float   `yaml:"sunday_factor"`
+	OnlineShift      Float   `yaml:"online_shift"`
 }
 
 // Seasonality shapes volume and fraud pressure over the calendar.
