@@ -151,6 +151,9 @@ func (c *checker) generator(col *Column, byName map[string]*Column) {
 	where := "column \"" + col.Name + "\""
 	g.Base = c.variant(col, lg, "", byName)
 	if g.Base == nil {
+		if r := lg.Clamp; r.Set && r.Min.V > r.Max.V {
+			c.errorf(r.Pos, "%s: clamp range out of order (min %s > max %s)", where, fmtNum(r.Min.V), fmtNum(r.Max.V))
+		}
 		return
 	}
 	if lg.Fraud != nil {

@@ -73,10 +73,10 @@ type Payment struct {
 	MerchantName string `parquet:"merchant_name,dict"`
 	// Column customer_segment: string from generate categorical per customer.
 	CustomerSegment string `parquet:"customer_segment,dict"`
-	// Column customer_birth_year: decimal(4,0) from generate normal per customer.
-	CustomerBirthYear int64 `parquet:"customer_birth_year,decimal(0:4)"`
-	// Column customer_age: decimal(3,0) from generate expr.
-	CustomerAge int64 `parquet:"customer_age,decimal(0:3)"`
+	// Column customer_birth_year: decimal(10,0) from generate normal per customer.
+	CustomerBirthYear int64 `parquet:"customer_birth_year,decimal(0:10)"`
+	// Column customer_age: decimal(10,0) from generate expr.
+	CustomerAge int64 `parquet:"customer_age,decimal(0:10)"`
 	// Opened before the dataset's window, so before the customer's first payment in it.
 	// Column account_open_date: timestamp from generate lognormal per customer.
 	AccountOpenDate int64 `parquet:"account_open_date,timestamp(microsecond)"`
@@ -86,18 +86,18 @@ type Payment struct {
 	Channel string `parquet:"channel,dict"`
 	// Column is_recurring: boolean from generate categorical with fraud overrides.
 	IsRecurring bool `parquet:"is_recurring"`
-	// Column installments: decimal(2,0) from generate categorical with fraud overrides.
-	Installments int64 `parquet:"installments,decimal(0:2)"`
+	// Column installments: decimal(10,0) from generate categorical with fraud overrides.
+	Installments int64 `parquet:"installments,decimal(0:10)"`
 	// Column risk_score: double from generate normal with fraud overrides.
 	RiskScore float64 `parquet:"risk_score,plain"`
-	// Column loyalty_points: decimal(6,0) from generate poisson, null at rate 0.3 with group loyalty.
-	LoyaltyPoints *int64 `parquet:"loyalty_points,optional,decimal(0:6)"`
-	// Column terminal_no: decimal(2,0) from generate zipf.
-	TerminalNo int64 `parquet:"terminal_no,decimal(0:2)"`
+	// Column loyalty_points: decimal(10,0) from generate poisson, null at rate 0.3 with group loyalty.
+	LoyaltyPoints *int64 `parquet:"loyalty_points,optional,decimal(0:10)"`
+	// Column terminal_no: decimal(10,0) from generate zipf.
+	TerminalNo int64 `parquet:"terminal_no,decimal(0:10)"`
 	// Column terminal_id: string from generate expr, null at rate 0.3 with group loyalty.
 	TerminalID *string `parquet:"terminal_id,optional,plain"`
-	// Column local_hour: decimal(2,0) from generate expr.
-	LocalHour int64 `parquet:"local_hour,decimal(0:2)"`
+	// Column local_hour: decimal(10,0) from generate expr.
+	LocalHour int64 `parquet:"local_hour,decimal(0:10)"`
 	// Column is_night: boolean from generate expr.
 	IsNight bool `parquet:"is_night"`
 	// Column settlement_time: timestamp from generate exponential.
