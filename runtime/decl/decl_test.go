@@ -36,8 +36,9 @@ func TestSamplers(t *testing.T) {
 		{"normal", func(x uint64) float64 { return Normal(x, 10, 3) }, 10, 3},
 		{"lognormal", func(x uint64) float64 { return LogNormal(x, 0, 0.5) }, math.Exp(0.125), math.Sqrt((math.Exp(0.25) - 1) * math.Exp(0.25))},
 		{"exponential", func(x uint64) float64 { return Exponential(x, 4) }, 4, 4},
-		{"poisson small", func(x uint64) float64 { return Poisson(x, 3.5) }, 3.5, math.Sqrt(3.5)},
-		{"poisson large", func(x uint64) float64 { return Poisson(x, 400) }, 400, 20},
+		{"poisson small", NewPoisson(3.5).Draw, 3.5, math.Sqrt(3.5)},
+		{"poisson large", NewPoisson(400).Draw, 400, 20},
+		{"poisson tiny", NewPoisson(0.05).Draw, 0.05, math.Sqrt(0.05)},
 	} {
 		m, v := moments(n, c.f)
 		se := c.sd / math.Sqrt(n)

@@ -30,48 +30,37 @@ func Exponential(x uint64, mean float64) float64 {
 	return mean * s.Exp()
 }
 
-// Poisson is a Poisson variate with the given mean: inversion by sequential
-// search for a mean up to 30 (on average mean+1 steps), and above that the
-// PTRS transformed rejection of Hörmann (1993), which takes about 1.1 draws.
-func Poisson(x uint64, mean float64) float64 {
-	if mean <= 0 {
-		return 0
-	}
-	if mean <= 30 {
-		u := rng.Unit(x)
-		p := math.Exp(-mean)
-		k, c := 0.0, p
-		for u >= c && k < 1000 {
-			k++
-			p *= mean / k
-			c += p
-		}
-		return k
-	}
-	s := rng.New(x)
-	slam := math.Sqrt(mean)
-	loglam := math.Log(mean)
-	b := 0.931 + 2.53*slam
-	a := -0.059 + 0.02483*b
-	invalpha := 1.1239 + 1.1328/(b-3.4)
-	vr := 0.9277 - 3.6224/(b-2)
-	for {
-		u := rng.Unit(s.Next()) - 0.5
-		v := rng.UnitOpen(s.Next())
-		us := 0.5 - math.Abs(u)
-		k := math.Floor((2*a/us+b)*u + mean + 0.43)
-		if us >= 0.07 && v <= vr {
-			return k
-		}
-		if k < 0 || (us < 0.013 && v > us) {
-			continue
-		}
-		lg, _ := math.Lgamma(k + 1)
-		if math.Log(v)+math.Log(invalpha)-math.Log(a/(us*us)+b) <= -mean+k*loglam-lg {
-			return k
-		}
-	}
+// Poisson draws a Poisson variate of a fixed mean from a table: an alias
+// table over the counts whose probabilities are above 1e-17 (the rest, in
+// total below 1e-15, is left out), so a draw is one pick whatever the mean.
+type Poisson struct {
+	lo float64
+	a  *dist.Alias
 }
+
+// NewPoisson builds the table of mean (schemac checks 0 < mean <= 1e6).
+func NewPoisson(mean float64) *Poisson {
+	logp := func(k float64) float64 {
+		lg, _ := math.Lgamma(k + 1)
+		return -mean + k*math.Log(mean) - lg
+	}
+	mode := math.Floor(mean)
+	lo, hi := mode, mode
+	for lo > 0 && logp(lo-1) > -39 {
+		lo--
+	}
+	for logp(hi+1) > -39 {
+		hi++
+	}
+	w := make([]float64, int(hi-lo)+1)
+	for i := range w {
+		w[i] = math.Exp(logp(lo + float64(i)))
+	}
+	return &Poisson{lo: lo, a: dist.NewAlias(w)}
+}
+
+// Draw is the count drawn by x.
+func (p *Poisson) Draw(x uint64) float64 { return p.lo + float64(p.a.Pick(x)) }
 
 // Zipf draws ranks 1..n with probability proportional to 1/rank^s.
 type Zipf struct{ a *dist.Alias }

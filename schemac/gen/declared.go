@@ -131,6 +131,9 @@ func declaredColumn(c *ir.Column) []jen.Code {
 			if v.By != nil {
 				out = append(out, byFunc(c, v))
 			}
+		case "poisson":
+			out = append(out, jen.Commentf("poisson%s%s draws counts of mean %s for %s.", c.GoName, suffix(v), num(v.A), c.Name).Line().
+				Var().Id("poisson"+c.GoName+suffix(v)).Op("=").Qual(declPath, "NewPoisson").Call(jen.Lit(v.A)))
 		case "zipf":
 			out = append(out, jen.Commentf("zipf%s%s ranks 1..%d of %s.", c.GoName, suffix(v), v.N, c.Name).Line().Var().Id("zipf"+c.GoName+suffix(v)).Op("=").Qual(declPath, "NewZipf").Call(jen.Lit(v.N), jen.Lit(v.B)))
 		}
@@ -466,7 +469,7 @@ func variantValue(c *ir.Column, v *ir.Variant) jen.Code {
 	case "exponential":
 		x = jen.Qual(declPath, "Exponential").Call(d, jen.Lit(v.A))
 	case "poisson":
-		x = jen.Qual(declPath, "Poisson").Call(d, jen.Lit(v.A))
+		x = jen.Id("poisson" + c.GoName + suffix(v)).Dot("Draw").Call(d)
 	case "zipf":
 		x = jen.Id("zipf" + c.GoName + suffix(v)).Dot("Rank").Call(d)
 	}

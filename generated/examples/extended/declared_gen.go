@@ -257,12 +257,15 @@ func genRiskScore(b *world.Block, out []float64) {
 	}
 }
 
+// poissonLoyaltyPoints draws counts of mean 40 for loyalty_points.
+var poissonLoyaltyPoints = decl.NewPoisson(40.0)
+
 // genLoyaltyPoints draws loyalty_points (generate poisson) for block b into out.
 func genLoyaltyPoints(b *world.Block, out []int64) {
 	key := decl.ColumnKey(b.DeclaredKey(), "loyalty_points")
 	row := uint64(b.First())
 	for i := range out {
-		out[i] = decl.Scaled(decl.Poisson(rng.At(key, row+uint64(i)), 40.0), 0)
+		out[i] = decl.Scaled(poissonLoyaltyPoints.Draw(rng.At(key, row+uint64(i))), 0)
 	}
 }
 

@@ -8,6 +8,8 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -76,6 +78,7 @@ func TestEndToEnd(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, rows, p.Overview.Rows)
 	assert.Len(t, p.Columns, len(ColumnNames))
+	checkLeaks(t, p)
 
 	got := readRows(t, data)
 	require.Len(t, got, int(rows))
@@ -168,4 +171,46 @@ func TestDeclaredColumns(t *testing.T) {
 	assert.Greater(t, fraud.risk/float64(fraud.n), legit.risk/float64(legit.n)+0.1, "fraud override of risk_score")
 	assert.Less(t, float64(fraud.recurring)/float64(fraud.n), 0.04, "fraud override of is_recurring (1%)")
 	assert.Greater(t, float64(legit.recurring)/float64(legit.n), 0.04, "is_recurring on legitimate rows")
+}
+
+// leakAUC is the univariate ROC-AUC above which a raw column gives the label
+// away (paygen learnability's default LeakAUC).
+const leakAUC = 0.90
+
+// postEvent are the columns known only after the fraud is reported: they
+// separate the label by construction, as the world's fraud.reported_at does.
+var postEvent = map[string]bool{"reported_at": true, "days_to_report": true}
+
+// checkLeaks: the profile scores every declared column against the label
+// (univariate ROC-AUC), and none but the post-event ones is a leak, though
+// risk_score, is_recurring and installments carry fraud overrides.
+func checkLeaks(t *testing.T, p *profile.Profile) {
+	require.NotNil(t, p.Target)
+	auc := map[string]float64{}
+	for _, f := range p.Target.Features {
+		if f.AUC != nil {
+			auc[f.Column] = max(*f.AUC, 1-*f.AUC)
+		}
+	}
+	for _, name := range declared {
+		a, ok := auc[name]
+		if !ok {
+			skipped := slices.ContainsFunc(p.Target.Skipped, func(s string) bool { return strings.HasPrefix(s, name+":") })
+			assert.True(t, skipped || postEvent[name], "the profile neither scores nor skips %s", name)
+			continue
+		}
+		t.Logf("univariate AUC %-20s %.3f", name, a)
+		if !postEvent[name] {
+			assert.Less(t, a, leakAUC, "%s gives the label away", name)
+		}
+	}
+	assert.Greater(t, auc["risk_score"], 0.6, "the fraud override of risk_score carries signal")
+}
+
+// declared are the columns of the example with a generate block.
+var declared = []string{
+	"merchant_name", "customer_segment", "customer_birth_year", "customer_age", "account_open_date",
+	"amount_usd", "channel", "is_recurring", "installments", "risk_score", "loyalty_points",
+	"terminal_no", "terminal_id", "local_hour", "is_night", "settlement_time", "billing_country",
+	"days_to_report",
 }
