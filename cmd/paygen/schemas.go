@@ -51,8 +51,11 @@ func schemaNames() []string {
 	return names
 }
 
-// tableByName returns the compiled table called name.
+// tableByName returns the compiled table called name ("" is the default).
 func tableByName(name string) (tableDef, error) {
+	if name == "" {
+		name = defaultSchema
+	}
 	for _, d := range tableDefs {
 		if d.name == name {
 			return d, nil
@@ -64,7 +67,7 @@ func tableByName(name string) (tableDef, error) {
 // schemaDeps is the contract and profile spec of --schema name: the env's
 // (which tests may replace) for the default table, the compiled ones else.
 func (e *env) schemaDeps(name string) (*contract.Contract, *profile.Spec, error) {
-	if name == defaultSchema {
+	if name == defaultSchema || name == "" {
 		return e.contract, e.profileSpec, nil
 	}
 	d, err := tableByName(name)

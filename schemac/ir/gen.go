@@ -449,11 +449,9 @@ func (c *checker) categorical(col *Column, where string, lc *load.Categorical, v
 		case by.Type.Kind != String && by.Type.Kind != Boolean:
 			c.errorf(lc.By.Pos, "%s: by: column %q is %s; by takes a string or boolean column", where, by.Name, by.Type)
 			return false
-		case by.Gen != nil && (by.Gen.Base == nil || by.Gen.Base.Kind != "categorical" || by.Gen.Per != "" || len(by.Gen.load.Words.Items) > 0):
-			if by.Gen.Base != nil && by.Gen.Base.Kind != "categorical" {
-				c.errorf(lc.By.Pos, "%s: by: declared column %q is %s; by takes a source column or a categorical", where, by.Name, by.Gen.Base.Kind)
-				return false
-			}
+		case by.Gen != nil && by.Gen.load.Categorical == nil:
+			c.errorf(lc.By.Pos, "%s: by: declared column %q is not a categorical; by takes a source column or a categorical", where, by.Name)
+			return false
 		}
 		v.By = by
 		if !lc.Tables.Set || len(lc.Tables.Items) == 0 {

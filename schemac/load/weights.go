@@ -20,26 +20,15 @@ type ValueWeights struct {
 }
 
 func (w *ValueWeights) decodeNode(d *decoder, n *yaml.Node) {
-	if !d.kind(n, yaml.MappingNode, "a mapping of value: weight") {
-		return
-	}
-	out := ValueWeights{Pos: posOf(n), Set: true}
-	seen := map[string]bool{}
-	for i := 0; i+1 < len(n.Content); i += 2 {
-		k, v := n.Content[i], n.Content[i+1]
-		if !d.scalar(k, "a value", "!!str", "!!int", "!!float", "!!bool") {
-			continue
-		}
-		if seen[k.Value] {
-			d.errorf(k, "duplicate value %q", k.Value)
-			continue
-		}
-		seen[k.Value] = true
+	out := ValueWeights{Pos: posOf(n)}
+	out.Set = d.scalarKeys(n, "a mapping of value: weight", func(k, v *yaml.Node) {
 		it := ValueWeight{Value: k.Value, Tag: k.Tag, ValuePos: posOf(k)}
 		it.Weight.decodeNode(d, v)
 		out.Items = append(out.Items, it)
+	})
+	if out.Set {
+		*w = out
 	}
-	*w = out
 }
 
 // WeightTable is the weights of one value of a categorical's `by` column.
@@ -57,10 +46,24 @@ type WeightTables struct {
 }
 
 func (t *WeightTables) decodeNode(d *decoder, n *yaml.Node) {
-	if !d.kind(n, yaml.MappingNode, "a mapping of value: {value: weight}") {
-		return
+	out := WeightTables{Pos: posOf(n)}
+	out.Set = d.scalarKeys(n, "a mapping of value: {value: weight}", func(k, v *yaml.Node) {
+		it := WeightTable{When: k.Value, WhenPos: posOf(k)}
+		it.Weights.decodeNode(d, v)
+		out.Items = append(out.Items, it)
+	})
+	if out.Set {
+		*t = out
 	}
-	out := WeightTables{Pos: posOf(n), Set: true}
+}
+
+// scalarKeys calls each for every entry of the mapping n whose key is a
+// scalar (string, number or boolean), in file order, reporting other keys and
+// duplicates. It reports whether n is a mapping.
+func (d *decoder) scalarKeys(n *yaml.Node, want string, each func(k, v *yaml.Node)) bool {
+	if !d.kind(n, yaml.MappingNode, want) {
+		return false
+	}
 	seen := map[string]bool{}
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := n.Content[i], n.Content[i+1]
@@ -72,9 +75,7 @@ func (t *WeightTables) decodeNode(d *decoder, n *yaml.Node) {
 			continue
 		}
 		seen[k.Value] = true
-		it := WeightTable{When: k.Value, WhenPos: posOf(k)}
-		it.Weights.decodeNode(d, v)
-		out.Items = append(out.Items, it)
+		each(k, v)
 	}
-	*t = out
+	return true
 }
