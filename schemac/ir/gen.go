@@ -203,8 +203,16 @@ func (c *checker) generator(col *Column, byName map[string]*Column) {
 	if g.Base.Kind == "words" {
 		col.Encoding = EncodingDict
 	}
-	if g.Base.Kind == "categorical" && col.Type.Kind == String && col.Encoding == EncodingDefault {
-		col.Encoding = EncodingDict
+	// Default encodings of declared columns: a categorical's few values as a
+	// dictionary, other int64 columns (decimals, timestamps) delta-packed;
+	// plain int64 pages are 8 bytes a row for Snappy to compress.
+	if col.Encoding == EncodingDefault && g.typeOK {
+		switch {
+		case g.Base.Kind == "categorical" && col.Type.Kind != Boolean:
+			col.Encoding = EncodingDict
+		case col.Type.Kind == Decimal || col.Type.Kind == Timestamp:
+			col.Encoding = EncodingDelta
+		}
 	}
 }
 

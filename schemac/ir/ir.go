@@ -173,7 +173,9 @@ func (c *Column) ParquetTag() string {
 	case Decimal:
 		tag += fmt.Sprintf(",decimal(%d:%d)", c.Type.Scale, c.Type.Precision)
 	}
-	if c.Encoding != EncodingDefault {
+	// parquet-go takes no delta option on a pointer field: the tag of a
+	// nullable delta column leaves the encoding to colwrite's layout.
+	if c.Encoding != EncodingDefault && !(c.Nullable && c.Encoding == EncodingDelta) {
 		tag += "," + string(c.Encoding)
 	}
 	return tag

@@ -74,34 +74,34 @@ type Payment struct {
 	// Column customer_segment: string from generate categorical per customer.
 	CustomerSegment string `parquet:"customer_segment,dict"`
 	// Column customer_birth_year: decimal(10,0) from generate normal per customer.
-	CustomerBirthYear int64 `parquet:"customer_birth_year,decimal(0:10)"`
+	CustomerBirthYear int64 `parquet:"customer_birth_year,decimal(0:10),delta"`
 	// Column customer_age: decimal(10,0) from generate expr.
-	CustomerAge int64 `parquet:"customer_age,decimal(0:10)"`
+	CustomerAge int64 `parquet:"customer_age,decimal(0:10),delta"`
 	// Opened before the dataset's window, so before the customer's first payment in it.
 	// Column account_open_date: timestamp from generate lognormal per customer.
-	AccountOpenDate int64 `parquet:"account_open_date,timestamp(microsecond)"`
+	AccountOpenDate int64 `parquet:"account_open_date,timestamp(microsecond),delta"`
 	// Column amount_usd: decimal(14,2) from generate expr.
-	AmountUsd int64 `parquet:"amount_usd,decimal(2:14)"`
+	AmountUsd int64 `parquet:"amount_usd,decimal(2:14),delta"`
 	// Column channel: string from generate categorical.
 	Channel string `parquet:"channel,dict"`
 	// Column is_recurring: boolean from generate categorical with fraud overrides.
 	IsRecurring bool `parquet:"is_recurring"`
 	// Column installments: decimal(10,0) from generate categorical with fraud overrides.
-	Installments int64 `parquet:"installments,decimal(0:10)"`
+	Installments int64 `parquet:"installments,decimal(0:10),dict"`
 	// Column risk_score: double from generate normal with fraud overrides.
 	RiskScore float64 `parquet:"risk_score,plain"`
 	// Column loyalty_points: decimal(10,0) from generate poisson, null at rate 0.3 with group loyalty.
 	LoyaltyPoints *int64 `parquet:"loyalty_points,optional,decimal(0:10)"`
 	// Column terminal_no: decimal(10,0) from generate zipf.
-	TerminalNo int64 `parquet:"terminal_no,decimal(0:10)"`
+	TerminalNo int64 `parquet:"terminal_no,decimal(0:10),delta"`
 	// Column terminal_id: string from generate expr, null at rate 0.3 with group loyalty.
 	TerminalID *string `parquet:"terminal_id,optional,plain"`
 	// Column local_hour: decimal(10,0) from generate expr.
-	LocalHour int64 `parquet:"local_hour,decimal(0:10)"`
+	LocalHour int64 `parquet:"local_hour,decimal(0:10),delta"`
 	// Column is_night: boolean from generate expr.
 	IsNight bool `parquet:"is_night"`
 	// Column settlement_time: timestamp from generate exponential.
-	SettlementTime int64 `parquet:"settlement_time,timestamp(microsecond)"`
+	SettlementTime int64 `parquet:"settlement_time,timestamp(microsecond),delta"`
 	// Column billing_country: string from generate expr, null at rate 0.02.
 	BillingCountry *string `parquet:"billing_country,optional,dict"`
 	// Days from the payment to the fraud report; null where reported_at is (legitimate rows, and fraud
