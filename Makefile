@@ -40,6 +40,8 @@ test: test-deps drift
 	@if [ -f tests/duckdb/go.mod ]; then cd tests/duckdb && $(GO) test -count=1 ./...; fi
 	# workers append different columns of one block at once: check it under the race detector
 	$(GO) test -race -count=1 -run 'TestWorkersDoNotChangeBytes|TestConcurrent' ./runtime/pqwrite/ ./runtime/colwrite/
+	# declared columns read the block from several writer goroutines too
+	$(GO) test -race -count=1 -run TestDeterministic ./generated/examples/extended/
 
 ## test-short: the fast tier, no binary build, no end-to-end runs, no 1M-row files (see README, Tests)
 test-short: drift

@@ -7,6 +7,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"sort"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -118,4 +119,28 @@ func mustAbs(t *testing.T, p string) string {
 	abs, err := filepath.Abs(p)
 	require.NoError(t, err)
 	return abs
+}
+
+// TestExamplesUpToDate regenerates every schema/examples/NAME.yaml in memory
+// and compares with generated/examples/NAME (with -update, rewrites it).
+func TestExamplesUpToDate(t *testing.T) {
+	root := moduleRoot(t)
+	schemas, err := filepath.Glob(filepath.Join(root, "schema/examples/*.yaml"))
+	require.NoError(t, err)
+	require.NotEmpty(t, schemas)
+	for _, abs := range schemas {
+		name := strings.TrimSuffix(filepath.Base(abs), ".yaml")
+		data, err := os.ReadFile(abs)
+		require.NoError(t, err)
+		files, err := schemac.CompileAt("schema/examples/"+name+".yaml", data, "github.com/paygen/paygen/generated/examples/"+name)
+		require.NoError(t, err)
+		outDir := filepath.Join(root, "generated/examples", name)
+		if *update {
+			_, err := schemac.Write(outDir, files)
+			require.NoError(t, err)
+		}
+		changes, err := schemac.Compare(outDir, files)
+		require.NoError(t, err)
+		assert.Empty(t, changes, "generated/examples/%s is stale; run go generate ./...:\n%s", name, schemac.Diff("generated/examples/"+name, changes))
+	}
 }

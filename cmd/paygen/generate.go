@@ -13,14 +13,16 @@ import (
 	"strings"
 	"time"
 
-	"github.com/paygen/paygen/generated"
+	"github.com/paygen/paygen/runtime/contract"
 	"github.com/paygen/paygen/runtime/dataset"
 	"github.com/paygen/paygen/runtime/pqwrite"
+	"github.com/paygen/paygen/runtime/profile"
 	"github.com/paygen/paygen/runtime/world"
 )
 
 type genFlags struct {
 	rows, out, date, rowGroup, shard string
+	schema                           string
 	seed                             uint64
 	workers                          int
 	overwrite, quiet                 bool
@@ -31,6 +33,7 @@ type genFlags struct {
 func runGenerate(e *env, args []string) int {
 	var g genFlags
 	fs := newFlags("generate", "generate --rows N --out DIR [flags]")
+	fs.StringVar(&g.schema, "schema", defaultSchema, schemaHelp())
 	fs.StringVar(&g.rows, "rows", "1_000_000", "number of rows (1000000, 1_000_000, 10k, 2.5M); "+rowLimitHelp())
 	fs.StringVar(&g.out, "out", "outputs", "output directory (not with --to)")
 	fs.Uint64Var(&g.seed, "seed", 42, "random seed: same seed, rows and date give the same data")
@@ -56,13 +59,18 @@ func runGenerate(e *env, args []string) int {
 	if set["out"] && set["to"] {
 		return e.fail("generate", 2, "give --out or --to, not both: --to streams the file to S3 and writes no local copy")
 	}
-	if g.validate && e.contract == nil {
+	ctr, spec, err := e.schemaDeps(g.schema)
+	if err != nil {
+		return e.fail("generate", 2, "%v", err)
+	}
+	if g.validate && ctr == nil {
 		return e.fail("generate", 2, "--validate: no data contract is compiled into this binary")
 	}
 	plan, err := g.plan()
 	if err != nil {
 		return e.fail("generate", 2, "%v", err)
 	}
+	plan.contract, plan.profileSpec = ctr, spec
 	if e.isTTY(e.stderr) && !g.quiet {
 		plan.progressTo = e.stderr
 	}
@@ -91,23 +99,30 @@ func runGenerate(e *env, args []string) int {
 
 // genPlan is a validated generate request.
 type genPlan struct {
-	w          *world.World
-	rows       int64
-	seed       uint64
-	date       time.Time
-	path       string
-	workers    int
-	groupBlks  int
-	shard      int // 1-based; 0 = whole dataset
-	shards     int
-	overwrite  bool
-	validate   bool
-	profile    bool
-	s3         *s3Flags  // nil: write to --out
-	progressTo io.Writer // nil: no progress line
+	def         tableDef
+	contract    *contract.Contract
+	profileSpec *profile.Spec
+	w           *world.World
+	rows        int64
+	seed        uint64
+	date        time.Time
+	path        string
+	workers     int
+	groupBlks   int
+	shard       int // 1-based; 0 = whole dataset
+	shards      int
+	overwrite   bool
+	validate    bool
+	profile     bool
+	s3          *s3Flags  // nil: write to --out
+	progressTo  io.Writer // nil: no progress line
 }
 
 func (g *genFlags) plan() (*genPlan, error) {
+	def, err := tableByName(g.schema)
+	if err != nil {
+		return nil, err
+	}
 	rows, err := parseCount(g.rows)
 	if err != nil {
 		return nil, fmt.Errorf("--rows: %v", err)
@@ -124,11 +139,11 @@ func (g *genFlags) plan() (*genPlan, error) {
 	if g.workers < 1 || g.workers > 256 {
 		return nil, fmt.Errorf("--workers: %d is outside 1..256", g.workers)
 	}
-	w, err := world.New(generated.Config, g.seed, rows, date)
+	w, err := world.New(def.config, g.seed, rows, date)
 	if err != nil {
 		return nil, err
 	}
-	p := &genPlan{w: w, rows: rows, seed: g.seed, date: date, workers: g.workers, overwrite: g.overwrite,
+	p := &genPlan{def: def, w: w, rows: rows, seed: g.seed, date: date, workers: g.workers, overwrite: g.overwrite,
 		validate: g.validate, profile: g.profile}
 	if g.s3.to != "" {
 		p.s3 = &g.s3
@@ -145,7 +160,7 @@ func (g *genFlags) plan() (*genPlan, error) {
 			return nil, fmt.Errorf("--shard: %v", err)
 		}
 	}
-	p.path = filepath.Join(g.out, dataset.FileName(generated.FilePrefix, rows, date, p.shard, p.shards))
+	p.path = filepath.Join(g.out, dataset.FileName(def.prefix, rows, date, p.shard, p.shards))
 	return p, nil
 }
 
@@ -222,8 +237,8 @@ func (p *genPlan) meta() dataset.Meta {
 		Date:              p.date.Format(time.DateOnly),
 		Rows:              p.rows,
 		Seed:              strconv.FormatUint(p.seed, 10),
-		Schema:            generated.Table,
-		SchemaFingerprint: generated.Fingerprint,
+		Schema:            p.def.table,
+		SchemaFingerprint: p.def.fingerprint,
 		Version:           version,
 	}
 	if p.shard > 0 {
@@ -250,7 +265,7 @@ func (p *genPlan) run(e *env) (genResult, error) {
 			fmt.Fprintf(p.progressTo, "\r%s / %s rows (%.0f%%)", commas(done), commas(total), 100*float64(done)/float64(total))
 		}
 	}
-	st, err := pqwrite.WriteColumns(out.writer(p.path), p.w, generated.Columns, generated.Writers, opt, "paygen version "+version)
+	st, err := pqwrite.WriteColumns(out.writer(p.path), p.w, p.def.columns, p.def.writers, opt, "paygen version "+version)
 	if p.progressTo != nil {
 		fmt.Fprint(p.progressTo, "\r\033[K")
 	}
@@ -264,7 +279,7 @@ func (p *genPlan) run(e *env) (genResult, error) {
 			return genResult{}, err
 		}
 		var report bytes.Buffer
-		ok, err := validateAs(out.localPath(), p.path, e.contract, &report)
+		ok, err := validateAs(out.localPath(), p.path, p.contract, &report)
 		if err == nil && !ok {
 			e.stderr.Write(report.Bytes()) // the report says what failed
 			err = errContract
@@ -279,7 +294,7 @@ func (p *genPlan) run(e *env) (genResult, error) {
 		out.abort()
 		return genResult{}, err
 	}
-	if err := p.publish(out, &res, start, e.profileSpec); err != nil {
+	if err := p.publish(out, &res, start, p.profileSpec); err != nil {
 		return genResult{}, err
 	}
 	if out.remote != nil {

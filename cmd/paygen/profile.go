@@ -21,6 +21,7 @@ func runProfile(e *env, args []string) int {
 	fs := newFlags("profile", "profile FILE.parquet [--out REPORT.html] [--json PROFILE.json] [--sample N]")
 	fs.StringVar(&htmlOut, "out", "", "HTML report to write (default: the input's name with .html, beside it)")
 	fs.StringVar(&jsonOut, "json", "", "also write the profile as JSON to this file")
+	schema := fs.String("schema", defaultSchema, schemaHelp())
 	fs.IntVar(&sample, "sample", 20, fmt.Sprintf("rows shown in the sample section, 0 (none) to %d (keeps the report small)", maxSample))
 	files, code, done := e.parseArgs(fs, args)
 	if done {
@@ -33,6 +34,10 @@ func runProfile(e *env, args []string) int {
 		return e.fail("profile", 2, "unexpected argument %q (one file at a time)", files[1])
 	case sample < 0 || sample > maxSample:
 		return e.fail("profile", 2, "--sample must be 0 to %d, not %d", maxSample, sample)
+	}
+	_, spec, err := e.schemaDeps(*schema)
+	if err != nil {
+		return e.fail("profile", 2, "%v", err)
 	}
 	in := files[0]
 	if htmlOut == "" {
@@ -49,7 +54,7 @@ func runProfile(e *env, args []string) int {
 		opt.SampleRows = -1
 	}
 	start := time.Now()
-	p, err := writeProfile(in, e.profileSpec, htmlOut, jsonOut, opt)
+	p, err := writeProfile(in, spec, htmlOut, jsonOut, opt)
 	if err != nil {
 		return e.fail("profile", 2, "%s", cleanErr(err))
 	}

@@ -19,6 +19,7 @@ func runValidate(e *env, args []string) int {
 	jsonPath := fs.String("json", "", "write the JSON report to `file` (one report, or {success, reports} for several files)")
 	htmlPath := fs.String("html", "", "write a self-contained HTML report to `file`")
 	quiet := fs.Bool("quiet", false, "print one summary line per file instead of the full table")
+	schema := fs.String("schema", defaultSchema, schemaHelp())
 	date := fs.String("date", "", "dataset `date` (YYYY-MM-DD) for time-window checks; default: the file's paygen.date metadata")
 
 	files, code, done := e.parseArgs(fs, args)
@@ -39,7 +40,10 @@ func runValidate(e *env, args []string) int {
 		}
 		opt.Date = d
 	}
-	c := e.contract
+	c, _, err := e.schemaDeps(*schema)
+	if err != nil {
+		return e.fail("validate", 2, "%v", err)
+	}
 	if c == nil {
 		return e.fail("validate", 2, "no data contract is compiled into this binary")
 	}

@@ -46,9 +46,11 @@ func fillParams(s *ir.Schema) *jen.Statement {
 // fillColumn emits the fill function of one column, dispatching on how the
 // column becomes null.
 func fillColumn(s *ir.Schema, c *ir.Column) jen.Code {
-	doc := fmt.Sprintf("%s fills %s from %s%s.", c.FillFunc, c.Name, c.Source.Name, nullPhrase(c))
+	doc := fmt.Sprintf("%s fills %s from %s%s.", c.FillFunc, c.Name, c.Origin(), nullPhrase(c))
 	var body []jen.Code
 	switch {
+	case c.Gen != nil:
+		body = fillDeclared(c)
 	case !c.Nullable:
 		body = fillRequired(c)
 	case c.Source.Natural:

@@ -68,6 +68,7 @@ var emitters = []emitter{
 	{name: "schema_gen.go", build: schemaFile},
 	{name: "fill_gen.go", build: fillFile},
 	{name: "write_gen.go", build: writeFile},
+	{name: "declared_gen.go", build: declaredFile},
 	{name: "contract_gen.go", build: contractFile},
 	{name: "profile_gen.go", build: profileFile},
 	{name: "athena_gen.sql", text: athenaFile},
@@ -91,7 +92,11 @@ func GenerateAt(s *ir.Schema, importPath string) (map[string][]byte, error) {
 		if e.buildAt != nil {
 			f = func(s *ir.Schema) *jen.File { return e.buildAt(s, importPath) }
 		}
-		src, err := render(e.name, f(s))
+		jf := f(s)
+		if jf == nil {
+			continue // nothing of this kind in the schema
+		}
+		src, err := render(e.name, jf)
 		if err != nil {
 			return nil, err
 		}

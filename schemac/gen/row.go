@@ -87,7 +87,7 @@ func fieldType(c *ir.Column) *jen.Statement {
 //	// ISO 18245 merchant category code; leading zeros kept.
 //	// Column mcc_code: string from merchant.mcc, null at rate 0.05.
 func fieldDoc(c *ir.Column) jen.Code {
-	facts := fmt.Sprintf("Column %s: %s from %s%s.", c.Name, c.Type, c.Source.Name, nullPhrase(c))
+	facts := fmt.Sprintf("Column %s: %s from %s%s.", c.Name, c.Type, c.Origin(), nullPhrase(c))
 	if c.Description == "" {
 		return comment(facts)
 	}
@@ -102,6 +102,10 @@ func nullPhrase(c *ir.Column) string {
 		return ""
 	case c.Source.Natural:
 		return ", null by construction"
+	case c.Gen != nil && len(c.Gen.NullFrom) > 0 && !c.HasRate:
+		return ", null where its inputs are"
+	case c.Gen != nil && len(c.Gen.NullFrom) > 0:
+		return fmt.Sprintf(", null at rate %s and where its inputs are", num(c.NullRate))
 	case c.NullGroup != "":
 		return fmt.Sprintf(", null at rate %s with group %s", num(c.NullRate), c.NullGroup)
 	}

@@ -160,6 +160,9 @@ func keyed(c *ir.Column) bool {
 //	keys, ok := b.FraudScenarioKeys()
 //	colwrite.AppendKeyed(rg, colFraudScenario, keys, ok, b.FormatFraudScenario)
 func writeColumn(c *ir.Column) jen.Code {
+	if c.Gen != nil {
+		return writeDeclared(c)
+	}
 	how := ""
 	if keyed(c) {
 		how = " as dictionary keys"

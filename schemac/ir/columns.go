@@ -75,6 +75,7 @@ func (c *checker) columns(f *load.File, goType string) []*Column {
 	for i, col := range out {
 		col.Index = i
 	}
+	c.generators(out)
 	return out
 }
 
@@ -108,12 +109,23 @@ func (c *checker) column(i int, lc *load.Column) *Column {
 		col.Type, typeOK = c.parseType(name, lc.Type)
 	}
 	srcOK := false
-	if !lc.Source.Set {
-		c.errorf(lc.Pos, "column %q: source is required", name)
-	} else if src, ok := world.SourceByName(lc.Source.V); !ok {
-		c.errorf(lc.Source.Pos, "column %q: unknown source %q", name, lc.Source.V)
-	} else {
-		col.Source, srcOK = src, true
+	switch {
+	case lc.Generate != nil && lc.Source.Set:
+		c.errorf(lc.Source.Pos, "column %q: a column has a source or a generate block, not both", name)
+	case lc.Generate != nil:
+		col.Gen = &Gen{load: lc.Generate}
+	case !lc.Source.Set:
+		c.errorf(lc.Pos, "column %q: source (or generate) is required", name)
+	}
+	if col.Gen != nil {
+		col.Gen.typeOK = typeOK
+	}
+	if lc.Source.Set && lc.Generate == nil {
+		if src, ok := world.SourceByName(lc.Source.V); !ok {
+			c.errorf(lc.Source.Pos, "column %q: unknown source %q", name, lc.Source.V)
+		} else {
+			col.Source, srcOK = src, true
+		}
 	}
 	if typeOK && srcOK {
 		if want, ok := kindOf(col.Type); !ok || want != col.Source.Kind {
@@ -146,6 +158,7 @@ func (c *checker) nulls(col *Column, lc *load.Column, srcOK bool) {
 	}
 	if lc.NullRate.Set {
 		col.Nullable = true
+		col.HasRate = true
 		col.NullRate = lc.NullRate.V
 		c.unit("column \""+col.Name+"\": null_rate", lc.NullRate)
 	}

@@ -116,6 +116,8 @@ type Column struct {
 	Source      world.SourceInfo
 	Nullable    bool    // optional in Parquet: a null_rate is set or the source is natural
 	NullRate    float64 // share of nulls drawn for a nullable-by-rate column
+	HasRate     bool    // null_rate is set: nulls are drawn at NullRate
+	Gen         *Gen    // the declared generator (generate:); nil for a source column
 	NullGroup   string  // columns of one group are null together; "" when alone
 	Encoding    Encoding
 	Description string
@@ -124,7 +126,26 @@ type Column struct {
 }
 
 // ByRate reports whether the column is made null by drawing at NullRate.
-func (c *Column) ByRate() bool { return c.Nullable && !c.Source.Natural }
+func (c *Column) ByRate() bool { return c.HasRate }
+
+// Declared reports whether the column is generated from a generate: block.
+func (c *Column) Declared() bool { return c.Gen != nil }
+
+// Origin names where the column's values come from, for comments: the
+// source (merchant.mcc) or the generator (generate categorical per customer).
+func (c *Column) Origin() string {
+	if c.Gen == nil {
+		return c.Source.Name
+	}
+	s := "generate " + c.Gen.Base.Kind
+	if c.Gen.Per != "" {
+		s += " per " + c.Gen.Per
+	}
+	if c.Gen.Fraud != nil || len(c.Gen.Scenarios) > 0 {
+		s += " with fraud overrides"
+	}
+	return s
+}
 
 // IndexConst is the name of the generated constant holding the column's
 // position (colMCCCode): generated code names positions instead of writing
@@ -152,7 +173,9 @@ func (c *Column) ParquetTag() string {
 	case Decimal:
 		tag += fmt.Sprintf(",decimal(%d:%d)", c.Type.Scale, c.Type.Precision)
 	}
-	if c.Encoding != EncodingDefault {
+	// parquet-go takes no delta option on a pointer field: the tag of a
+	// nullable delta column leaves the encoding to colwrite's layout.
+	if c.Encoding != EncodingDefault && !(c.Nullable && c.Encoding == EncodingDelta) {
 		tag += "," + string(c.Encoding)
 	}
 	return tag

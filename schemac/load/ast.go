@@ -244,14 +244,15 @@ type Counterfeit struct {
 // Column is one entry of the columns list.
 type Column struct {
 	Pos         Pos
-	Name        Str      `yaml:"name"`
-	Type        Str      `yaml:"type"`
-	Source      Str      `yaml:"source"`
-	NullRate    Float    `yaml:"null_rate"`
-	NullGroup   Str      `yaml:"null_group"`
-	Parquet     *Parquet `yaml:"parquet"`
-	Description Str      `yaml:"description"`
-	Expect      []Expect `yaml:"expect"`
+	Name        Str       `yaml:"name"`
+	Type        Str       `yaml:"type"`
+	Source      Str       `yaml:"source"`
+	Generate    *Generate `yaml:"generate"`
+	NullRate    Float     `yaml:"null_rate"`
+	NullGroup   Str       `yaml:"null_group"`
+	Parquet     *Parquet  `yaml:"parquet"`
+	Description Str       `yaml:"description"`
+	Expect      []Expect  `yaml:"expect"`
 }
 
 // Parquet holds a column's Parquet options.
@@ -305,4 +306,93 @@ type CurrencyOfCountry struct {
 	Pos      Pos
 	Currency Str `yaml:"currency"`
 	Country  Str `yaml:"country"`
+}
+
+// Generate declares how a column's values are drawn when it has no source:
+// exactly one generator (categorical … expr), optional modifiers, and
+// optional fraud-aware overrides (Fraud, Scenarios), which are Generates
+// holding only a generator.
+type Generate struct {
+	Pos         Pos
+	Categorical *Categorical `yaml:"categorical"`
+	Uniform     *Uniform     `yaml:"uniform"`
+	Normal      *Normal      `yaml:"normal"`
+	LogNormal   *LogNormal   `yaml:"lognormal"`
+	Exponential *Exponential `yaml:"exponential"`
+	Poisson     *Poisson     `yaml:"poisson"`
+	Zipf        *Zipf        `yaml:"zipf"`
+	Words       StrSeq       `yaml:"words"`
+	Expr        Str          `yaml:"expr"`
+
+	Per    Str        `yaml:"per"`
+	Clamp  FloatRange `yaml:"clamp"`
+	Round  Int        `yaml:"round"`
+	Before Str        `yaml:"before"`
+	After  Str        `yaml:"after"`
+	Unit   Str        `yaml:"unit"`
+
+	Fraud     *Generate     `yaml:"fraud"`
+	Scenarios *ScenarioGens `yaml:"scenarios"`
+}
+
+// ScenarioGens holds one optional override per fraud scenario.
+type ScenarioGens struct {
+	Pos                 Pos
+	CardTesting         *Generate `yaml:"card_testing"`
+	AccountTakeover     *Generate `yaml:"account_takeover"`
+	StolenCard          *Generate `yaml:"stolen_card"`
+	CompromisedMerchant *Generate `yaml:"compromised_merchant"`
+	DeviceFarm          *Generate `yaml:"device_farm"`
+	LostStolen          *Generate `yaml:"lost_stolen"`
+	Counterfeit         *Generate `yaml:"counterfeit"`
+}
+
+// Categorical draws one of a list of values by weight, optionally with one
+// weight table per value of another column (By).
+type Categorical struct {
+	Pos       Pos
+	Weights   ValueWeights `yaml:"weights"`
+	By        Str          `yaml:"by"`
+	Tables    WeightTables `yaml:"tables"`
+	Otherwise ValueWeights `yaml:"otherwise"`
+}
+
+// Uniform is a uniform distribution on [min, max).
+type Uniform struct {
+	Pos Pos
+	Min Float `yaml:"min"`
+	Max Float `yaml:"max"`
+}
+
+// Normal is a normal distribution.
+type Normal struct {
+	Pos  Pos
+	Mean Float `yaml:"mean"`
+	SD   Float `yaml:"sd"`
+}
+
+// LogNormal is exp of a normal distribution N(mu, sigma²).
+type LogNormal struct {
+	Pos   Pos
+	Mu    Float `yaml:"mu"`
+	Sigma Float `yaml:"sigma"`
+}
+
+// Exponential is an exponential distribution.
+type Exponential struct {
+	Pos  Pos
+	Mean Float `yaml:"mean"`
+}
+
+// Poisson is a Poisson distribution.
+type Poisson struct {
+	Pos  Pos
+	Mean Float `yaml:"mean"`
+}
+
+// Zipf draws ranks 1..n with probability proportional to 1/rank^s.
+type Zipf struct {
+	Pos Pos
+	N   Int   `yaml:"n"`
+	S   Float `yaml:"s"`
 }

@@ -1,0 +1,56 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/paygen/paygen/runtime/dataset"
+)
+
+// TestGenerateExtendedSchema writes the example table of
+// schema/examples/extended.yaml with --schema, validates and profiles it in
+// the same run, then validates it again with validate --schema; the default
+// contract refuses it (its columns are not the payments table's).
+func TestGenerateExtendedSchema(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	code, out, errs := generateCmd("--schema", "extended", "--rows", "70k", "--out", dir, "--validate", "--profile")
+	require.Equal(t, 0, code, errs)
+	path := filepath.Join(dir, "payments_extended_70k_20250529.parquet")
+	assert.Contains(t, out, path)
+	meta, err := dataset.ReadMeta(path)
+	require.NoError(t, err)
+	assert.Equal(t, "payments_extended", meta.Schema)
+	_, err = os.Stat(filepath.Join(dir, "payments_extended_70k_20250529.html"))
+	require.NoError(t, err)
+
+	code, out, errs = call(testDeps(), runValidate, "--schema", "extended", "--quiet", path)
+	assert.Equal(t, 0, code, errs)
+	assert.Contains(t, out, "PASSED")
+	code, _, errs = call(testDeps(), runValidate, "--quiet", path)
+	assert.Equal(t, 2, code)
+	assert.Contains(t, errs, "not a payments file")
+	code, _, errs = call(testDeps(), runProfile, "--schema", "extended", "--out", filepath.Join(dir, "p.html"), path)
+	assert.Equal(t, 0, code, errs)
+}
+
+func TestUnknownSchema(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	for _, c := range []struct {
+		cmd  func(*env, []string) int
+		args []string
+	}{
+		{runGenerate, []string{"--rows", "10k", "--out", dir}},
+		{runValidate, []string{"x.parquet"}},
+		{runProfile, []string{"x.parquet"}},
+	} {
+		code, _, errs := call(testDeps(), c.cmd, append([]string{"--schema", "nope"}, c.args...)...)
+		assert.Equal(t, 2, code)
+		assert.Contains(t, errs, `unknown schema "nope" (known: payments, extended)`)
+	}
+}
