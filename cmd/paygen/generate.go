@@ -150,7 +150,7 @@ func (g *genFlags) plan() (*genPlan, error) {
 	}
 	rowBytes := func() (float64, error) {
 		defer debug.FreeOSMemory() // the sample's buffers must not add to the write's peak RSS
-		return pqwrite.RowBytes(w, generated.Columns, generated.Writers)
+		return pqwrite.RowBytes(w, def.columns, def.writers)
 	}
 	if p.groupBlks, err = groupBlocks(g.rowGroup, w.BlockRows(), rowBytes); err != nil {
 		return nil, fmt.Errorf("--row-group-size: %v", err)

@@ -8,7 +8,7 @@ const (
 	Table       = "payments_extended"             // table name
 	FilePrefix  = "payments_extended"             // output file name prefix
 	SchemaPath  = "schema/examples/extended.yaml" // the schema, from the module root
-	Fingerprint = "22687ff38a085231"              // first 16 hex digits of the schema's SHA-256
+	Fingerprint = "45b103ca91400fb9"              // first 16 hex digits of the schema's SHA-256
 )
 
 // ColumnNames lists the columns in table order.
@@ -204,6 +204,7 @@ var Config = world.Config{
 				"money_transfer",
 			},
 			HighRiskShare: 0.5,
+			ForeignShare:  0.75,
 			AmountFactor: world.Range{
 				Min: 1.5,
 				Max: 4,
