@@ -1,8 +1,6 @@
 package world
 
 import (
-	"sort"
-
 	"github.com/paygen/paygen/runtime/dist"
 	"github.com/paygen/paygen/runtime/refdata"
 	"github.com/paygen/paygen/runtime/rng"
@@ -62,7 +60,14 @@ func (w *World) ipIn(k int, key uint64) uint32 {
 		return w.publicIP(key)
 	}
 	off := rng.Below(rng.Mix(key), s.cum[len(s.cum)-1])
-	j := sort.Search(len(s.cum), func(j int) bool { return s.cum[j] > off })
+	j, hi := 0, len(s.cum)-1 // the first block whose cumulative size passes off
+	for j < hi {
+		if m := (j + hi) >> 1; s.cum[m] > off {
+			hi = m
+		} else {
+			j = m + 1
+		}
+	}
 	before := uint64(0)
 	if j > 0 {
 		before = s.cum[j-1]

@@ -21,11 +21,13 @@ import (
 type timeline struct {
 	startMicros int64
 	minutes     int
-	rate        []float64     // intensity of each minute
-	cum         []float64     // cum[m] = sum of rate[0..m]
-	pressure    []float64     // cumulative fraud-pressure intensity
-	byHour      []*dist.Alias // zone index (world.zones) given the hour of the window
-	zoneCountry []int         // active country of each zone
+	rate        []float64       // intensity of each minute
+	cum         []float64       // cum[m] = sum of rate[0..m]
+	pressure    []float64       // cumulative fraud-pressure intensity
+	byHour      []*dist.Alias   // active country given the hour of the window
+	zoneByHour  [][]*dist.Alias // [hour][country]: zone (offset from the country's first) of a multi-zone country; nil for one zone
+	zone1       []int           // first zone (world.zones) of each active country
+	zoneCountry []int           // active country of each zone
 	cal         *calendar
 }
 
@@ -40,9 +42,13 @@ func newTimeline(cfg *Config, startUnix int64, countries []activeCountry, zones 
 		pressure:    make([]float64, minutes),
 		cal:         cal,
 	}
-	for _, z := range zones {
+	for i, z := range zones {
+		if i == 0 || zones[i-1].country != z.country {
+			tl.zone1 = append(tl.zone1, i)
+		}
 		tl.zoneCountry = append(tl.zoneCountry, z.country)
 	}
+	nc := len(countries)
 	startMin := startUnix / 60
 	hours := minutes / 60
 	// Zone by zone (the sums over zones keep their order, so the result is
@@ -52,6 +58,7 @@ func newTimeline(cfg *Config, startUnix int64, countries []activeCountry, zones 
 	nz := len(zones)
 	byHour := make([]float64, hours*nz) // [hour][zone]
 	tl.byHour = make([]*dist.Alias, hours)
+	tl.zoneByHour = make([][]*dist.Alias, hours)
 	fill := func(h0, h1 int) {
 		for z, zn := range zones {
 			k := zn.country
@@ -77,8 +84,26 @@ func newTimeline(cfg *Config, startUnix int64, countries []activeCountry, zones 
 				byHour[h*nz+z] = sum
 			}
 		}
+		// a country by the sum of its zones, then a zone within it: two
+		// small tables instead of one over every zone
+		cw := make([]float64, nc)
 		for h := h0; h < h1; h++ {
-			tl.byHour[h] = dist.NewAlias(byHour[h*nz : (h+1)*nz])
+			row := byHour[h*nz : (h+1)*nz]
+			clear(cw)
+			for z, v := range row {
+				cw[zones[z].country] += v
+			}
+			tl.byHour[h] = dist.NewAlias(cw)
+			tl.zoneByHour[h] = make([]*dist.Alias, nc)
+			for k := range nc {
+				first, end := tl.zone1[k], nz
+				if k+1 < nc {
+					end = tl.zone1[k+1]
+				}
+				if end-first > 1 {
+					tl.zoneByHour[h][k] = dist.NewAlias(row[first:end])
+				}
+			}
 		}
 	}
 	var wg sync.WaitGroup
@@ -236,11 +261,19 @@ func (tl *timeline) zone(micros int64, x uint64) int {
 	if h >= len(tl.byHour) {
 		h = len(tl.byHour) - 1
 	}
-	return tl.byHour[h].Pick(x)
+	k := tl.byHour[h].Pick(x)
+	if a := tl.zoneByHour[h][k]; a != nil {
+		return tl.zone1[k] + a.Pick(rng.Mix(x))
+	}
+	return tl.zone1[k]
 }
 
 // country picks the paying customer's country for an event time with 64
 // random bits.
 func (tl *timeline) country(micros int64, x uint64) int {
-	return tl.zoneCountry[tl.zone(micros, x)]
+	h := int((micros - tl.startMicros) / 3600e6)
+	if h >= len(tl.byHour) {
+		h = len(tl.byHour) - 1
+	}
+	return tl.byHour[h].Pick(x)
 }
