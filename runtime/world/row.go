@@ -156,7 +156,11 @@ func (b *Block) legitMerchant(k, home, z int, t int64, r *rng.Stream) uint32 {
 		return mer
 	}
 	mer := draw()
-	if w.weekendAccept == nil || !isWeekend(t/60e6+int64(w.countries[home].offsetMin)) {
+	off := int64(w.countries[home].offsetMin)
+	if z >= 0 {
+		off = w.offsetAt(z, t) // the customer's own clock
+	}
+	if w.weekendAccept == nil || !isWeekend(t/60e6+off) {
 		return mer
 	}
 	for try := 0; try < 3; try++ {
