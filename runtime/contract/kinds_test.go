@@ -102,6 +102,11 @@ func TestEachKindFailsOnBrokenData(t *testing.T) {
 				p.TransactionID = "txn_20250529_0000000004"
 			}
 		}, 1, "txn_20250529_0000000004", false},
+		{"transaction_id.unique", func(i int, p *fixture.Payment) {
+			if i == 10 { // next to its twin: the ascending pass stops there, the rescan finds it
+				p.TransactionID = "txn_20250529_0000000009"
+			}
+		}, 1, "txn_20250529_0000000009", false},
 		{"amount.mean", func(i int, p *fixture.Payment) {
 			if i == 0 {
 				p.Amount = 500_000_000_000 // one huge payment moves the mean, not the median

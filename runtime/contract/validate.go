@@ -33,7 +33,8 @@ type Options struct {
 // Columns are streamed row group by row group, each column read once by one of
 // Options.Workers goroutines, all expectations on that column fed from the same batches.
 // Memory is bounded by the page size plus, per cross-column check, a few bytes per row of
-// one row group; Unique keeps one 8-byte hash per distinct value and Quantile a
+// one row group; Unique keeps nothing while a column ascends, else one 8-byte hash per
+// distinct value (reading the column a second time), and Quantile a
 // 65,536-value sample.
 func Validate(path string, c *Contract, opt Options) (*Report, error) {
 	start := time.Now()
@@ -82,6 +83,15 @@ func Validate(path string, c *Contract, opt Options) (*Report, error) {
 	}
 	if err := p.run(); err != nil {
 		return nil, err
+	}
+	// unique checks whose column was not in ascending order read it again, with a hash set
+	for i, chk := range checks {
+		if u, ok := chk.(*uniqueCheck); ok {
+			col := f.ColumnIndex(exps[i].Column)
+			if err := u.rescan(f, col, class(f.Columns()[col].Physical)); err != nil {
+				return nil, err
+			}
+		}
 	}
 	for i, chk := range checks {
 		if chk != nil {
