@@ -90,11 +90,12 @@ func daysIn(m time.Month, year int) int {
 // window can touch in any time zone: day index 0 is firstDay (days since
 // the epoch); country k's days start at k*n.
 type calendar struct {
-	firstDay int64
-	n        int       // days per country
-	volume   []float64 // weekend x payday x spike x holiday volume factors
-	fraud    []float64 // spike fraud-pressure factors
-	online   []float64 // share of in-store payments at home made online instead
+	firstDay  int64
+	n         int       // days per country
+	volume    []float64 // weekend x payday x spike x holiday volume factors
+	fraud     []float64 // spike fraud-pressure factors
+	online    []float64 // share of in-store payments at home made online instead
+	anyOnline []bool    // per country: some day moves payments online
 }
 
 type spikeRule struct {
@@ -142,6 +143,7 @@ func newCalendar(cfg *Config, startUnix int64, windowDays int, countries []activ
 	c.volume = make([]float64, n*len(countries))
 	c.fraud = make([]float64, n*len(countries))
 	c.online = make([]float64, n*len(countries))
+	c.anyOnline = make([]bool, len(countries))
 	for k, ct := range countries {
 		sun, hasSun := sunday[ct.code]
 		holiday := map[int64]bool{}
@@ -181,6 +183,7 @@ func newCalendar(cfg *Config, startUnix int64, windowDays int, countries []activ
 				}
 			}
 			c.volume[k*n+i], c.fraud[k*n+i], c.online[k*n+i] = v, f, 1-stay
+			c.anyOnline[k] = c.anyOnline[k] || stay < 1
 		}
 	}
 	return c, nil

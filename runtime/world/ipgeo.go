@@ -12,10 +12,11 @@ import (
 // geolocation lookup finds the customer's (or the merchant's, or the
 // visited) country.
 
-// ipSpace is one country's address blocks with their cumulative sizes.
+// ipSpace is one country's address blocks, picked by size.
 type ipSpace struct {
 	start []uint32
-	cum   []uint64 // cum[j] = total size of blocks 0..j
+	size  []uint32
+	pick  *dist.Alias // a block, weighted by its size
 }
 
 // hostingCountries are where VPN and hosting exits are, by weight: an
@@ -30,18 +31,21 @@ func (w *World) buildIPSpace() {
 	w.ipSpace = make([]ipSpace, len(w.countries))
 	for k, c := range w.countries {
 		var s ipSpace
-		total := uint64(0)
+		var wts []float64
 		for _, b := range refdata.IPv4Blocks(c.code) {
-			total += uint64(b.Size)
 			s.start = append(s.start, b.Start)
-			s.cum = append(s.cum, total)
+			s.size = append(s.size, b.Size)
+			wts = append(wts, float64(b.Size))
+		}
+		if len(wts) > 0 {
+			s.pick = dist.NewAlias(wts)
 		}
 		w.ipSpace[k] = s
 	}
 	var wts []float64
 	for _, h := range hostingCountries {
 		for k, c := range w.countries {
-			if c.code == h.code && len(w.ipSpace[k].cum) > 0 {
+			if c.code == h.code && w.ipSpace[k].pick != nil {
 				w.hosting = append(w.hosting, k)
 				wts = append(wts, h.weight)
 			}
@@ -52,27 +56,17 @@ func (w *World) buildIPSpace() {
 	}
 }
 
-// ipIn draws an address of active country k from key; a country without
-// registered space gets any public address.
+// ipIn draws an address of active country k from key (a block by size,
+// then an address in it: uniform over the country's space); a country
+// without registered space gets any public address.
 func (w *World) ipIn(k int, key uint64) uint32 {
 	s := &w.ipSpace[k]
-	if len(s.cum) == 0 {
+	if s.pick == nil {
 		return w.publicIP(key)
 	}
-	off := rng.Below(rng.Mix(key), s.cum[len(s.cum)-1])
-	j, hi := 0, len(s.cum)-1 // the first block whose cumulative size passes off
-	for j < hi {
-		if m := (j + hi) >> 1; s.cum[m] > off {
-			hi = m
-		} else {
-			j = m + 1
-		}
-	}
-	before := uint64(0)
-	if j > 0 {
-		before = s.cum[j-1]
-	}
-	return s.start[j] + uint32(off-before)
+	x := rng.Mix(key)
+	j := s.pick.Pick(x)
+	return s.start[j] + uint32(rng.Below(rng.Mix(x), uint64(s.size[j])))
 }
 
 // hostingIP is a VPN or hosting exit address: in a data-centre country.

@@ -43,10 +43,12 @@ func (b *Block) legitWhere(i int, cust uint32, cp customer, r *rng.Stream) {
 		}
 	}
 	cal := w.tl.cal
-	if o := cal.online[home*cal.n+cal.day(t/60e6+int64(w.countries[home].offsetMin))]; o > 0 && r.Float64() < o {
-		// a shopping day online (Cyber Monday)
-		b.legitPayment(i, cust, cp, b.merchantIn(home, onlineOnly, r), true, atHome, r)
-		return
+	if cal.anyOnline[home] {
+		if o := cal.online[home*cal.n+cal.day(t/60e6+int64(w.countries[home].offsetMin))]; o > 0 && r.Float64() < o {
+			// a shopping day online (Cyber Monday), or a region that shops online
+			b.legitPayment(i, cust, cp, b.merchantIn(home, onlineOnly, r), true, atHome, r)
+			return
+		}
 	}
 	// shops near home: a merchant of the customer's own zone
 	mer := b.legitMerchant(home, home, w.zoneOfEntity(&w.customers, cust, home), t, r)
