@@ -95,7 +95,7 @@ FUZZTIME ?= 20s
 FUZZPAR  ?= 2
 FUZZ_TARGETS ?= \
 	./runtime/colscan:FuzzOpenAndScan ./runtime/contract:FuzzValidate ./runtime/profile:FuzzRun \
-	./cmd/paygen/internal/learn:FuzzAnalyzeFile ./schemac/load:FuzzLoad \
+	./runtime/learn:FuzzAnalyzeFile ./schemac/load:FuzzLoad \
 	./cmd/paygen/internal/s3up:FuzzParseURL ./cmd/paygen/internal/s3up:FuzzReadEnvFile \
 	./cmd/paygen:FuzzParseCount ./cmd/paygen:FuzzParseBytes ./cmd/paygen:FuzzParseShard ./cmd/paygen:FuzzCheckEndpoint \
 	./runtime/refdata:FuzzLuhn

@@ -6,9 +6,9 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/paygen/paygen/cmd/paygen/internal/learn"
 	"github.com/paygen/paygen/generated"
 	"github.com/paygen/paygen/runtime/colscan"
+	"github.com/paygen/paygen/runtime/learn"
 )
 
 const learnabilitySynopsis = "learnability FILE.parquet [--json OUT.json] [--split-days N] [--balanced] [--rule-min-support N] [--rule-max-precision P] [--position-alpha A]"
