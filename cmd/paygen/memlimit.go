@@ -33,10 +33,16 @@ func generateMemoryLimit(workers, groupRows int) int64 {
 // limitMemory sets generate's soft memory limit unless GOMEMLIMIT is set,
 // and returns a function that restores the previous limit.
 func limitMemory(workers, groupRows int) (restore func()) {
+	return softMemoryLimit(generateMemoryLimit(workers, groupRows))
+}
+
+// softMemoryLimit sets the soft memory limit to limit bytes unless GOMEMLIMIT is
+// set, and returns a function that restores the previous limit.
+func softMemoryLimit(limit int64) (restore func()) {
 	if os.Getenv("GOMEMLIMIT") != "" {
 		return func() {}
 	}
-	prev := debug.SetMemoryLimit(generateMemoryLimit(workers, groupRows))
+	prev := debug.SetMemoryLimit(limit)
 	return func() {
 		if prev <= 0 {
 			prev = math.MaxInt64
