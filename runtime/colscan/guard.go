@@ -349,8 +349,8 @@ func checkSnappyLen(r io.ReaderAt, off, want int64) error {
 }
 
 // CheckPages reads the page headers of every column chunk in the file's row groups
-// and checks them as scans do before decoding a page (see MemoryBudget). Readers
-// that decode pages themselves (with parquet-go) call it first.
+// and checks them as scans do before decoding a page (see MemoryBudget): a caller
+// that would rather fail at once than after reading some columns calls it first.
 func (f *File) CheckPages() error {
 	md := f.pf.Metadata()
 	for i := f.rgLo; i < f.rgHi; i++ {
