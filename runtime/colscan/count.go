@@ -44,6 +44,31 @@ func checkByteArrayCount(r io.ReaderAt, off, c int64, h *format.PageHeader, code
 	default:
 		return nil
 	}
+	if levels > c {
+		return fmt.Errorf("levels of %d bytes in a page of %d", levels, c)
+	}
+	if enc != format.Plain && nulls >= 0 {
+		// A DELTA encoding's value count is in its first bytes: read those alone, from the
+		// start of the values or, compressed with Snappy, from the block's first literal
+		// (a block starts with one). Otherwise decompress the page below.
+		head := make([]byte, min(c, levels+64))
+		if _, err := r.ReadAt(head, off); err != nil && !errors.Is(err, io.EOF) {
+			return err
+		}
+		var prefix []byte
+		switch {
+		case !compressed || codec == format.Uncompressed:
+			prefix = head[levels:]
+		case codec == format.Snappy:
+			prefix = snappyPrefix(head[levels:])
+		}
+		if got, err := countByteArrays(enc, prefix); err == nil {
+			if want := numValues - nulls; got != want {
+				return fmt.Errorf("the data holds %d %s values, the header says %d", got, enc, want)
+			}
+			return nil
+		}
+	}
 	raw := make([]byte, c)
 	if _, err := r.ReadAt(raw, off); err != nil && !errors.Is(err, io.EOF) {
 		return err
@@ -85,6 +110,33 @@ func checkByteArrayCount(r io.ReaderAt, off, c int64, h *format.PageHeader, code
 		return fmt.Errorf("the data holds %d %s values, the header says %d", got, enc, want)
 	}
 	return nil
+}
+
+// snappyPrefix returns the bytes of the first literal of Snappy block b (the first bytes
+// the block decodes to), or nil.
+func snappyPrefix(b []byte) []byte {
+	if _, k := binary.Uvarint(b); k > 0 {
+		b = b[k:]
+	} else {
+		return nil
+	}
+	if len(b) == 0 || b[0]&3 != 0 { // not a literal
+		return nil
+	}
+	n := int(b[0] >> 2)
+	b = b[1:]
+	if n >= 60 { // the length is in the next n-59 bytes, little-endian
+		extra := n - 59
+		if len(b) < extra {
+			return nil
+		}
+		n = 0
+		for i := range extra {
+			n |= int(b[i]) << (8 * i)
+		}
+		b = b[extra:]
+	}
+	return b[:min(n+1, len(b))]
 }
 
 // countByteArrays returns how many values an encoded BYTE_ARRAY section holds.
