@@ -1,9 +1,15 @@
 package colscan_test
 
 import (
+	"fmt"
+	"os"
+
 	"errors"
 	"path/filepath"
 	"testing"
+
+	"github.com/parquet-go/parquet-go"
+	"github.com/parquet-go/parquet-go/compress"
 
 	"github.com/parquet-go/parquet-go/format"
 	"github.com/stretchr/testify/assert"
@@ -47,6 +53,60 @@ func TestByteArrayPageCountDisagreesWithData(t *testing.T) {
 				assert.Regexp(t, `column "transaction_id": row group 0: corrupt Parquet file: page 0: (the data holds \d+ DELTA_(LENGTH_)?BYTE_ARRAY values, the header says|definition levels: \d+ levels for \d+ values)`, err.Error())
 				f2 := open(t, path)
 				assert.ErrorContains(t, f2.CheckPages(), "page 0: ")
+			})
+		}
+	}
+}
+
+type oneString struct {
+	S string `parquet:"s,plain"`
+}
+
+type oneDeltaString struct {
+	S string `parquet:"s,delta"`
+}
+
+// The same for PLAIN pages (counted by walking the length prefixes of the decompressed
+// values) and for uncompressed pages.
+func TestByteArrayPageCountPlainAndUncompressed(t *testing.T) {
+	for name, codec := range map[string]compress.Codec{"snappy": &parquet.Snappy, "uncompressed": &parquet.Uncompressed} {
+		for _, delta := range []bool{false, true} {
+			t.Run(fmt.Sprintf("%s/delta=%v", name, delta), func(t *testing.T) {
+				path := filepath.Join(t.TempDir(), "s.parquet")
+				f, err := os.Create(path)
+				require.NoError(t, err)
+				opts := []parquet.WriterOption{parquet.Compression(codec), parquet.PageBufferSize(1 << 10)}
+				if delta {
+					w := parquet.NewGenericWriter[oneDeltaString](f, opts...)
+					rows := make([]oneDeltaString, 500)
+					for i := range rows {
+						rows[i].S = fmt.Sprintf("value-%04d", i)
+					}
+					_, err = w.Write(rows)
+					require.NoError(t, err)
+					require.NoError(t, w.Close())
+				} else {
+					w := parquet.NewGenericWriter[oneString](f, opts...)
+					rows := make([]oneString, 500)
+					for i := range rows {
+						rows[i].S = fmt.Sprintf("value-%04d", i)
+					}
+					_, err = w.Write(rows)
+					require.NoError(t, err)
+					require.NoError(t, w.Close())
+				}
+				require.NoError(t, f.Close())
+				require.NoError(t, scanAll(path), "the file as written reads")
+				require.NoError(t, colscantest.RewritePageHeader(path, 0, 0, 0, func(h *format.PageHeader) {
+					colscantest.SetNumValues(h, func(n int32) int32 { return n - 1 })
+				}))
+				require.NoError(t, colscantest.RewritePageHeader(path, 0, 0, 1, func(h *format.PageHeader) {
+					colscantest.SetNumValues(h, func(n int32) int32 { return n + 1 })
+				}))
+				err = scanAll(path)
+				require.Error(t, err)
+				assert.True(t, errors.Is(err, colscan.ErrCorrupt), err)
+				assert.Regexp(t, `column "s": row group 0: corrupt Parquet file: page 0: the data holds \d+ (PLAIN|DELTA_LENGTH_BYTE_ARRAY|DELTA_BYTE_ARRAY) values, the header says`, err.Error())
 			})
 		}
 	}
