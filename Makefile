@@ -90,18 +90,20 @@ lint:
 	@for p in $(PLATFORMS); do echo "build $$p"; \
 	  GOOS=$${p%/*} GOARCH=$${p#*/} CGO_ENABLED=0 $(GO) build -o /dev/null ./cmd/paygen || exit 1; done
 
-## fuzz: run every fuzz target for FUZZTIME (default 20s) each; `make test` (plain go test)
-## runs their seed corpora. New failing inputs land in the package's testdata/fuzz/.
+## fuzz: run every fuzz target for FUZZTIME (default 20s) each with FUZZPAR workers (default 2);
+## `make test` (plain go test) runs their seed corpora. New failing inputs land in the package's
+## testdata/fuzz/. One target: make fuzz FUZZ_TARGETS=./runtime/colscan:FuzzOpenAndScan
 FUZZTIME ?= 20s
-FUZZ_TARGETS := \
+FUZZPAR  ?= 2
+FUZZ_TARGETS ?= \
 	./runtime/colscan:FuzzOpenAndScan ./runtime/contract:FuzzValidate ./runtime/profile:FuzzRun \
-	./cmd/paygen/internal/learn:FuzzAnalyzeFile ./schemac/load:FuzzLoad \
+	./runtime/learn:FuzzAnalyzeFile ./schemac/load:FuzzLoad \
 	./cmd/paygen/internal/s3up:FuzzParseURL ./cmd/paygen/internal/s3up:FuzzReadEnvFile \
 	./cmd/paygen:FuzzParseCount ./cmd/paygen:FuzzParseBytes ./cmd/paygen:FuzzParseShard ./cmd/paygen:FuzzCheckEndpoint \
 	./runtime/refdata:FuzzLuhn
 fuzz:
 	@for t in $(FUZZ_TARGETS); do pkg=$${t%%:*}; name=$${t##*:}; echo "== $$name ($$pkg, $(FUZZTIME))"; \
-	  $(GO) test $$pkg -run '^$$' -fuzz "^$$name\$$" -fuzztime $(FUZZTIME) -fuzzminimizetime 5s -parallel 2 || exit 1; done
+	  $(GO) test $$pkg -run '^$$' -fuzz "^$$name\$$" -fuzztime $(FUZZTIME) -fuzzminimizetime 5s -parallel $(FUZZPAR) || exit 1; done
 
 ## bench: hot-path Go benchmarks, paygen vs its peers at 1M rows, RSS at 1M and 20M, validate/profile times
 bench: build

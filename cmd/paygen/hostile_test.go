@@ -10,7 +10,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
-	"github.com/paygen/paygen/runtime/colscan/fixture"
+	"github.com/paygen/paygen/runtime/colscan/colscantest"
 )
 
 // A generated file whose first event_time page claims 2,147,483,647 values
@@ -21,8 +21,8 @@ func TestCraftedPageHeaderIsOneLine(t *testing.T) {
 	code, _, errs := generateCmd("--rows", "10k", "--out", dir)
 	require.Equal(t, 0, code, errs)
 	path := filepath.Join(dir, "payments_10k_20250529.parquet")
-	require.NoError(t, fixture.RewritePageHeader(path, 0, 1, 0, func(h *format.PageHeader) {
-		fixture.SetNumValues(h, func(int32) int32 { return 2147483647 })
+	require.NoError(t, colscantest.RewritePageHeader(path, 0, 1, 0, func(h *format.PageHeader) {
+		colscantest.SetNumValues(h, func(int32) int32 { return 2147483647 })
 	}))
 	for _, cmd := range [][]string{{"validate", path}, {"profile", path, "--out", filepath.Join(dir, "p.html")}, {"learnability", path}} {
 		start := time.Now()

@@ -6,9 +6,9 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/paygen/paygen/cmd/paygen/internal/learn"
 	"github.com/paygen/paygen/generated"
 	"github.com/paygen/paygen/runtime/colscan"
+	"github.com/paygen/paygen/runtime/learn"
 )
 
 const learnabilitySynopsis = "learnability FILE.parquet [--json OUT.json] [--split-days N] [--balanced] [--rule-min-support N] [--rule-max-precision P] [--position-alpha A]"
@@ -66,11 +66,13 @@ func runLearnability(e *env, args []string) int {
 	if err != nil {
 		return fail("%s", inputError(err))
 	}
-	err = f.CheckPages() // parquet-go decodes the pages: check their headers first
+	err = f.CheckPages() // every page header at once, before minutes of analysis
+	rows := f.NumRows()
 	f.Close()
 	if err != nil {
 		return fail("%s", inputError(err))
 	}
+	defer softMemoryLimit(learn.LiveBytes(rows))()
 	rep, err := learn.AnalyzeFile(files[0], learn.Options{
 		SplitDays: *splitDays, Fit: learn.FitOptions{Balanced: *balanced},
 		RuleMinSupport: *minSupport, RuleMaxPrecision: *maxPrecision, PositionAlpha: *alpha,

@@ -8,8 +8,9 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/paygen/paygen/cmd/paygen/internal/learn"
 	"github.com/paygen/paygen/generated"
+	"github.com/paygen/paygen/runtime/learn"
+	"github.com/paygen/paygen/runtime/learn/learntest"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -23,10 +24,10 @@ func TestLearnabilityCLI(t *testing.T) {
 	dir := t.TempDir()
 	clean := filepath.Join(dir, "clean.parquet")
 	leaky := filepath.Join(dir, "leaky.parquet")
-	require.NoError(t, learn.WriteParquet(clean, learn.SyntheticRows(learn.SyntheticOptions{Rows: 6000, FraudRate: 0.02, Seed: 1}), 0))
-	require.NoError(t, learn.WriteParquet(leaky, learn.SyntheticRows(learn.SyntheticOptions{Rows: 6000, FraudRate: 0.02, Seed: 1, Leak: true}), 0))
+	require.NoError(t, learntest.WriteParquet(clean, learntest.SyntheticRows(learntest.SyntheticOptions{Rows: 6000, FraudRate: 0.02, Seed: 1}), 0))
+	require.NoError(t, learntest.WriteParquet(leaky, learntest.SyntheticRows(learntest.SyntheticOptions{Rows: 6000, FraudRate: 0.02, Seed: 1, Leak: true}), 0))
 	pairLeak := filepath.Join(dir, "pair.parquet")
-	require.NoError(t, learn.WriteParquet(pairLeak, pairLeakRows(), 0))
+	require.NoError(t, learntest.WriteParquet(pairLeak, pairLeakRows(), 0))
 
 	t.Run("clean file passes, flags after the file", func(t *testing.T) {
 		out := filepath.Join(dir, "clean.json")
@@ -119,7 +120,7 @@ func TestLearnabilityCLI(t *testing.T) {
 // pairLeakRows are synthetic rows where card_type = debit and device_type = desktop are
 // each common among legitimate rows but only fraud rows have both.
 func pairLeakRows() []learn.Row {
-	rows := learn.SyntheticRows(learn.SyntheticOptions{Rows: 6000, FraudRate: 0.02, Seed: 1})
+	rows := learntest.SyntheticRows(learntest.SyntheticOptions{Rows: 6000, FraudRate: 0.02, Seed: 1})
 	for i := range rows {
 		r := &rows[i]
 		switch {
@@ -145,7 +146,7 @@ func TestLearnabilityInputErrorsMatchValidate(t *testing.T) {
 	t.Parallel()
 	dir := t.TempDir()
 	good := filepath.Join(dir, "good.parquet")
-	require.NoError(t, learn.WriteParquet(good, learn.SyntheticRows(learn.SyntheticOptions{Rows: 500, FraudRate: 0.02, Seed: 1}), 0))
+	require.NoError(t, learntest.WriteParquet(good, learntest.SyntheticRows(learntest.SyntheticOptions{Rows: 500, FraudRate: 0.02, Seed: 1}), 0))
 	b, err := os.ReadFile(good)
 	require.NoError(t, err)
 	truncated := filepath.Join(dir, "truncated.parquet")

@@ -4,6 +4,8 @@ import (
 	"math"
 	"os"
 	"runtime/debug"
+
+	"github.com/paygen/paygen/runtime/pqwrite"
 )
 
 // generateMemoryLimit is the soft memory limit (runtime/debug.SetMemoryLimit)
@@ -17,23 +19,30 @@ import (
 // program would only collect more often, never fail, but a limit close to
 // the live memory makes it collect all the time. It follows what is live:
 // a block per worker (about 10 MB), a row group encoder per two workers
+// (both capped by pqwrite.Circulating)
 // (about 220 bytes per row of the group at 20 M rows: compressed pages,
 // dictionaries, key maps) and the world's tables, with a quarter or more
 // to spare (measured at 20 M rows: 70, 83 and 152 MB live for 1, 2 and 4
 // workers, against limits of 90, 106 and 188 MB).
 func generateMemoryLimit(workers, groupRows int) int64 {
 	const base, perBlock, perGroupRow = 24 << 20, 16 << 20, 256
-	groups := int64(workers+1) / 2
-	return base + int64(workers)*perBlock + groups*int64(groupRows)*perGroupRow
+	blocks, groups := pqwrite.Circulating(workers)
+	return base + int64(blocks)*perBlock + int64(groups)*int64(groupRows)*perGroupRow
 }
 
 // limitMemory sets generate's soft memory limit unless GOMEMLIMIT is set,
 // and returns a function that restores the previous limit.
 func limitMemory(workers, groupRows int) (restore func()) {
+	return softMemoryLimit(generateMemoryLimit(workers, groupRows))
+}
+
+// softMemoryLimit sets the soft memory limit to limit bytes unless GOMEMLIMIT is
+// set, and returns a function that restores the previous limit.
+func softMemoryLimit(limit int64) (restore func()) {
 	if os.Getenv("GOMEMLIMIT") != "" {
 		return func() {}
 	}
-	prev := debug.SetMemoryLimit(generateMemoryLimit(workers, groupRows))
+	prev := debug.SetMemoryLimit(limit)
 	return func() {
 		if prev <= 0 {
 			prev = math.MaxInt64

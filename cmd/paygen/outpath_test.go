@@ -10,10 +10,9 @@ import (
 	"syscall"
 	"testing"
 
+	"github.com/paygen/paygen/runtime/learn/learntest"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
-
-	"github.com/paygen/paygen/cmd/paygen/internal/learn"
 )
 
 // fileState is what a test compares to show that a file was left alone.
@@ -37,7 +36,7 @@ func TestReportNeverOverwritesTheInput(t *testing.T) {
 	hard := filepath.Join(dir, "hard.parquet")
 	require.NoError(t, os.Link(in, hard))
 	learnIn := filepath.Join(t.TempDir(), "l.parquet")
-	require.NoError(t, learn.WriteParquet(learnIn, learn.SyntheticRows(learn.SyntheticOptions{Rows: 500, FraudRate: 0.02, Seed: 1}), 0))
+	require.NoError(t, learntest.WriteParquet(learnIn, learntest.SyntheticRows(learntest.SyntheticOptions{Rows: 500, FraudRate: 0.02, Seed: 1}), 0))
 	before := fileState(t, in)
 	learnBefore := fileState(t, learnIn)
 

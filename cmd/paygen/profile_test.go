@@ -12,14 +12,14 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/paygen/paygen/generated"
-	"github.com/paygen/paygen/runtime/colscan/fixture"
+	"github.com/paygen/paygen/runtime/colscan/colscantest"
 	"github.com/paygen/paygen/runtime/profile"
 )
 
 func fixtureFile(t *testing.T, name string) string {
 	t.Helper()
 	path := filepath.Join(t.TempDir(), name)
-	require.NoError(t, fixture.Write(path, fixture.Options{Rows: 3000, Seed: 4}))
+	require.NoError(t, colscantest.Write(path, colscantest.Options{Rows: 3000, Seed: 4}))
 	return path
 }
 

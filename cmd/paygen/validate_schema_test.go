@@ -9,7 +9,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
-	"github.com/paygen/paygen/runtime/colscan/fixture"
+	"github.com/paygen/paygen/runtime/colscan/colscantest"
 )
 
 // Issue 13: the same columns written by DuckDB, Spark or pandas (every column
@@ -18,7 +18,7 @@ import (
 // with one line on stderr.
 func TestValidateAllOptionalFile(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "duckdb.parquet")
-	require.NoError(t, fixture.WriteOptional(path, fixture.Options{Rows: 3000, Seed: 5}, nil))
+	require.NoError(t, colscantest.WriteOptional(path, colscantest.Options{Rows: 3000, Seed: 5}, nil))
 	code, out, errs := runV(path)
 	assert.Empty(t, errs)
 	assert.Contains(t, out, "schema warnings: ")
@@ -27,7 +27,7 @@ func TestValidateAllOptionalFile(t *testing.T) {
 	assert.Contains(t, []int{0, 1}, code, "validated: %s", out)
 
 	nulls := filepath.Join(t.TempDir(), "nulls.parquet")
-	require.NoError(t, fixture.WriteOptional(nulls, fixture.Options{Rows: 3000, Seed: 5}, func(i int, p *fixture.OptionalPayment) {
+	require.NoError(t, colscantest.WriteOptional(nulls, colscantest.Options{Rows: 3000, Seed: 5}, func(i int, p *colscantest.OptionalPayment) {
 		if i == 10 {
 			p.Amount = nil
 		}

@@ -11,7 +11,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/paygen/paygen/generated"
-	"github.com/paygen/paygen/runtime/colscan/fixture"
+	"github.com/paygen/paygen/runtime/colscan/colscantest"
 	"github.com/paygen/paygen/runtime/contract"
 )
 
@@ -22,10 +22,10 @@ func testContract() deps {
 	return d
 }
 
-func writeFixture(t *testing.T, name string, mutate func(int, *fixture.Payment)) string {
+func writeFixture(t *testing.T, name string, mutate func(int, *colscantest.Payment)) string {
 	t.Helper()
 	path := filepath.Join(t.TempDir(), name)
-	require.NoError(t, fixture.Write(path, fixture.Options{Rows: 2000, Mutate: mutate}))
+	require.NoError(t, colscantest.Write(path, colscantest.Options{Rows: 2000, Mutate: mutate}))
 	return path
 }
 
@@ -36,12 +36,12 @@ func runV(args ...string) (int, string, string) {
 func TestValidateExitCodes(t *testing.T) {
 	t.Parallel()
 	good := writeFixture(t, "good.parquet", nil)
-	bad := writeFixture(t, "bad.parquet", func(i int, p *fixture.Payment) {
+	bad := writeFixture(t, "bad.parquet", func(i int, p *colscantest.Payment) {
 		if i == 3 {
 			p.Currency = "ZZZ"
 		}
 	})
-	warn := writeFixture(t, "warn.parquet", func(i int, p *fixture.Payment) {
+	warn := writeFixture(t, "warn.parquet", func(i int, p *colscantest.Payment) {
 		if i == 0 {
 			p.Amount = 900_000_000_000 // the mean band is a warning
 		}
@@ -141,7 +141,7 @@ func TestValidateUsage(t *testing.T) {
 func TestValidateReportsAndFlagsAfterFiles(t *testing.T) {
 	t.Parallel()
 	good := writeFixture(t, "good.parquet", nil)
-	bad := writeFixture(t, "bad.parquet", func(i int, p *fixture.Payment) {
+	bad := writeFixture(t, "bad.parquet", func(i int, p *colscantest.Payment) {
 		if i == 9 {
 			p.CustomerID = "customer-9"
 		}
@@ -189,7 +189,7 @@ func TestValidateReportsAndFlagsAfterFiles(t *testing.T) {
 
 func TestValidateFile(t *testing.T) {
 	good := writeFixture(t, "good.parquet", nil)
-	bad := writeFixture(t, "bad.parquet", func(i int, p *fixture.Payment) {
+	bad := writeFixture(t, "bad.parquet", func(i int, p *colscantest.Payment) {
 		if i == 1 {
 			p.Latitude = nil
 		}

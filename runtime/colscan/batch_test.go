@@ -7,11 +7,11 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/paygen/paygen/runtime/colscan"
-	"github.com/paygen/paygen/runtime/colscan/fixture"
+	"github.com/paygen/paygen/runtime/colscan/colscantest"
 )
 
 func TestBatchesDictionaryAndRows(t *testing.T) {
-	path, rows := writeFixture(t, fixture.Options{Rows: 2500, RowGroupRows: 1000})
+	path, rows := writeFixture(t, colscantest.Options{Rows: 2500, RowGroupRows: 1000})
 	f := open(t, path)
 
 	// mcc_code is optional and dictionary encoded.
@@ -58,7 +58,7 @@ func TestBatchesDictionaryAndRows(t *testing.T) {
 }
 
 func TestInRowGroup(t *testing.T) {
-	path, rows := writeFixture(t, fixture.Options{Rows: 2500, RowGroupRows: 1000})
+	path, rows := writeFixture(t, colscantest.Options{Rows: 2500, RowGroupRows: 1000})
 	f := open(t, path)
 	assert.EqualValues(t, 2000, f.RowGroupStart(2))
 	g := f.InRowGroup(1)
@@ -82,7 +82,7 @@ func TestInRowGroup(t *testing.T) {
 }
 
 func TestDictIDsDifferAcrossViews(t *testing.T) {
-	path, _ := writeFixture(t, fixture.Options{Rows: 2500, RowGroupRows: 1000})
+	path, _ := writeFixture(t, colscantest.Options{Rows: 2500, RowGroupRows: 1000})
 	f := open(t, path)
 	col := f.ColumnIndex("card_brand")
 	ids := map[int]bool{}
@@ -97,7 +97,7 @@ func TestDictIDsDifferAcrossViews(t *testing.T) {
 }
 
 func TestCallbackPanicIsNotACorruptFile(t *testing.T) {
-	path, _ := writeFixture(t, fixture.Options{Rows: 100})
+	path, _ := writeFixture(t, colscantest.Options{Rows: 100})
 	f := open(t, path)
 	assert.PanicsWithValue(t, "boom", func() {
 		_ = f.ScanBool(f.ColumnIndex("three_ds"), func([]bool, []bool) error { panic("boom") })

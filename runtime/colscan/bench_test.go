@@ -7,14 +7,14 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/paygen/paygen/runtime/colscan"
-	"github.com/paygen/paygen/runtime/colscan/fixture"
+	"github.com/paygen/paygen/runtime/colscan/colscantest"
 )
 
 // BenchmarkScanAllColumns reads every column of a 200k-row payments file once per op.
 func BenchmarkScanAllColumns(b *testing.B) {
 	const rows = 200_000
 	path := filepath.Join(b.TempDir(), "bench.parquet")
-	require.NoError(b, fixture.Write(path, fixture.Options{Rows: rows, Seed: 1}))
+	require.NoError(b, colscantest.Write(path, colscantest.Options{Rows: rows, Seed: 1}))
 	f, err := colscan.Open(path)
 	require.NoError(b, err)
 	defer f.Close()

@@ -11,18 +11,18 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/paygen/paygen/runtime/colscan"
-	"github.com/paygen/paygen/runtime/colscan/fixture"
+	"github.com/paygen/paygen/runtime/colscan/colscantest"
 
 	"github.com/paygen/paygen/runtime/dataset"
 )
 
 // writeFixture writes n rows and returns the path and the rows as generated.
-func writeFixture(t *testing.T, o fixture.Options) (string, []fixture.Payment) {
+func writeFixture(t *testing.T, o colscantest.Options) (string, []colscantest.Payment) {
 	t.Helper()
 	path := filepath.Join(t.TempDir(), "payments.parquet")
-	var rows []fixture.Payment
-	o.Mutate = func(_ int, p *fixture.Payment) { rows = append(rows, *p) }
-	require.NoError(t, fixture.Write(path, o))
+	var rows []colscantest.Payment
+	o.Mutate = func(_ int, p *colscantest.Payment) { rows = append(rows, *p) }
+	require.NoError(t, colscantest.Write(path, o))
 	return path, rows
 }
 
@@ -35,7 +35,7 @@ func open(t *testing.T, path string) *colscan.File {
 }
 
 func TestColumnsAndMetadata(t *testing.T) {
-	path, _ := writeFixture(t, fixture.Options{Rows: 500, RowGroupRows: 200})
+	path, _ := writeFixture(t, colscantest.Options{Rows: 500, RowGroupRows: 200})
 	f := open(t, path)
 	assert.EqualValues(t, 500, f.NumRows())
 	assert.Equal(t, 3, f.RowGroups())
@@ -75,7 +75,7 @@ func TestColumnsAndMetadata(t *testing.T) {
 }
 
 func TestScanValuesMatchWrittenRows(t *testing.T) {
-	path, rows := writeFixture(t, fixture.Options{Rows: 3000, RowGroupRows: 1100, Seed: 7})
+	path, rows := writeFixture(t, colscantest.Options{Rows: 3000, RowGroupRows: 1100, Seed: 7})
 	f := open(t, path)
 
 	var i int
@@ -138,10 +138,10 @@ func TestScanValuesMatchWrittenRows(t *testing.T) {
 		return nil
 	}))
 	assert.Equal(t, len(rows), i)
-	assert.Equal(t, fixture.FraudCount(len(rows)), frauds)
+	assert.Equal(t, colscantest.FraudCount(len(rows)), frauds)
 }
 
-func stringField(p fixture.Payment, name string) *string {
+func stringField(p colscantest.Payment, name string) *string {
 	switch name {
 	case "transaction_id":
 		return &p.TransactionID
@@ -254,7 +254,7 @@ func TestScanWideningAndV1Pages(t *testing.T) {
 }
 
 func TestScanWrongTypeAndCallbackError(t *testing.T) {
-	path, _ := writeFixture(t, fixture.Options{Rows: 100})
+	path, _ := writeFixture(t, colscantest.Options{Rows: 100})
 	f := open(t, path)
 	err := f.ScanInt64(0, func([]int64, []bool) error { return nil })
 	require.Error(t, err)
@@ -300,7 +300,7 @@ func TestNestedColumns(t *testing.T) {
 
 func TestOpenErrors(t *testing.T) {
 	dir := t.TempDir()
-	good, _ := writeFixture(t, fixture.Options{Rows: 2000})
+	good, _ := writeFixture(t, colscantest.Options{Rows: 2000})
 	data, err := os.ReadFile(good)
 	require.NoError(t, err)
 
@@ -337,7 +337,7 @@ func TestOpenErrors(t *testing.T) {
 // TestCorruptPagesNeverPanic flips bytes inside the column data; every scan must either
 // succeed or return an error, never panic.
 func TestCorruptPagesNeverPanic(t *testing.T) {
-	good, _ := writeFixture(t, fixture.Options{Rows: 3000})
+	good, _ := writeFixture(t, colscantest.Options{Rows: 3000})
 	data, err := os.ReadFile(good)
 	require.NoError(t, err)
 	failures := 0
@@ -377,7 +377,7 @@ func TestCorruptPagesNeverPanic(t *testing.T) {
 }
 
 func TestColumnBytes(t *testing.T) {
-	path, _ := writeFixture(t, fixture.Options{Rows: 1000})
+	path, _ := writeFixture(t, colscantest.Options{Rows: 1000})
 	f := open(t, path)
 	// transaction_id (24 distinct bytes per row) is much larger than three_ds (1 bit per row).
 	assert.Greater(t, f.ColumnBytes(0), 10*f.ColumnBytes(f.ColumnIndex("three_ds")))

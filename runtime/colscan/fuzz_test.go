@@ -11,7 +11,7 @@ import (
 	"github.com/parquet-go/parquet-go/format"
 
 	"github.com/paygen/paygen/runtime/colscan"
-	"github.com/paygen/paygen/runtime/colscan/fixture"
+	"github.com/paygen/paygen/runtime/colscan/colscantest"
 )
 
 // fuzzSeeds are real files (a small payments file, Snappy, dictionary and delta
@@ -27,22 +27,22 @@ func fuzzSeeds(f *testing.F) [][]byte {
 		seeds = append(seeds, b)
 	}
 	good := filepath.Join(dir, "good.parquet")
-	if err := fixture.Write(good, fixture.Options{Rows: 40, RowGroupRows: 25}); err != nil {
+	if err := colscantest.Write(good, colscantest.Options{Rows: 40, RowGroupRows: 25}); err != nil {
 		f.Fatal(err)
 	}
 	add(good)
 	opt := filepath.Join(dir, "optional.parquet")
-	if err := fixture.WriteOptional(opt, fixture.Options{Rows: 30}, nil); err != nil {
+	if err := colscantest.WriteOptional(opt, colscantest.Options{Rows: 30}, nil); err != nil {
 		f.Fatal(err)
 	}
 	add(opt)
 	for i, n := range []int32{2147483647, 200_000_000, -1} {
 		p := filepath.Join(dir, "hostile.parquet")
-		if err := fixture.Write(p, fixture.Options{Rows: 40, RowGroupRows: 25}); err != nil {
+		if err := colscantest.Write(p, colscantest.Options{Rows: 40, RowGroupRows: 25}); err != nil {
 			f.Fatal(err)
 		}
-		if err := fixture.RewritePageHeader(p, 0, 1+i, 0, func(h *format.PageHeader) {
-			fixture.SetNumValues(h, func(int32) int32 { return n })
+		if err := colscantest.RewritePageHeader(p, 0, 1+i, 0, func(h *format.PageHeader) {
+			colscantest.SetNumValues(h, func(int32) int32 { return n })
 		}); err != nil {
 			f.Fatal(err)
 		}

@@ -199,10 +199,11 @@ func valueBytes(physical string) int64 {
 // rows) and checks them before any page is decoded: each page lies inside the
 // chunk, its sizes and value count fit the memory budget, a data page has at most
 // the rows that remain in the row group, a Snappy page decodes to its declared
-// size, and the data pages add up to the row group's rows.
+// size, the data pages add up to the row group's rows, and a BYTE_ARRAY page in PLAIN or a
+// DELTA byte array encoding holds as many values as its header says (count.go).
 // Nested columns (flat false) have their sizes and counts checked against the budget
 // only, as their value counts are not row counts.
-func checkChunkPages(r io.ReaderAt, md *format.ColumnMetaData, physical string, rows int64, flat bool) error {
+func checkChunkPages(r io.ReaderAt, md *format.ColumnMetaData, physical string, rows int64, flat, optional bool) error {
 	if !flat {
 		rows = MemoryBudget // no tie between values and rows
 	} else if md.NumValues != rows {
@@ -270,6 +271,11 @@ func checkChunkPages(r io.ReaderAt, md *format.ColumnMetaData, physical string, 
 				return fmt.Errorf("page %d: %d values exceed the memory budget (%d MiB)", page, nv, MemoryBudget>>20)
 			}
 			values += nv
+			if flat && physical == "BYTE_ARRAY" && c > 0 {
+				if err := checkByteArrayCount(r, body, c, &h, md.Codec, optional); err != nil {
+					return fmt.Errorf("page %d: %v", page, err)
+				}
+			}
 		default:
 			// Index pages and unknown types are skipped by readers.
 		}
@@ -343,24 +349,24 @@ func checkSnappyLen(r io.ReaderAt, off, want int64) error {
 }
 
 // CheckPages reads the page headers of every column chunk in the file's row groups
-// and checks them as scans do before decoding a page (see MemoryBudget). Readers
-// that decode pages themselves (with parquet-go) call it first.
+// and checks them as scans do before decoding a page (see MemoryBudget): a caller
+// that would rather fail at once than after reading some columns calls it first.
 func (f *File) CheckPages() error {
 	md := f.pf.Metadata()
 	for i := f.rgLo; i < f.rgHi; i++ {
 		rg := &md.RowGroups[i]
 		for leaf := range rg.Columns {
-			flat, physical := false, ""
+			flat, optional, physical := false, false, ""
 			for _, c := range f.cols {
 				if c.leaf == leaf {
-					flat, physical = c.Scannable(), c.Physical
+					flat, optional, physical = c.Scannable(), c.Optional, c.Physical
 				}
 			}
 			m := &rg.Columns[leaf].MetaData
 			if err := checkCodec(m.Codec); err != nil {
 				return fmt.Errorf("colscan: %s: column %q: row group %d: %w", f.path, strings.Join(m.PathInSchema, "."), i, err)
 			}
-			if err := checkChunkPages(f.osf, m, physical, f.rgStart[i+1]-f.rgStart[i], flat); err != nil {
+			if err := checkChunkPages(f.osf, m, physical, f.rgStart[i+1]-f.rgStart[i], flat, optional); err != nil {
 				return fmt.Errorf("colscan: %s: column %q: row group %d: %w: %v", f.path, strings.Join(m.PathInSchema, "."), i, ErrCorrupt, err)
 			}
 		}

@@ -14,15 +14,15 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/paygen/paygen/runtime/colscan"
-	"github.com/paygen/paygen/runtime/colscan/fixture"
+	"github.com/paygen/paygen/runtime/colscan/colscantest"
 )
 
 // hostile writes a small valid file and rewrites one page header of column col
 // (a leaf index) in row group 0.
 func hostile(t *testing.T, col, page int, mutate func(*format.PageHeader)) string {
 	t.Helper()
-	path, _ := writeFixture(t, fixture.Options{Rows: 300, RowGroupRows: 200})
-	require.NoError(t, fixture.RewritePageHeader(path, 0, col, page, mutate))
+	path, _ := writeFixture(t, colscantest.Options{Rows: 300, RowGroupRows: 200})
+	require.NoError(t, colscantest.RewritePageHeader(path, 0, col, page, mutate))
 	return path
 }
 
@@ -72,17 +72,17 @@ func const32(n int32) func(int32) int32 { return func(int32) int32 { return n } 
 func TestPageClaimingTwoBillionValues(t *testing.T) {
 	for _, col := range []string{"transaction_id", "event_time", "amount", "three_ds", "latitude"} {
 		t.Run(col, func(t *testing.T) {
-			path, _ := writeFixture(t, fixture.Options{Rows: 300, RowGroupRows: 200})
+			path, _ := writeFixture(t, colscantest.Options{Rows: 300, RowGroupRows: 200})
 			f := open(t, path)
 			leaf := f.ColumnIndex(col) // the fixture is flat: leaf index == column index
 			page := 0
-			require.NoError(t, fixture.RewritePageHeader(path, 0, leaf, 0, func(h *format.PageHeader) {
+			require.NoError(t, colscantest.RewritePageHeader(path, 0, leaf, 0, func(h *format.PageHeader) {
 				if h.Type == format.DictionaryPage {
 					page = 1
 				}
 			}))
-			require.NoError(t, fixture.RewritePageHeader(path, 0, leaf, page, func(h *format.PageHeader) {
-				fixture.SetNumValues(h, const32(2147483647))
+			require.NoError(t, colscantest.RewritePageHeader(path, 0, leaf, page, func(h *format.PageHeader) {
+				colscantest.SetNumValues(h, const32(2147483647))
 			}))
 			d, alloc, err := measured(func() error { return scanAll(path) })
 			require.Error(t, err)
@@ -100,13 +100,13 @@ func TestHostilePageHeaders(t *testing.T) {
 		mutate func(*format.PageHeader)
 		want   string
 	}{
-		"one value too many":    {0, func(h *format.PageHeader) { fixture.SetNumValues(h, func(n int32) int32 { return n + 1 }) }, "values, but the row group has"},
-		"one value too few":     {0, func(h *format.PageHeader) { fixture.SetNumValues(h, func(n int32) int32 { return n - 1 }) }, "data pages hold 199 values"},
-		"200M values":           {0, func(h *format.PageHeader) { fixture.SetNumValues(h, const32(200_000_000)) }, "200000000 values"},
+		"one value too many":    {0, func(h *format.PageHeader) { colscantest.SetNumValues(h, func(n int32) int32 { return n + 1 }) }, "values, but the row group has"},
+		"one value too few":     {0, func(h *format.PageHeader) { colscantest.SetNumValues(h, func(n int32) int32 { return n - 1 }) }, "data pages hold 199 values"},
+		"200M values":           {0, func(h *format.PageHeader) { colscantest.SetNumValues(h, const32(200_000_000)) }, "200000000 values"},
 		"uncompressed 2 GiB":    {0, func(h *format.PageHeader) { h.UncompressedPageSize = 2147483647 }, "uncompressed size 2147483647"},
 		"compressed past chunk": {0, func(h *format.PageHeader) { h.CompressedPageSize = 1 << 30 }, "exceeds the"},
 		"snappy length lies":    {0, func(h *format.PageHeader) { h.UncompressedPageSize = 3 }, "Snappy block decodes to"},
-		"negative values":       {0, func(h *format.PageHeader) { fixture.SetNumValues(h, const32(-5)) }, "values -5"},
+		"negative values":       {0, func(h *format.PageHeader) { colscantest.SetNumValues(h, const32(-5)) }, "values -5"},
 	} {
 		t.Run(name, func(t *testing.T) {
 			// event_time: INT64, PLAIN or delta pages, no dictionary
@@ -121,9 +121,9 @@ func TestHostilePageHeaders(t *testing.T) {
 }
 
 func TestHostileDictionary(t *testing.T) {
-	path, _ := writeFixture(t, fixture.Options{Rows: 300, RowGroupRows: 200})
+	path, _ := writeFixture(t, colscantest.Options{Rows: 300, RowGroupRows: 200})
 	var typ format.PageType
-	require.NoError(t, fixture.RewritePageHeader(path, 0, 5, 0, func(h *format.PageHeader) { // card_brand
+	require.NoError(t, colscantest.RewritePageHeader(path, 0, 5, 0, func(h *format.PageHeader) { // card_brand
 		typ = h.Type
 		if h.DictionaryPageHeader.Valid {
 			h.DictionaryPageHeader.V.NumValues = 2147483647

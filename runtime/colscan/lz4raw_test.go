@@ -14,7 +14,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/paygen/paygen/runtime/colscan"
-	"github.com/paygen/paygen/runtime/colscan/fixture"
+	"github.com/paygen/paygen/runtime/colscan/colscantest"
 )
 
 type lz4Row struct {
@@ -101,8 +101,8 @@ func TestCorruptLZ4RawBlock(t *testing.T) {
 }
 
 func TestUnsupportedCodecIsNamed(t *testing.T) {
-	path, _ := writeFixture(t, fixture.Options{Rows: 50})
-	require.NoError(t, fixture.SetCodec(path, format.LZO))
+	path, _ := writeFixture(t, colscantest.Options{Rows: 50})
+	require.NoError(t, colscantest.SetCodec(path, format.LZO))
 	err := scanAll(path)
 	require.Error(t, err)
 	assert.True(t, errors.Is(err, colscan.ErrUnsupported), err)

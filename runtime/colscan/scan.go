@@ -372,7 +372,7 @@ func (f *File) scan(col int, method string, accept []string, reset func(), page 
 		if err := checkCodec(md.Codec); err != nil {
 			return fmt.Errorf("colscan: %s: column %q: row group %d: %w", f.path, c.Name, i, err)
 		}
-		if err := checkChunkPages(f.osf, md, c.Physical, f.rgStart[i+1]-row, true); err != nil {
+		if err := checkChunkPages(f.osf, md, c.Physical, f.rgStart[i+1]-row, true, c.Optional); err != nil {
 			return fmt.Errorf("colscan: %s: column %q: row group %d: %w: %v", f.path, c.Name, i, ErrCorrupt, err)
 		}
 		err := f.scanChunk(rgs[i].ColumnChunks()[c.leaf], func(p parquet.Page) error {

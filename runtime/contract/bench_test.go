@@ -7,7 +7,7 @@ import (
 	"sync"
 	"testing"
 
-	"github.com/paygen/paygen/runtime/colscan/fixture"
+	"github.com/paygen/paygen/runtime/colscan/colscantest"
 	"github.com/paygen/paygen/runtime/contract"
 )
 
@@ -41,7 +41,7 @@ func benchFile(b *testing.B, rows int, rowGroupRows int64) string {
 		benchFiles.dir = d
 	}
 	p := filepath.Join(benchFiles.dir, key+".parquet")
-	if err := fixture.Write(p, fixture.Options{Rows: rows, RowGroupRows: rowGroupRows, Seed: 42}); err != nil {
+	if err := colscantest.Write(p, colscantest.Options{Rows: rows, RowGroupRows: rowGroupRows, Seed: 42}); err != nil {
 		b.Fatal(err)
 	}
 	benchFiles.paths[key] = p

@@ -6,7 +6,7 @@ import (
 	"testing"
 
 	"github.com/paygen/paygen/runtime/colscan"
-	"github.com/paygen/paygen/runtime/colscan/fixture"
+	"github.com/paygen/paygen/runtime/colscan/colscantest"
 	"github.com/paygen/paygen/runtime/contract"
 )
 
@@ -14,15 +14,15 @@ import (
 // panic (the reader's memory bounds are FuzzOpenAndScan's). Seeds: small real files.
 func FuzzValidate(f *testing.F) {
 	dir := f.TempDir()
-	for i, o := range []fixture.Options{{Rows: 30, RowGroupRows: 20}, {Rows: 10, Seed: 9}} {
+	for i, o := range []colscantest.Options{{Rows: 30, RowGroupRows: 20}, {Rows: 10, Seed: 9}} {
 		p := filepath.Join(dir, "seed.parquet")
-		if err := fixture.Write(p, o); err != nil {
+		if err := colscantest.Write(p, o); err != nil {
 			f.Fatal(err)
 		}
 		b, _ := os.ReadFile(p)
 		f.Add(b)
 		if i == 0 {
-			if err := fixture.WriteOptional(p, o, nil); err != nil {
+			if err := colscantest.WriteOptional(p, o, nil); err != nil {
 				f.Fatal(err)
 			}
 			b, _ = os.ReadFile(p)

@@ -8,7 +8,7 @@ import (
 
 	"github.com/stretchr/testify/require"
 
-	"github.com/paygen/paygen/runtime/colscan/fixture"
+	"github.com/paygen/paygen/runtime/colscan/colscantest"
 	"github.com/paygen/paygen/runtime/contract"
 )
 
@@ -17,10 +17,10 @@ var nan = math.NaN()
 const testRows = 4000
 
 // writePayments writes a fixture file (2 row groups) with an optional mutation.
-func writePayments(t *testing.T, mutate func(i int, p *fixture.Payment)) string {
+func writePayments(t *testing.T, mutate func(i int, p *colscantest.Payment)) string {
 	t.Helper()
 	path := filepath.Join(t.TempDir(), "payments.parquet")
-	require.NoError(t, fixture.Write(path, fixture.Options{Rows: testRows, RowGroupRows: 2500, Seed: 3, Mutate: mutate}))
+	require.NoError(t, colscantest.Write(path, colscantest.Options{Rows: testRows, RowGroupRows: 2500, Seed: 3, Mutate: mutate}))
 	return path
 }
 

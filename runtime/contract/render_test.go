@@ -8,12 +8,12 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
-	"github.com/paygen/paygen/runtime/colscan/fixture"
+	"github.com/paygen/paygen/runtime/colscan/colscantest"
 	"github.com/paygen/paygen/runtime/contract"
 )
 
 func brokenReport(t *testing.T) *contract.Report {
-	return validate(t, writePayments(t, func(i int, p *fixture.Payment) {
+	return validate(t, writePayments(t, func(i int, p *colscantest.Payment) {
 		if i == 5 {
 			p.CardType = "<script>alert(1)</script>"
 		}

@@ -12,7 +12,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/paygen/paygen/runtime/colscan"
-	"github.com/paygen/paygen/runtime/colscan/fixture"
+	"github.com/paygen/paygen/runtime/colscan/colscantest"
 	"github.com/paygen/paygen/runtime/contract"
 )
 
@@ -166,7 +166,7 @@ func TestUnreadableInput(t *testing.T) {
 func TestAllOptionalColumnsAreValidated(t *testing.T) {
 	c := payments()
 	path := filepath.Join(t.TempDir(), "duckdb.parquet")
-	require.NoError(t, fixture.WriteOptional(path, fixture.Options{Rows: testRows, Seed: 3}, nil))
+	require.NoError(t, colscantest.WriteOptional(path, colscantest.Options{Rows: testRows, Seed: 3}, nil))
 	rep := validate(t, path, c)
 	assert.True(t, rep.Schema.Success, "%+v", rep.Schema.Issues)
 	assert.True(t, rep.Success)
@@ -184,7 +184,7 @@ func TestAllOptionalColumnsAreValidated(t *testing.T) {
 	assert.Contains(t, text.String(), fmt.Sprintf("schema warnings: %d columns", required))
 
 	nulls := filepath.Join(t.TempDir(), "nulls.parquet")
-	require.NoError(t, fixture.WriteOptional(nulls, fixture.Options{Rows: testRows, Seed: 3}, func(i int, p *fixture.OptionalPayment) {
+	require.NoError(t, colscantest.WriteOptional(nulls, colscantest.Options{Rows: testRows, Seed: 3}, func(i int, p *colscantest.OptionalPayment) {
 		if i%1000 == 7 {
 			p.CustomerID = nil
 		}
@@ -216,7 +216,7 @@ func TestQuantileBandSamplingMargin(t *testing.T) {
 		{2000, func(i int) int64 { return int64(15000 + i*10) }, false},
 	} {
 		path := filepath.Join(t.TempDir(), "q.parquet")
-		require.NoError(t, fixture.Write(path, fixture.Options{Rows: tc.rows, Mutate: func(i int, p *fixture.Payment) { p.Amount = tc.amt(i) }}))
+		require.NoError(t, colscantest.Write(path, colscantest.Options{Rows: tc.rows, Mutate: func(i int, p *colscantest.Payment) { p.Amount = tc.amt(i) }}))
 		rep := validate(t, path, c)
 		assert.Equal(t, tc.pass, rep.Results[0].Success, "%d rows: %s", tc.rows, rep.Results[0].Observed)
 	}

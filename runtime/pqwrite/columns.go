@@ -23,7 +23,7 @@ const (
 // and append their columns to the row groups (see sched), several columns
 // and row groups being encoded at once; one committer appends finished row
 // groups to out in block order, so the bytes do not depend on the number of
-// workers. Workers blocks and (Workers+1)/2 row group encoders circulate,
+// workers. Circulating(Workers) blocks and row group encoders circulate,
 // which bounds memory: since the workers share a block's columns, one block
 // per worker and one row group per two workers keep them busy (measured
 // idle: 3-5% of worker time at 1 M rows on 2 cores, as with one more
@@ -45,14 +45,15 @@ func WriteColumns(out io.Writer, w *world.World, cols []colwrite.Column,
 		return Stats{}, err
 	}
 
+	nBlocks, nGroups := Circulating(opt.Workers)
 	var rgs []*colwrite.RowGroup
-	for range (opt.Workers + 1) / 2 {
+	for range nGroups {
 		rg := colwrite.NewRowGroup(cols)
 		rg.SetPageLimits(pageRows, pageBytes)
 		rgs = append(rgs, rg)
 	}
 	var blocks []*world.Block
-	for range opt.Workers {
+	for range nBlocks {
 		blocks = append(blocks, w.NewBlock())
 	}
 	s := newSched(opt.FirstBlock, end, opt.RowGroupBlocks, len(cols), blocks, rgs)

@@ -1,5 +1,17 @@
 package pqwrite
 
+import "runtime"
+
+// Circulating returns how many blocks and row group encoders a write with the given
+// workers keeps in circulation: one block per worker and one encoder per two, but no more
+// blocks than twice the CPUs the process may use (at least 4), since more blocks than
+// running workers only hold memory (a block is about 10 MB: --workers 256 took 2.4 GB).
+// The output does not depend on either count.
+func Circulating(workers int) (blocks, groups int) {
+	blocks = min(workers, max(4, 2*runtime.GOMAXPROCS(0)))
+	return blocks, (blocks + 1) / 2
+}
+
 // Options controls a write.
 type Options struct {
 	Workers        int              // goroutines generating and encoding (>= 1)

@@ -3,17 +3,19 @@ package profile
 import (
 	"fmt"
 	"math"
+
+	"github.com/paygen/paygen/runtime/stats"
 )
 
 // Alert thresholds (ydata-profiling defaults where it has one).
 const (
-	MissingThreshold     = 0.02 // share of missing values
-	CardinalityThreshold = 50   // distinct values of a categorical column
-	ImbalanceThreshold   = 0.5  // 1 - normalised entropy
-	SkewThreshold        = 20   // |skewness|
-	ZerosThreshold       = 0.05 // share of zeros
-	CorrelationThreshold = 0.9  // |coefficient| in the heatmap
-	LeakageAUC           = 0.95 // univariate AUC ≥ this, or ≤ 1 - this
+	MissingThreshold     = 0.02          // share of missing values
+	CardinalityThreshold = 50            // distinct values of a categorical column
+	ImbalanceThreshold   = 0.5           // 1 - normalised entropy
+	SkewThreshold        = 20            // |skewness|
+	ZerosThreshold       = 0.05          // share of zeros
+	CorrelationThreshold = 0.9           // |coefficient| in the heatmap
+	LeakageAUC           = stats.LeakAUC // univariate AUC > this, or < 1 - this (the analysis layer's one threshold)
 )
 
 func alerts(p *Profile) []Alert {
@@ -69,7 +71,7 @@ func alerts(p *Profile) []Alert {
 	}
 	if t := p.Target; t != nil {
 		for _, f := range t.Features {
-			if f.AUC != nil && (*f.AUC >= LeakageAUC || *f.AUC <= 1-LeakageAUC) {
+			if f.AUC != nil && stats.Leaky(*f.AUC, LeakageAUC) {
 				add("LEAKAGE", []string{f.Column}, *f.AUC, LeakageAUC,
 					"%s alone separates %s almost perfectly (ROC-AUC %.3f): a leak of the label?", f.Column, t.Column, *f.AUC)
 			}

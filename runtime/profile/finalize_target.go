@@ -5,6 +5,8 @@ import (
 	"math"
 	"sort"
 	"strconv"
+
+	"github.com/paygen/paygen/runtime/stats"
 )
 
 func (st *state) target(cols []Column) *TargetAnalysis {
@@ -16,11 +18,11 @@ func (st *state) target(cols []Column) *TargetAnalysis {
 		Rows: h.labelled[0] + h.labelled[1], Positives: h.labelled[1],
 		ByCategory: []Breakdown{}, ByHour: []Breakdown{}, ByDecile: []Breakdown{}, Features: []FeatureAUC{}}
 	t.Rate = pct(t.Positives, t.Rows)
-	t.CILow, t.CIHigh = wilson(t.Positives, t.Rows)
+	t.CILow, t.CIHigh = stats.Wilson(t.Positives, t.Rows)
 	base := t.Rate
 	group := func(value string, rows, fraud int64) Group {
 		g := Group{Value: value, Rows: rows, Fraud: fraud, Rate: pct(fraud, rows)}
-		g.CILow, g.CIHigh = wilson(fraud, rows)
+		g.CILow, g.CIHigh = stats.Wilson(fraud, rows)
 		if base > 0 {
 			g.Lift = g.Rate / base
 		}
@@ -114,7 +116,7 @@ func (st *state) target(cols []Column) *TargetAnalysis {
 				v = "(other)"
 			}
 			g := Group{Value: v, Rows: n, Fraud: n, Rate: pct(n, t.Positives)}
-			g.CILow, g.CIHigh = wilson(n, t.Positives)
+			g.CILow, g.CIHigh = stats.Wilson(n, t.Positives)
 			if s.amtN[k] > 0 {
 				g.Mean = fptr(s.amtSum[k] / float64(s.amtN[k]))
 			}
@@ -172,14 +174,14 @@ func crossFitFeature(name string, buckets int, count func(fold, b int) (int64, i
 		}
 	}
 	sort.Slice(all, func(i, j int) bool { return all[i].score < all[j].score })
-	var sg []scoreGroup
+	var sg []stats.Group
 	for i, x := range all {
 		if i > 0 && x.score == all[i-1].score {
-			sg[len(sg)-1].pos += x.pos
-			sg[len(sg)-1].neg += x.neg
+			sg[len(sg)-1].Pos += x.pos
+			sg[len(sg)-1].Neg += x.neg
 			continue
 		}
-		sg = append(sg, scoreGroup{x.pos, x.neg})
+		sg = append(sg, stats.Group{Pos: x.pos, Neg: x.neg})
 	}
 	return featureOfGroups(name, "target_rate_crossfit", sg, 0)
 }
@@ -194,12 +196,12 @@ func aucStrength(a *float64) float64 {
 // featureOfGroups computes AUC and top-decile lift from ordered groups.
 // tieErr < 0 means "use the within-group tie bound" (sketch buckets);
 // otherwise groups are exact ties and the given error is reported.
-func featureOfGroups(name, method string, sg []scoreGroup, tieErr float64) FeatureAUC {
+func featureOfGroups(name, method string, sg []stats.Group, tieErr float64) FeatureAUC {
 	f := FeatureAUC{Column: name, Method: method}
 	for _, g := range sg {
-		f.N += int64(g.pos + g.neg)
+		f.N += int64(g.Pos + g.Neg)
 	}
-	auc, tie, ok := aucOfGroups(sg)
+	auc, tie, ok := stats.GroupAUC(sg)
 	if !ok {
 		return f
 	}
@@ -211,7 +213,7 @@ func featureOfGroups(name, method string, sg []scoreGroup, tieErr float64) Featu
 	}
 	dir := sg
 	if auc < 0.5 { // low values are the risky ones: rank from the bottom
-		dir = make([]scoreGroup, len(sg))
+		dir = make([]stats.Group, len(sg))
 		for i := range sg {
 			dir[len(sg)-1-i] = sg[i]
 		}
@@ -224,23 +226,23 @@ func featureOfGroups(name, method string, sg []scoreGroup, tieErr float64) Featu
 
 // mergeLabelled lists the buckets of the negative and positive sketches in
 // increasing value order as score groups.
-func mergeLabelled(neg, pos *logHist) ([]scoreGroup, []int32) {
+func mergeLabelled(neg, pos *logHist) ([]stats.Group, []int32) {
 	nb, pb := neg.buckets(), pos.buckets()
-	var sg []scoreGroup
+	var sg []stats.Group
 	var keys []int32
 	i, j := 0, 0
 	for i < len(nb) || j < len(pb) {
 		switch {
 		case j == len(pb) || (i < len(nb) && nb[i].key < pb[j].key):
-			sg = append(sg, scoreGroup{0, float64(nb[i].n)})
+			sg = append(sg, stats.Group{Pos: 0, Neg: float64(nb[i].n)})
 			keys = append(keys, nb[i].key)
 			i++
 		case i == len(nb) || pb[j].key < nb[i].key:
-			sg = append(sg, scoreGroup{float64(pb[j].n), 0})
+			sg = append(sg, stats.Group{Pos: float64(pb[j].n), Neg: 0})
 			keys = append(keys, pb[j].key)
 			j++
 		default:
-			sg = append(sg, scoreGroup{float64(pb[j].n), float64(nb[i].n)})
+			sg = append(sg, stats.Group{Pos: float64(pb[j].n), Neg: float64(nb[i].n)})
 			keys = append(keys, nb[i].key)
 			i++
 			j++
@@ -251,11 +253,11 @@ func mergeLabelled(neg, pos *logHist) ([]scoreGroup, []int32) {
 
 // deciles groups the sketch buckets into ten groups of about equal rows: a
 // bucket belongs to the decile in which its cumulative count ends.
-func deciles(p *colPlan, sg []scoreGroup, keys []int32, shift, min, max float64, group func(string, int64, int64) Group) Breakdown {
+func deciles(p *colPlan, sg []stats.Group, keys []int32, shift, min, max float64, group func(string, int64, int64) Group) Breakdown {
 	b := Breakdown{Column: p.desc.Name, Title: p.desc.Name + " by decile"}
 	var total float64
 	for _, g := range sg {
-		total += g.pos + g.neg
+		total += g.Pos + g.Neg
 	}
 	if total == 0 {
 		return b
@@ -264,9 +266,9 @@ func deciles(p *colPlan, sg []scoreGroup, keys []int32, shift, min, max float64,
 	start := 0
 	d := 1
 	for i, g := range sg {
-		cum += g.pos + g.neg
-		rows += g.pos + g.neg
-		fraud += g.pos
+		cum += g.Pos + g.Neg
+		rows += g.Pos + g.Neg
+		fraud += g.Pos
 		if cum >= total*float64(d)/10 || i == len(sg)-1 {
 			lo, _ := lhBounds(keys[start])
 			_, hi := lhBounds(keys[i])

@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/paygen/paygen/runtime/dataset"
+	"github.com/paygen/paygen/runtime/stats"
 )
 
 // WriteHTML writes the report as one self-contained HTML page: inline CSS
@@ -164,7 +165,7 @@ func (h *page) alerts() {
 		h.f(`<tr><td><span class="%s">%s</span></td><td>%s%s</td></tr>`, alertClass(x.Type), esc(x.Type), esc(x.Message), link)
 	}
 	h.s(`</table><p class="muted">Thresholds: missing &gt; `)
-	h.f(`%s, high cardinality &gt; %d distinct, imbalance &gt; %.1f, |skewness| &gt; %d, zeros &gt; %s, |association| ≥ %.1f, leakage: ROC-AUC ≥ %.2f or ≤ %.2f.</p></section>`+"\n",
+	h.f(`%s, high cardinality &gt; %d distinct, imbalance &gt; %.1f, |skewness| &gt; %d, zeros &gt; %s, |association| ≥ %.1f, leakage: ROC-AUC &gt; %.2f or &lt; %.2f.</p></section>`+"\n",
 		fmtPct(MissingThreshold), CardinalityThreshold, ImbalanceThreshold, SkewThreshold, fmtPct(ZerosThreshold), CorrelationThreshold, LeakageAUC, 1-LeakageAUC)
 }
 
@@ -386,7 +387,7 @@ func (h *page) fraud() {
 			if d < 0 {
 				left = 50 - barW
 			}
-			if *f.AUC >= LeakageAUC || *f.AUC <= 1-LeakageAUC {
+			if stats.Leaky(*f.AUC, LeakageAUC) {
 				cls = "bar f"
 			}
 		}

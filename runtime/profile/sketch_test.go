@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"testing"
 
+	"github.com/paygen/paygen/runtime/stats"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -157,13 +158,13 @@ func TestMomentsMerge(t *testing.T) {
 
 func TestWilsonKnownValues(t *testing.T) {
 	for _, c := range []struct{ k, n int64 }{{0, 10}, {5, 10}, {10, 10}, {3, 1000}, {600, 200000}} {
-		lo, hi := wilson(c.k, c.n)
+		lo, hi := stats.Wilson(c.k, c.n)
 		wl, wh := wilsonRef(c.k, c.n)
 		assert.InDelta(t, wl, lo, 1e-12)
 		assert.InDelta(t, wh, hi, 1e-12)
 	}
 	// Published values for 5 of 10: 0.2366 – 0.7634.
-	lo, hi := wilson(5, 10)
+	lo, hi := stats.Wilson(5, 10)
 	assert.InDelta(t, 0.2366, lo, 1e-4)
 	assert.InDelta(t, 0.7634, hi, 1e-4)
 }
@@ -172,14 +173,14 @@ func TestAUCOfGroupsHandCase(t *testing.T) {
 	// Scores: positives 0.9, 0.4; negatives 0.5, 0.4, 0.1.
 	// Pairs: 0.9 beats all 3 (3); 0.4 beats 0.1 (1), ties 0.4 (½), loses to 0.5.
 	// U = 4.5 of 6 pairs → 0.75.
-	gs := []scoreGroup{{0, 1}, {1, 1}, {0, 1}, {1, 0}} // 0.1, 0.4, 0.5, 0.9
-	auc, tie, ok := aucOfGroups(gs)
+	gs := []stats.Group{{Pos: 0, Neg: 1}, {Pos: 1, Neg: 1}, {Pos: 0, Neg: 1}, {Pos: 1, Neg: 0}} // 0.1, 0.4, 0.5, 0.9
+	auc, tie, ok := stats.GroupAUC(gs)
 	require.True(t, ok)
 	assert.InDelta(t, 0.75, auc, 1e-15)
 	assert.InDelta(t, 0.5/6, tie, 1e-15)
-	_, _, ok = aucOfGroups([]scoreGroup{{0, 3}})
+	_, _, ok = stats.GroupAUC([]stats.Group{{Pos: 0, Neg: 3}})
 	assert.False(t, ok, "no positives, no AUC")
-	l, ok := liftTop([]scoreGroup{{0, 90}, {10, 0}}, 0.1)
+	l, ok := liftTop([]stats.Group{{Pos: 0, Neg: 90}, {Pos: 10, Neg: 0}}, 0.1)
 	require.True(t, ok)
 	assert.InDelta(t, 10, l, 1e-12, "the top 10 % holds every fraud: lift = 1/0.1")
 }

@@ -3,59 +3,18 @@ package profile
 import (
 	"math"
 	"sort"
+
+	"github.com/paygen/paygen/runtime/stats"
 )
-
-// z95 is the two-sided 95 % standard normal quantile.
-const z95 = 1.959963984540054
-
-// wilson returns the Wilson score interval for k successes out of n.
-func wilson(k, n int64) (lo, hi float64) {
-	if n <= 0 {
-		return 0, 1
-	}
-	p := float64(k) / float64(n)
-	nf := float64(n)
-	z2 := z95 * z95
-	den := 1 + z2/nf
-	center := (p + z2/(2*nf)) / den
-	half := z95 / den * math.Sqrt(p*(1-p)/nf+z2/(4*nf*nf))
-	return math.Max(0, center-half), math.Min(1, center+half)
-}
-
-// scoreGroup is a block of rows sharing one score: pos/neg label counts.
-type scoreGroup struct{ pos, neg float64 }
-
-// aucOfGroups computes the ROC-AUC (Mann-Whitney U / (P·N)) of groups listed
-// in increasing score order, counting pairs inside a group as ties (½).
-// tie is the total weight of those within-group pairs, ½·Σ pos·neg/(P·N):
-// when a group is a sketch bucket holding different values, the true AUC
-// lies within ±tie of the result.
-func aucOfGroups(gs []scoreGroup) (auc, tie float64, ok bool) {
-	var P, N float64
-	for _, g := range gs {
-		P += g.pos
-		N += g.neg
-	}
-	if P == 0 || N == 0 {
-		return 0, 0, false
-	}
-	var u, t, below float64
-	for _, g := range gs {
-		u += g.pos * (below + 0.5*g.neg)
-		t += 0.5 * g.pos * g.neg
-		below += g.neg
-	}
-	return u / (P * N), t / (P * N), true
-}
 
 // liftTop returns the fraud rate among the top share of rows (groups in
 // increasing score order, highest scores taken first, the boundary group
 // pro rata) divided by the overall rate.
-func liftTop(gs []scoreGroup, share float64) (float64, bool) {
+func liftTop(gs []stats.Group, share float64) (float64, bool) {
 	var P, T float64
 	for _, g := range gs {
-		P += g.pos
-		T += g.pos + g.neg
+		P += g.Pos
+		T += g.Pos + g.Neg
 	}
 	if P == 0 || T == 0 {
 		return 0, false
@@ -64,13 +23,13 @@ func liftTop(gs []scoreGroup, share float64) (float64, bool) {
 	var rows, pos float64
 	for i := len(gs) - 1; i >= 0 && rows < want; i-- {
 		g := gs[i]
-		n := g.pos + g.neg
+		n := g.Pos + g.Neg
 		if n == 0 {
 			continue
 		}
 		take := math.Min(n, want-rows)
 		rows += take
-		pos += g.pos * take / n
+		pos += g.Pos * take / n
 	}
 	return (pos / rows) / (P / T), true
 }

@@ -18,7 +18,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/paygen/paygen/runtime/colscan"
-	"github.com/paygen/paygen/runtime/colscan/fixture"
+	"github.com/paygen/paygen/runtime/colscan/colscantest"
 )
 
 // inputs returns the files to check: PAYGEN_DUCKDB_FILE when set (any paygen output),
@@ -31,7 +31,7 @@ func inputs(t *testing.T) map[string]string {
 	}
 	dir := t.TempDir()
 	fix := filepath.Join(dir, "fixture.parquet")
-	require.NoError(t, fixture.Write(fix, fixture.Options{Rows: 30_000, RowGroupRows: 8192, Seed: 11}))
+	require.NoError(t, colscantest.Write(fix, colscantest.Options{Rows: 30_000, RowGroupRows: 8192, Seed: 11}))
 
 	bin := filepath.Join(dir, "paygen")
 	build := exec.Command("go", "build", "-o", bin, "./cmd/paygen")

@@ -11,7 +11,7 @@ import (
 
 	"github.com/paygen/paygen/generated"
 	"github.com/paygen/paygen/runtime/colscan"
-	"github.com/paygen/paygen/runtime/colscan/fixture"
+	"github.com/paygen/paygen/runtime/colscan/colscantest"
 	"github.com/paygen/paygen/runtime/contract"
 )
 
@@ -23,7 +23,7 @@ func TestDuckDBRewrittenFilesValidate(t *testing.T) {
 	defer db.Close()
 	dir := t.TempDir()
 	in := filepath.Join(dir, "in.parquet")
-	require.NoError(t, fixture.Write(in, fixture.Options{Rows: 20_000, RowGroupRows: 8192, Seed: 4}))
+	require.NoError(t, colscantest.Write(in, colscantest.Options{Rows: 20_000, RowGroupRows: 8192, Seed: 4}))
 	ref, err := contract.Validate(in, generated.Contract, contract.Options{})
 	require.NoError(t, err)
 
@@ -37,7 +37,7 @@ func TestDuckDBRewrittenFilesValidate(t *testing.T) {
 			t.Logf("%s: codec %s, created by %s", codec, f.Compression(), f.CreatedBy())
 			f.Close()
 
-			rep, err := contract.Validate(out, generated.Contract, contract.Options{Date: fixture.DefaultDate})
+			rep, err := contract.Validate(out, generated.Contract, contract.Options{Date: colscantest.DefaultDate})
 			require.NoError(t, err, "a %s file written by DuckDB is read", codec)
 			assert.True(t, rep.Schema.Success, "%+v", rep.Schema.Issues)
 			assert.NotEmpty(t, rep.Schema.Warnings, "OPTIONAL where the schema says REQUIRED")

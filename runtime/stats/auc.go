@@ -1,4 +1,4 @@
-package learn
+package stats
 
 import (
 	"cmp"
@@ -13,7 +13,7 @@ type scored struct {
 
 func pairsOf(scores []float64, labels []bool) []scored {
 	if len(scores) != len(labels) {
-		panic("learn: scores and labels differ in length")
+		panic("stats: scores and labels differ in length")
 	}
 	p := make([]scored, len(scores))
 	for i, s := range scores {

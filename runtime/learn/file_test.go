@@ -10,18 +10,19 @@ import (
 	"testing"
 
 	"github.com/parquet-go/parquet-go"
+	"github.com/paygen/paygen/runtime/learn/learntest"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
 
 func writeParquet(t testing.TB, path string, rows []Row) {
 	t.Helper()
-	require.NoError(t, WriteParquet(path, rows, 1500)) // small row groups exercise batching
+	require.NoError(t, learntest.WriteParquet(path, rows, 1500)) // small row groups exercise batching
 }
 
 func TestAnalyzeFileEndToEnd(t *testing.T) {
 	dir := t.TempDir()
-	rows := SyntheticRows(SyntheticOptions{Rows: 6000, FraudRate: 0.02, Seed: 1})
+	rows := learntest.SyntheticRows(learntest.SyntheticOptions{Rows: 6000, FraudRate: 0.02, Seed: 1})
 	path := filepath.Join(dir, "clean.parquet")
 	writeParquet(t, path, rows)
 
@@ -119,7 +120,7 @@ func weight(rep *Report, name string) float64 {
 
 func TestAnalyzeFileFlagsLeakyColumn(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "leaky.parquet")
-	writeParquet(t, path, SyntheticRows(SyntheticOptions{Rows: 6000, FraudRate: 0.02, Seed: 1, Leak: true}))
+	writeParquet(t, path, learntest.SyntheticRows(learntest.SyntheticOptions{Rows: 6000, FraudRate: 0.02, Seed: 1, Leak: true}))
 	rep, err := AnalyzeFile(path, Options{})
 	require.NoError(t, err)
 	assert.Equal(t, []string{"card_brand"}, rep.Verdict.Leaks)
@@ -163,7 +164,7 @@ func TestAnalyzeFileErrors(t *testing.T) {
 	assert.NotContains(t, err.Error(), "missing column amount")
 
 	// rows out of time order
-	rows := SyntheticRows(SyntheticOptions{Rows: 300, FraudRate: 0.02, Seed: 1})
+	rows := learntest.SyntheticRows(learntest.SyntheticOptions{Rows: 300, FraudRate: 0.02, Seed: 1})
 	rows[10], rows[200] = rows[200], rows[10]
 	unordered := filepath.Join(dir, "unordered.parquet")
 	writeParquet(t, unordered, rows)
@@ -192,7 +193,7 @@ type reordered struct {
 }
 
 func TestAnalyzeFileToleratesColumnOrderAndExtraColumns(t *testing.T) {
-	rows := SyntheticRows(SyntheticOptions{Rows: 2000, FraudRate: 0.02, Seed: 3})
+	rows := learntest.SyntheticRows(learntest.SyntheticOptions{Rows: 2000, FraudRate: 0.02, Seed: 3})
 	other := make([]reordered, len(rows))
 	for i := range rows {
 		other[i] = reordered{Extra: "x", Row: rows[i]}

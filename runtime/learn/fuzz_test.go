@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/paygen/paygen/runtime/colscan"
+	"github.com/paygen/paygen/runtime/learn/learntest"
 )
 
 // FuzzAnalyzeFile reads arbitrary bytes as a learnability input: an error or a
@@ -13,7 +14,7 @@ import (
 func FuzzAnalyzeFile(f *testing.F) {
 	dir := f.TempDir()
 	p := filepath.Join(dir, "seed.parquet")
-	if err := WriteParquet(p, SyntheticRows(SyntheticOptions{Rows: 60, FraudRate: 0.1, Seed: 1}), 40); err != nil {
+	if err := learntest.WriteParquet(p, learntest.SyntheticRows(learntest.SyntheticOptions{Rows: 60, FraudRate: 0.1, Seed: 1}), 40); err != nil {
 		f.Fatal(err)
 	}
 	b, _ := os.ReadFile(p)

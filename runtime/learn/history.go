@@ -181,30 +181,11 @@ func (h *history) share(shares *shareTable, pairs map[uint64]struct{}, key, cust
 }
 
 // median returns the median of the card's latest min(n, cardAmounts) amounts (at least 1).
-func (h *history) median(c *cardHistory) float64 {
-	k := min(c.n, cardAmounts)
-	m := float64(c.sorted[k/2])
-	if k%2 == 0 {
-		m = (float64(c.sorted[k/2-1]) + m) / 2
-	}
-	return max(m, 1)
-}
+func (h *history) median(c *cardHistory) float64 { return max(ringMedian(c.sorted[:], int(c.n)), 1) }
 
 // addAmount records an amount in the ring and in the sorted copy, dropping the oldest
 // once cardAmounts are kept.
-func (c *cardHistory) addAmount(v float32) {
-	k := int(min(c.n, cardAmounts))
-	slot := c.n % cardAmounts
-	if c.n >= cardAmounts {
-		i, _ := slices.BinarySearch(c.sorted[:k], c.amounts[slot])
-		copy(c.sorted[i:k-1], c.sorted[i+1:k])
-		k--
-	}
-	c.amounts[slot] = v
-	i, _ := slices.BinarySearch(c.sorted[:k], v)
-	copy(c.sorted[i+1:k+1], c.sorted[i:k])
-	c.sorted[i] = v
-}
+func (c *cardHistory) addAmount(v float32) { ringAdd(c.amounts[:], c.sorted[:], int(c.n), v) }
 
 // countBelowOrAt returns how many limits are ≤ v (the bin of v among the limits, which
 // are ascending: a value equal to a limit goes above it).

@@ -5,6 +5,7 @@ import (
 	"math/rand/v2"
 	"testing"
 
+	"github.com/paygen/paygen/runtime/stats"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -45,10 +46,10 @@ func TestGBDTLearnsXORWhereLogRegCannot(t *testing.T) {
 		ls[i] = lr.Logit(xt[i*d : (i+1)*d])
 		truth[i] = b2d((xt[i*d] > 0.5) != (xt[i*d+1] > 0.5))
 	}
-	gAUC, ok := ROCAUC(gs, yt)
+	gAUC, ok := stats.ROCAUC(gs, yt)
 	require.True(t, ok)
-	lAUC, _ := ROCAUC(ls, yt)
-	best, _ := ROCAUC(truth, yt) // the true probability: ≈ 0.707 for these rates
+	lAUC, _ := stats.ROCAUC(ls, yt)
+	best, _ := stats.ROCAUC(truth, yt) // the true probability: ≈ 0.707 for these rates
 	assert.InDelta(t, best, gAUC, 0.02, "the trees rank like the true probability")
 	assert.InDelta(t, 0.5, lAUC, 0.05, "a linear score cannot")
 	assert.Greater(t, gAUC, lAUC+0.15)

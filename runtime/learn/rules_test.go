@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/paygen/paygen/runtime/learn/learntest"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -27,7 +28,7 @@ func ruleText(r Rule) string { return strings.Join(r.Conditions, " AND ") }
 // A pair leak: card_type = debit and device_type = desktop are each common among
 // legitimate rows, but only fraud rows have both.
 func TestRulesFindAPlantedPair(t *testing.T) {
-	rows := SyntheticRows(SyntheticOptions{Rows: 20_000, FraudRate: 0.01, Seed: 3})
+	rows := learntest.SyntheticRows(learntest.SyntheticOptions{Rows: 20_000, FraudRate: 0.01, Seed: 3})
 	rng := rand.New(rand.NewPCG(1, 2))
 	fraud := 0
 	for i := range rows {
@@ -70,7 +71,7 @@ func TestRulesFindAPlantedPair(t *testing.T) {
 // A history leak: fraud rows come from a handful of IPs shared by many customers, which
 // no legitimate row does; only the causal history feature shows it.
 func TestRulesFindSharedIPs(t *testing.T) {
-	rows := SyntheticRows(SyntheticOptions{Rows: 20_000, FraudRate: 0.01, Seed: 4})
+	rows := learntest.SyntheticRows(learntest.SyntheticOptions{Rows: 20_000, FraudRate: 0.01, Seed: 4})
 	n := 0
 	for i := range rows {
 		if rows[i].LabelFraud {
@@ -97,7 +98,7 @@ func TestRulesFindSharedIPs(t *testing.T) {
 }
 
 func TestRulesCleanDataPasses(t *testing.T) {
-	rows := SyntheticRows(SyntheticOptions{Rows: 50_000, FraudRate: 0.003, Seed: 5})
+	rows := learntest.SyntheticRows(learntest.SyntheticOptions{Rows: 50_000, FraudRate: 0.003, Seed: 5})
 	rep := mineRows(rows, 50, 0.9)
 	assert.Zero(t, rep.Failing)
 	assert.Greater(t, rep.Conditions, 50)

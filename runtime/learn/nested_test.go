@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/parquet-go/parquet-go"
+	"github.com/paygen/paygen/runtime/learn/learntest"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -24,7 +25,7 @@ type rowWithNested struct {
 // parquet group"). Extra nested columns are listed as unchecked; a nested column
 // under a name the analysis reads is a one-line error.
 func TestNestedColumns(t *testing.T) {
-	rows := SyntheticRows(SyntheticOptions{Rows: 3000, FraudRate: 0.02, Seed: 3})
+	rows := learntest.SyntheticRows(learntest.SyntheticOptions{Rows: 3000, FraudRate: 0.02, Seed: 3})
 	nested := make([]rowWithNested, len(rows))
 	for i := range rows {
 		nested[i].Row = rows[i]

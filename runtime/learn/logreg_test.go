@@ -5,6 +5,7 @@ import (
 	"math/rand/v2"
 	"testing"
 
+	"github.com/paygen/paygen/runtime/stats"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -50,9 +51,9 @@ func TestLogRegRecoversLinearRelation(t *testing.T) {
 	assert.InDelta(t, -1, m.Intercept+dot(m.Weights, m.Mean, m.Std), 0.2)
 
 	xt, yt, truth := linearData(rng, 6000, -1, b)
-	auc, ok := ROCAUC(logits(m, xt, 3), yt)
+	auc, ok := stats.ROCAUC(logits(m, xt, 3), yt)
 	require.True(t, ok)
-	best, _ := ROCAUC(truth, yt)
+	best, _ := stats.ROCAUC(truth, yt)
 	assert.Greater(t, auc, 0.85)
 	assert.InDelta(t, best, auc, 0.01, "fitted model ranks like the true model")
 }
@@ -75,7 +76,7 @@ func TestLogRegOnNoiseIsChance(t *testing.T) {
 		assert.Less(t, math.Abs(w), 0.15)
 	}
 	xt, yt, _ := linearData(rng, 4000, -1, []float64{0, 0, 0, 0})
-	auc, ok := ROCAUC(logits(m, xt, 4), yt)
+	auc, ok := stats.ROCAUC(logits(m, xt, 4), yt)
 	require.True(t, ok)
 	assert.InDelta(t, 0.5, auc, 0.04)
 }
@@ -89,7 +90,7 @@ func TestLogRegSeparableStaysFinite(t *testing.T) {
 	assert.True(t, m.Converged)
 	assert.False(t, math.IsNaN(m.Weights[0]) || math.IsInf(m.Weights[0], 0))
 	assert.Greater(t, m.Weights[0], 0.0)
-	auc, _ := ROCAUC(logits(m, x, 1), y)
+	auc, _ := stats.ROCAUC(logits(m, x, 1), y)
 	assert.Equal(t, 1.0, auc)
 }
 

@@ -134,28 +134,11 @@ func (e *Extractor) Next(r *Row, out []float32) {
 }
 
 // median returns the median of the customer's latest min(n, AmountHistory) amounts.
-func (c *customerState) median() float64 {
-	k := min(c.n, AmountHistory)
-	if k%2 == 1 {
-		return float64(c.sorted[k/2])
-	}
-	return (float64(c.sorted[k/2-1]) + float64(c.sorted[k/2])) / 2
-}
+func (c *customerState) median() float64 { return ringMedian(c.sorted[:], c.n) }
 
 // addAmount records an amount, dropping the oldest once AmountHistory are kept.
 func (c *customerState) addAmount(v float32) {
-	k := min(c.n, AmountHistory)
-	slot := c.n % AmountHistory
-	if c.n >= AmountHistory { // remove the amount the ring slot held
-		old := c.amounts[slot]
-		i, _ := slices.BinarySearch(c.sorted[:k], old)
-		copy(c.sorted[i:k-1], c.sorted[i+1:k])
-		k--
-	}
-	c.amounts[slot] = v
-	i, _ := slices.BinarySearch(c.sorted[:k], v)
-	copy(c.sorted[i+1:k+1], c.sorted[i:k])
-	c.sorted[i] = v
+	ringAdd(c.amounts[:], c.sorted[:], c.n, v)
 	c.n++
 }
 

@@ -4,6 +4,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/paygen/paygen/runtime/learn/learntest"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -54,7 +55,7 @@ func TestWeeksScenariosAndLabelGaps(t *testing.T) {
 }
 
 func TestVerdict(t *testing.T) {
-	rows := SyntheticRows(SyntheticOptions{Rows: 3000, FraudRate: 0.02, Seed: 1})
+	rows := learntest.SyntheticRows(learntest.SyntheticOptions{Rows: 3000, FraudRate: 0.02, Seed: 1})
 	rep, err := Analyze(rows, Options{MinAUC: 0.999, MaxAUC: 1})
 	require.NoError(t, err)
 	assert.False(t, rep.Verdict.Pass)

@@ -1,4 +1,6 @@
-package learn
+// Package learntest builds small synthetic payment datasets and writes them with parquet-go,
+// for the tests and benchmarks of learnability (it is not paygen's generator).
+package learntest
 
 import (
 	"cmp"
@@ -10,6 +12,8 @@ import (
 	"time"
 
 	"github.com/parquet-go/parquet-go"
+
+	"github.com/paygen/paygen/generated/table"
 )
 
 // SyntheticOptions shape a SyntheticRows dataset.
@@ -20,6 +24,14 @@ type SyntheticOptions struct {
 	Seed      uint64
 }
 
+// Row is a row of the payments table.
+type Row = table.Payment
+
+const (
+	microsPerSecond = int64(1_000_000)
+	microsPerDay    = 86400 * microsPerSecond
+)
+
 type synthCustomer struct {
 	id, country, device string
 	cards               []string
@@ -28,7 +40,7 @@ type synthCustomer struct {
 
 var synthEnd = time.Date(2025, 5, 29, 0, 0, 0, 0, time.UTC)
 
-// SyntheticRows builds a small synthetic dataset for tests and benchmarks of this package
+// SyntheticRows builds a small synthetic dataset for tests and benchmarks of learnability
 // (it is not paygen's generator): rows over the 28 days before 2025-05-29 in event_time
 // order, deterministic for a seed. Fraud rows differ from their
 // owner's normal payments in amount (higher), country (often foreign), device (often new),

@@ -4,13 +4,15 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+
+	"github.com/paygen/paygen/runtime/learn/learntest"
 )
 
 const benchRows = 200_000
 
 func benchData(b *testing.B) []Row {
 	b.Helper()
-	return SyntheticRows(SyntheticOptions{Rows: benchRows, FraudRate: 0.003, Seed: 11})
+	return learntest.SyntheticRows(learntest.SyntheticOptions{Rows: benchRows, FraudRate: 0.003, Seed: 11})
 }
 
 // BenchmarkFeaturesAndTraining: causal feature extraction of 200k rows and the Newton fit.
@@ -40,7 +42,7 @@ func BenchmarkFeaturesAndTraining(b *testing.B) {
 // model, univariate checks, prevalence).
 func BenchmarkAnalyzeFile(b *testing.B) {
 	path := filepath.Join(b.TempDir(), "bench.parquet")
-	if err := WriteParquet(path, benchData(b), 0); err != nil {
+	if err := learntest.WriteParquet(path, benchData(b), 0); err != nil {
 		b.Fatal(err)
 	}
 	st, err := os.Stat(path)

@@ -9,6 +9,8 @@ import (
 	"strings"
 	"sync"
 	"time"
+
+	"github.com/paygen/paygen/runtime/stats"
 )
 
 // Options configures an analysis. Zero fields take the defaults.
@@ -17,7 +19,7 @@ type Options struct {
 	Fit       FitOptions // the baseline model
 	MinAUC    float64    // lower end of the accepted ROC-AUC band; default 0.85
 	MaxAUC    float64    // upper end; default 0.97
-	LeakAUC   float64    // a raw column separating better than this is a leak; default 0.90
+	LeakAUC   float64    // a raw column separating better than this is a leak; default stats.LeakAUC (0.90)
 
 	RuleMinSupport   int64   // rules matching fewer rows are not counted; default 50
 	RuleMaxPrecision float64 // a counted rule this precise is a leak; default 0.9
@@ -30,7 +32,7 @@ const (
 	DefaultSplitDays = 7
 	DefaultMinAUC    = 0.85
 	DefaultMaxAUC    = 0.97
-	DefaultLeakAUC   = 0.90
+	DefaultLeakAUC   = stats.LeakAUC
 )
 
 func (o Options) withDefaults() Options {
@@ -354,8 +356,8 @@ func (a *Analyzer) model(rep *Report) ([]float64, error) {
 		for i := range col {
 			col[i] = float64(a.testX[i*d+j])
 		}
-		auc, ok := ROCAUC(col, a.testY)
-		m.Features = append(m.Features, FeatureReport{Name: name, Univariate: ptr(Separation(auc), ok)})
+		auc, ok := stats.ROCAUC(col, a.testY)
+		m.Features = append(m.Features, FeatureReport{Name: name, Univariate: ptr(stats.Separation(auc), ok)})
 	}
 	switch {
 	case a.train.Fraud == 0:
@@ -377,8 +379,8 @@ func (a *Analyzer) model(rep *Report) ([]float64, error) {
 	for i := range scores {
 		scores[i] = lr.Logit(a.testX[i*d : (i+1)*d])
 	}
-	m.ROCAUC = ptr(ROCAUC(scores, a.testY))
-	m.AP = ptr(AveragePrecision(scores, a.testY))
+	m.ROCAUC = ptr(stats.ROCAUC(scores, a.testY))
+	m.AP = ptr(stats.AveragePrecision(scores, a.testY))
 	return scores, nil
 }
 
@@ -427,7 +429,7 @@ func (a *Analyzer) scenarioAUC(i int32, scores, neg []float64) *float64 {
 			pos = append(pos, scores[k])
 		}
 	}
-	return ptr(AUCAgainst(pos, neg))
+	return ptr(stats.AUCAgainst(pos, neg))
 }
 
 // boosted fits the gradient-boosted trees on the train split and scores the test split.
@@ -450,8 +452,8 @@ func (a *Analyzer) boosted(rep *Report) error {
 	for i := range scores {
 		scores[i] = m.Logit(a.testX[i*NumFeatures : (i+1)*NumFeatures])
 	}
-	b.ROCAUC = ptr(ROCAUC(scores, a.testY))
-	b.AP = ptr(AveragePrecision(scores, a.testY))
+	b.ROCAUC = ptr(stats.ROCAUC(scores, a.testY))
+	b.AP = ptr(stats.AveragePrecision(scores, a.testY))
 	neg := a.negatives(scores)
 	for i, name := range a.scenarioNames {
 		b.ScenarioAUC[name] = a.scenarioAUC(int32(i), scores, neg)
@@ -499,14 +501,14 @@ func (a *Analyzer) columnStats(rep *Report) {
 			if !s.applicable() {
 				continue
 			}
-			auc, ok := ROCAUC(c.scores[k], a.testY)
-			mr := MethodReport{Method: s.method(), AUC: ptr(auc, ok), Separation: ptr(Separation(auc), ok)}
+			auc, ok := stats.ROCAUC(c.scores[k], a.testY)
+			mr := MethodReport{Method: s.method(), AUC: ptr(auc, ok), Separation: ptr(stats.Separation(auc), ok)}
 			cr.Methods = append(cr.Methods, mr)
 			if mr.Separation != nil && (cr.Best == nil || *mr.Separation > *cr.Best) {
 				cr.Best, cr.BestMethod = mr.Separation, mr.Method
 			}
 		}
-		cr.Leak = cr.Best != nil && *cr.Best > a.opt.LeakAUC
+		cr.Leak = cr.Best != nil && stats.Leaky(*cr.Best, a.opt.LeakAUC)
 		rep.Columns = append(rep.Columns, cr)
 	}
 }
