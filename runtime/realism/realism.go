@@ -52,8 +52,16 @@ type row struct {
 }
 
 // Measure reads up to maxRows rows of the payments file at path (evenly
-// spaced row groups; 0 reads all) and measures the scorecard.
-func Measure(path string, maxRows int64) (*Scorecard, error) {
+// spaced row groups; 0 reads all) and measures the scorecard. It reads a
+// projection of the rows with parquet-go's generic reader, not colscan
+// (which reads columns); a panic of the decoder on a corrupt file is an
+// error.
+func Measure(path string, maxRows int64) (sc *Scorecard, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			sc, err = nil, fmt.Errorf("realism: %s: unreadable: %v", path, r)
+		}
+	}()
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, err
@@ -77,7 +85,7 @@ func Measure(path string, maxRows int64) (*Scorecard, error) {
 	rgs := pf.RowGroups()
 	pick := make([]int, 0, len(rgs))
 	total := pf.NumRows()
-	sc := &Scorecard{}
+	sc = &Scorecard{}
 	if maxRows <= 0 || total <= maxRows {
 		for i := range rgs {
 			pick = append(pick, i)
