@@ -6,10 +6,10 @@ import (
 	"fmt"
 	"io"
 	"math"
-	"os"
 
 	"github.com/parquet-go/parquet-go"
 
+	"github.com/paygen/paygen/runtime/colscan"
 	"github.com/paygen/paygen/runtime/refdata"
 )
 
@@ -52,55 +52,51 @@ type row struct {
 }
 
 // Measure reads up to maxRows rows of the payments file at path (evenly
-// spaced row groups; 0 reads all) and measures the scorecard. It reads a
-// projection of the rows with parquet-go's generic reader, not colscan
-// (which reads columns); a panic of the decoder on a corrupt file is an
-// error.
+// spaced row groups; 0 reads all) and measures the scorecard. colscan opens
+// and checks the file (footer, every page header against the budget); the
+// rows, a projection of the columns, are decoded with parquet-go's generic
+// row reader (colscan reads a column at a time); a panic of the decoder on a
+// corrupt file is an error.
 func Measure(path string, maxRows int64) (sc *Scorecard, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			sc, err = nil, fmt.Errorf("realism: %s: unreadable: %v", path, r)
 		}
 	}()
-	f, err := os.Open(path)
+	f, err := colscan.Open(path)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
-	st, err := f.Stat()
-	if err != nil {
-		return nil, err
-	}
-	pf, err := parquet.OpenFile(f, st.Size())
-	if err != nil {
-		return nil, err
-	}
 	for _, c := range []string{"event_time", "card_id", "card_brand", "card_type", "card_number_masked", "entry_mode",
 		"merchant_country", "customer_country", "ip_address", "mcc_code", "merchant_category", "currency", "amount",
 		"label_fraud", "three_ds"} {
-		if _, ok := pf.Schema().Lookup(c); !ok {
+		if f.ColumnIndex(c) < 0 {
 			return nil, fmt.Errorf("realism: no column %s: not a payments table", c)
 		}
 	}
-	rgs := pf.RowGroups()
-	pick := make([]int, 0, len(rgs))
-	total := pf.NumRows()
+	if err := f.CheckPages(); err != nil {
+		return nil, err
+	}
+	nrg := f.RowGroups()
+	pick := make([]int, 0, nrg)
+	total := f.NumRows()
 	sc = &Scorecard{}
 	if maxRows <= 0 || total <= maxRows {
-		for i := range rgs {
+		for i := range nrg {
 			pick = append(pick, i)
 		}
 	} else {
 		sc.Sampled = true
-		n := max(1, int(int64(len(rgs))*maxRows/total))
+		n := max(1, int(int64(nrg)*maxRows/total))
 		for j := range n {
-			pick = append(pick, j*len(rgs)/n)
+			pick = append(pick, j*nrg/n)
 		}
 	}
 	m := newMeter()
 	buf := make([]row, 4096)
 	for _, i := range pick {
-		r := parquet.NewGenericRowGroupReader[row](rgs[i])
+		r := parquet.NewGenericRowGroupReader[row](f.RowGroup(i))
 		for {
 			n, err := r.Read(buf)
 			for j := range n {
