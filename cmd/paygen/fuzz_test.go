@@ -87,7 +87,7 @@ func FuzzCheckEndpoint(f *testing.F) {
 		if strings.Contains(msg, "\n") {
 			t.Fatalf("multi-line error %q", msg)
 		}
-		if err := checkEndpoint(scheme + "://" + host); err == nil && scheme != "http" && scheme != "https" {
+		if err := checkEndpoint(scheme + "://" + host); err == nil && !strings.EqualFold(scheme, "http") && !strings.EqualFold(scheme, "https") { // schemes are case-insensitive (RFC 3986)
 			t.Fatalf("accepted scheme %q", scheme)
 		}
 	})
