@@ -202,8 +202,8 @@ func TestEndpointIsCheckedUpFront(t *testing.T) {
 	code, _, errs := upload(file, "--to", "s3://bucket/p")
 	assert.Equal(t, 2, code)
 	assert.Equal(t, "paygen upload: AWS_ENDPOINT_URL_S3: \"http://REDACTED@host:9000\" is not an endpoint URL of the form http(s)://HOST[:PORT]\n", errs)
-	for in, want := range map[string]string{"http://u:p@h": "http://REDACTED@h", "u:p@h/x@y": "REDACTED@h/x@y",
-		"http://h/a@b": "http://h/a@b", "http://a@b@c:1": "http://REDACTED@c:1", "plain": "plain"} {
+	for in, want := range map[string]string{"http://u:p@h": "http://REDACTED@h", "u:p@h/x@y": "REDACTED@y",
+		"http://h/a@b": "http://REDACTED@b", "0://#:00000000@0": "0://REDACTED@0", "http://us/er:secret@h": "http://REDACTED@h", "http://a@b@c:1": "http://REDACTED@c:1", "plain": "plain"} {
 		assert.Equal(t, want, redactEndpoint(in), in)
 	}
 	for _, good := range []string{"http://127.0.0.1:9000", "https://s3.eu-west-1.amazonaws.com", "http://[::1]:7070/", "http://minio"} {
