@@ -92,11 +92,7 @@ func (w *World) buildZones(startUnix int64) error {
 				if err != nil {
 					return fmt.Errorf("refdata: city %s (%s): time zone: %v", ct.Name, c.code, err)
 				}
-				off := make([]int32, hours)
-				for h := range off {
-					_, s := time.Unix(startUnix+int64(h-zoneMargin)*3600, 0).In(loc).Zone()
-					off[h] = int32(s / 60)
-				}
+				off := zoneOffsets(loc, startUnix-zoneMargin*3600, hours)
 				z = len(w.zones)
 				w.zones = append(w.zones, zone{country: k, name: ct.TZ, off: off})
 				p.zcities = append(p.zcities, nil)
@@ -125,6 +121,26 @@ func (w *World) buildZones(startUnix int64) error {
 		}
 	}
 	return nil
+}
+
+// zoneOffsets is loc's UTC offset in minutes at each of hours hours from
+// from (Unix seconds), walking the zone's transitions rather than every hour.
+func zoneOffsets(loc *time.Location, from int64, hours int) []int32 {
+	off := make([]int32, hours)
+	for h := 0; h < hours; {
+		t := time.Unix(from+int64(h)*3600, 0).In(loc)
+		_, s := t.Zone()
+		_, end := t.ZoneBounds()
+		last := hours
+		if !end.IsZero() {
+			// hours before the next transition (one past it when it falls inside an hour)
+			last = min(hours, int((end.Unix()-from+3599)/3600))
+		}
+		for stop := max(last, h+1); h < stop; h++ {
+			off[h] = int32(s / 60)
+		}
+	}
+	return off
 }
 
 // zonePattern spreads zones [first, end) over zonePeriod slots in
