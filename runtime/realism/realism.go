@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"net/netip"
 
 	"github.com/parquet-go/parquet-go"
 
@@ -305,27 +306,12 @@ func floorDiv(a, n int64) int64 {
 	return q
 }
 
-// parseIPv4 reads a dotted quad.
+// parseIPv4 reads a dotted quad (net/netip's parser).
 func parseIPv4(s string) (uint32, bool) {
-	var ip uint32
-	part, dots, digits := uint32(0), 0, 0
-	for i := 0; i < len(s); i++ {
-		switch c := s[i]; {
-		case c >= '0' && c <= '9':
-			part = part*10 + uint32(c-'0')
-			digits++
-			if part > 255 || digits > 3 {
-				return 0, false
-			}
-		case c == '.' && digits > 0 && dots < 3:
-			ip, part, digits = ip<<8|part, 0, 0
-			dots++
-		default:
-			return 0, false
-		}
-	}
-	if dots != 3 || digits == 0 {
+	a, err := netip.ParseAddr(s)
+	if err != nil || !a.Is4() {
 		return 0, false
 	}
-	return ip<<8 | part, true
+	b := a.As4()
+	return uint32(b[0])<<24 | uint32(b[1])<<16 | uint32(b[2])<<8 | uint32(b[3]), true
 }

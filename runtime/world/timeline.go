@@ -27,7 +27,6 @@ type timeline struct {
 	byHour      []*dist.Alias   // active country given the hour of the window
 	zoneByHour  [][]*dist.Alias // [hour][country]: zone (offset from the country's first) of a multi-zone country; nil for one zone
 	zone1       []int           // first zone (world.zones) of each active country
-	zoneCountry []int           // active country of each zone
 	cal         *calendar
 }
 
@@ -46,7 +45,6 @@ func newTimeline(cfg *Config, startUnix int64, countries []activeCountry, zones 
 		if i == 0 || zones[i-1].country != z.country {
 			tl.zone1 = append(tl.zone1, i)
 		}
-		tl.zoneCountry = append(tl.zoneCountry, z.country)
 	}
 	nc := len(countries)
 	startMin := startUnix / 60

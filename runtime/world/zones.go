@@ -28,7 +28,7 @@ type zone struct {
 // intensity at t, then a customer of that zone by popularity.
 func (w *World) payerAt(t int64, r *rng.Stream) uint32 {
 	z := w.tl.zone(t, r.Next())
-	k := w.tl.zoneCountry[z]
+	k := w.zones[z].country
 	cust := w.customers.start[k] + uint32(w.customers.pick[k].Pick(r.Next()))
 	return w.inZone(&w.customers, cust, k, z, r.Next())
 }
@@ -45,8 +45,6 @@ const zonePeriod = 64
 // places is what the world knows of each active country's cities.
 type places struct {
 	cities  []refdata.City // all countries' cities, country by country
-	zoneOf  []uint16       // zone (index into w.zones) of each city
-	zones1  []int          // first zone of each active country; zones are consecutive
 	pattern [][zonePeriod]uint16
 	slots   [][]uint8     // per zone: its positions in its country's pattern
 	zcities [][]int       // per zone: its cities (indexes into cities)
@@ -67,7 +65,6 @@ func (w *World) buildZones(startUnix int64) error {
 		return off
 	}
 	for k, c := range w.countries {
-		p.zones1 = append(p.zones1, len(w.zones))
 		first := len(w.zones)
 		cities := refdata.CitiesOf(c.code)
 		if len(cities) == 0 {
@@ -101,7 +98,6 @@ func (w *World) buildZones(startUnix int64) error {
 			}
 			pop := float64(max(1, ct.Population))
 			w.zones[z].share += pop / total
-			p.zoneOf = append(p.zoneOf, uint16(z))
 			p.zcities[z] = append(p.zcities[z], len(p.cities))
 			pops[z-first] = append(pops[z-first], pop)
 			p.cities = append(p.cities, ct)
