@@ -8,7 +8,6 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
-	"runtime/debug"
 	"strconv"
 	"strings"
 	"time"
@@ -109,7 +108,8 @@ type genPlan struct {
 	path        string
 	workers     int
 	groupBlks   int
-	shard       int // 1-based; 0 = whole dataset
+	buffers     *pqwrite.Buffers // the row size sample's, for the write
+	shard       int              // 1-based; 0 = whole dataset
 	shards      int
 	overwrite   bool
 	validate    bool
@@ -148,9 +148,9 @@ func (g *genFlags) plan() (*genPlan, error) {
 	if g.s3.to != "" {
 		p.s3 = &g.s3
 	}
+	p.buffers = &pqwrite.Buffers{}
 	rowBytes := func() (float64, error) {
-		defer debug.FreeOSMemory() // the sample's buffers must not add to the write's peak RSS
-		return pqwrite.RowBytes(w, def.columns, def.writers)
+		return pqwrite.RowBytes(w, def.columns, def.writers, p.buffers) // the write reuses its buffers
 	}
 	if p.groupBlks, err = groupBlocks(g.rowGroup, w.BlockRows(), rowBytes); err != nil {
 		return nil, fmt.Errorf("--row-group-size: %v", err)
@@ -259,7 +259,7 @@ func (p *genPlan) run(e *env) (genResult, error) {
 	}
 	first, end := p.shardBlocks()
 	total := min(int64(end)*int64(p.w.BlockRows()), p.rows) - int64(first)*int64(p.w.BlockRows())
-	opt := pqwrite.Options{Workers: p.workers, RowGroupBlocks: p.groupBlks, FirstBlock: first, EndBlock: end, Metadata: p.metadata()}
+	opt := pqwrite.Options{Workers: p.workers, RowGroupBlocks: p.groupBlks, FirstBlock: first, EndBlock: end, Metadata: p.metadata(), Buffers: p.buffers}
 	if p.progressTo != nil {
 		opt.Progress = func(done int64) {
 			fmt.Fprintf(p.progressTo, "\r%s / %s rows (%.0f%%)", commas(done), commas(total), 100*float64(done)/float64(total))

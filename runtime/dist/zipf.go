@@ -49,6 +49,10 @@ func (z *Zipf) Len() int {
 	return int(z.n)
 }
 
+// Table is the alias table Pick draws from, or nil when it draws by
+// rejection-inversion.
+func (z *Zipf) Table() *Alias { return z.alias }
+
 // Pick maps 64 random bits to a rank. A rejected candidate (rare) draws
 // again from the bits mixed.
 func (z *Zipf) Pick(x uint64) int {

@@ -3,6 +3,7 @@ package pqwrite
 import (
 	"fmt"
 	"io"
+	"slices"
 	"sync"
 
 	"github.com/paygen/paygen/runtime/colwrite"
@@ -46,17 +47,8 @@ func WriteColumns(out io.Writer, w *world.World, cols []colwrite.Column,
 	}
 
 	nBlocks, nGroups := Circulating(opt.Workers)
-	var rgs []*colwrite.RowGroup
-	for range nGroups {
-		rg := colwrite.NewRowGroup(cols)
-		rg.SetPageLimits(pageRows, pageBytes)
-		rgs = append(rgs, rg)
-	}
-	var blocks []*world.Block
-	for range nBlocks {
-		blocks = append(blocks, w.NewBlock())
-	}
-	s := newSched(opt.FirstBlock, end, opt.RowGroupBlocks, len(cols), blocks, rgs)
+	blocks, rgs := opt.Buffers.take(w, cols, nBlocks, nGroups)
+	s := newSched(opt.FirstBlock, end, opt.RowGroupBlocks, len(cols), slices.Clone(blocks), slices.Clone(rgs))
 	type done struct {
 		group int
 		rg    *colwrite.RowGroup
@@ -125,6 +117,7 @@ func WriteColumns(out io.Writer, w *world.World, cols []colwrite.Column,
 	if err != nil {
 		return st, fmt.Errorf("pqwrite: %w", err)
 	}
+	opt.Buffers.keep(w, blocks, rgs) // all reset: every row group was written
 	if err := fw.Close(); err != nil {
 		return st, fmt.Errorf("pqwrite: closing file: %w", err)
 	}

@@ -20,6 +20,7 @@ type Options struct {
 	EndBlock       int              // one past the last block; 0 means all blocks
 	Metadata       [][2]string      // key-value metadata for the file footer
 	Progress       func(rows int64) // called by the committer after each row group
+	Buffers        *Buffers         // if set, buffers to reuse and to keep for the next write
 }
 
 // Stats describes a finished write.

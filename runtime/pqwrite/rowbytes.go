@@ -14,11 +14,12 @@ import (
 // (issue 16): a row group size given in bytes is turned into blocks with
 // this figure rather than a constant. It is a pure function of w (the
 // middle block of the whole dataset, whatever the shard), so the row
-// groups do not depend on the shard or the workers.
-func RowBytes(w *world.World, cols []colwrite.Column, writers []func(*world.Block, *colwrite.RowGroup)) (float64, error) {
+// groups do not depend on the shard or the workers. The write that follows
+// takes over the sample's memory through buf (may be nil).
+func RowBytes(w *world.World, cols []colwrite.Column, writers []func(*world.Block, *colwrite.RowGroup), buf *Buffers) (float64, error) {
 	b := w.Blocks() / 2
 	var n countWriter
-	_, err := WriteColumns(&n, w, cols, writers, Options{Workers: 1, RowGroupBlocks: 1, FirstBlock: b, EndBlock: b + 1}, "")
+	_, err := WriteColumns(&n, w, cols, writers, Options{Workers: 2, RowGroupBlocks: 1, FirstBlock: b, EndBlock: b + 1, Buffers: buf}, "")
 	if err != nil {
 		return 0, err
 	}

@@ -26,7 +26,7 @@ func TestRowBytesSizesRowGroups(t *testing.T) {
 	for _, rows := range []int64{1_000_000, 20_000_000} {
 		t.Run(fmt.Sprintf("rows=%d", rows), func(t *testing.T) {
 			w := newWorld(t, rows)
-			rb, err := pqwrite.RowBytes(w, generated.Columns, generated.Writers)
+			rb, err := pqwrite.RowBytes(w, generated.Columns, generated.Writers, nil)
 			require.NoError(t, err)
 			per = append(per, rb)
 			blocks := max(1, int(math.Round(target/rb/float64(w.BlockRows()))))
@@ -49,4 +49,23 @@ func TestRowBytesSizesRowGroups(t *testing.T) {
 	}
 	require.Len(t, per, 2)
 	assert.Greater(t, per[1], 1.3*per[0], "a row of the 20M world should cost more bytes")
+}
+
+// A write that takes over RowBytes's buffers writes the same bytes as one
+// that allocates its own.
+func TestWriteReusesSampleBuffers(t *testing.T) {
+	w := newWorld(t, 300_000)
+	write := func(buf *pqwrite.Buffers) []byte {
+		var out bytes.Buffer
+		opt := pqwrite.Options{Workers: 2, RowGroupBlocks: 2, Buffers: buf}
+		_, err := pqwrite.WriteColumns(&out, w, generated.Columns, generated.Writers, opt, "test")
+		require.NoError(t, err)
+		return out.Bytes()
+	}
+	want := write(nil)
+	buf := &pqwrite.Buffers{}
+	_, err := pqwrite.RowBytes(w, generated.Columns, generated.Writers, buf)
+	require.NoError(t, err)
+	require.Equal(t, want, write(buf), "after the sample")
+	require.Equal(t, want, write(buf), "after a whole write")
 }

@@ -138,6 +138,7 @@ func readCSV(name string, cols int, row func(rec []string) error) error {
 	defer f.Close()
 	r := csv.NewReader(f)
 	r.FieldsPerRecord = cols
+	r.ReuseRecord = true                // row must not keep rec (its strings it may)
 	if _, err := r.Read(); err != nil { // header
 		return fmt.Errorf("%s: %w", name, err)
 	}
@@ -154,4 +155,19 @@ func readCSV(name string, cols int, row func(rec []string) error) error {
 			return fmt.Errorf("%s line %d: %w", name, line, err)
 		}
 	}
+}
+
+// Preload parses every embedded table now, each on its own goroutine, and
+// returns when all are loaded. Tables load on first use anyway; a world
+// builder calls Preload in the background first, so that the parsing runs
+// on idle cores while it builds what does not need them.
+func Preload() {
+	var wg sync.WaitGroup
+	for _, load := range []func(){
+		func() { data() }, func() { bins() }, func() { cities() },
+		func() { holidays() }, func() { ips() }, func() { priceLevels() },
+	} {
+		wg.Go(load)
+	}
+	wg.Wait()
 }

@@ -68,11 +68,9 @@ type Block struct {
 	customers cache[customer]
 	cards     cache[card]
 	merchants cache[merchant]
-	devices   cache[device]
 	custFn    func(uint64) customer
 	cardFn    func(uint64) card
 	merFn     func(uint64) merchant
-	devFn     func(uint64) device
 }
 
 const modeEcommerce = 255
@@ -127,11 +125,10 @@ func (w *World) NewBlock() *Block {
 func (b *Block) initCaches(bits uint) {
 	w := b.w
 	b.customers, b.cards = newCache[customer](bits), newCache[card](bits)
-	b.merchants, b.devices = newCache[merchant](bits-1), newCache[device](bits)
+	b.merchants = newCache[merchant](bits - 1)
 	b.custFn = func(id uint64) customer { return w.customer(uint32(id)) }
 	b.cardFn = func(id uint64) card { return w.card(uint32(id)) }
 	b.merFn = func(id uint64) merchant { return w.merchant(uint32(id)) }
-	b.devFn = w.device
 }
 
 // Len is the number of rows in the block.

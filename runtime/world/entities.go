@@ -135,6 +135,7 @@ func (w *World) PAN(cardID uint32) string {
 // rounded value, so 8 bytes hold both.
 type merchant struct {
 	lat, lon int32  // micro-degrees
+	ip       uint32 // its terminals' public address
 	country  uint16 // index into w.countries
 	mcc      uint16 // index into w.mccs
 }
@@ -163,6 +164,7 @@ func (w *World) merchant(id uint32) merchant {
 		mcc:     uint16(w.mccOf(k, id-w.merchants.start[k], w.merchants.count[k], r.Next())),
 		lat:     int32(math.Round(lat * 1e6)),
 		lon:     int32(math.Round(lon * 1e6)),
+		ip:      w.ipIn(k, w.entityKey(entMerchantIP, uint64(id))),
 	}
 }
 
@@ -202,6 +204,16 @@ func (w *World) deviceOf(cust uint32, k int, t int64) uint64 {
 
 func terminalOf(mer uint32, k int) uint64 { return terminalBase + uint64(mer)*terminals + uint64(k) }
 
+func isTerminal(id uint64) bool { return id >= terminalBase && id < fraudBase }
+
+func merchantOfTerminal(id uint64) uint32 { return uint32((id - terminalBase) / terminals) }
+
+// terminalHex is terminal id's 48-bit hex id.
+func (w *World) terminalHex(id uint64) uint64 {
+	r := rng.New(w.entityKey(entTerminal, id))
+	return r.Next() >> 16
+}
+
 // device is a device's fixed attributes.
 type device struct {
 	hex  uint64 // 48-bit id rendered as 12 hex digits
@@ -210,10 +222,8 @@ type device struct {
 }
 
 func (w *World) device(id uint64) device {
-	if id >= terminalBase && id < fraudBase {
-		mer := (id - terminalBase) / terminals
-		r := rng.New(w.entityKey(entTerminal, id))
-		return device{kind: -1, hex: r.Next() >> 16, ip: w.ipIn(w.merchants.owner(uint32(mer)), w.entityKey(entMerchantIP, mer))}
+	if isTerminal(id) {
+		return device{kind: -1, hex: w.terminalHex(id), ip: w.merchantOf(merchantOfTerminal(id)).ip}
 	}
 	r := rng.New(w.entityKey(entDevice, id))
 	// a personal device's address is the network it is on, drawn per row

@@ -62,7 +62,7 @@ type compromise struct {
 // with (cardAt gives the card at a time).
 func (w *World) victim(c *compromise, j int) (uint32, int) {
 	r := rng.New(rng.Key(c.key, uint64(j)))
-	v := w.customers.start[c.country] + uint32(w.customers.pick[c.country].Pick(r.Next()))
+	v := w.customers.draw(c.country, r.Next())
 	cp := w.customer(v)
 	return v, r.IntN(int(cp.cards))
 }

@@ -12,12 +12,17 @@ import (
 // geolocation lookup finds the customer's (or the merchant's, or the
 // visited) country.
 
-// ipSpace is one country's address blocks, picked by size.
+// ipSpace is the active countries' address blocks, picked by size: table k
+// of pick draws an index into country k's blocks (none: an empty table).
 type ipSpace struct {
-	start []uint32
-	size  []uint32
-	pick  *dist.Alias // a block, weighted by its size
+	blocks [][]ipBlock
+	pick   dist.AliasSet
 }
+
+type ipBlock struct{ start, size uint32 }
+
+// has reports whether country k has registered address space.
+func (s *ipSpace) has(k int) bool { return s.pick.Len(k) > 0 }
 
 // hostingCountries are where VPN and hosting exits are, by weight: an
 // assumption (the large data-centre markets), docs/realism.md.
@@ -28,24 +33,24 @@ var hostingCountries = []struct {
 
 // buildIPSpace indexes the embedded blocks of each active country.
 func (w *World) buildIPSpace() {
-	w.ipSpace = make([]ipSpace, len(w.countries))
+	s := &w.ipSpace
+	s.blocks = make([][]ipBlock, len(w.countries))
 	for k, c := range w.countries {
-		var s ipSpace
 		var wts []float64
 		for _, b := range refdata.IPv4Blocks(c.code) {
-			s.start = append(s.start, b.Start)
-			s.size = append(s.size, b.Size)
+			s.blocks[k] = append(s.blocks[k], ipBlock{b.Start, b.Size})
 			wts = append(wts, float64(b.Size))
 		}
+		var a *dist.Alias
 		if len(wts) > 0 {
-			s.pick = dist.NewAlias(wts)
+			a = dist.NewAlias(wts)
 		}
-		w.ipSpace[k] = s
+		s.pick.Add(a)
 	}
 	var wts []float64
 	for _, h := range hostingCountries {
 		for k, c := range w.countries {
-			if c.code == h.code && w.ipSpace[k].pick != nil {
+			if c.code == h.code && w.ipSpace.has(k) {
 				w.hosting = append(w.hosting, k)
 				wts = append(wts, h.weight)
 			}
@@ -60,13 +65,13 @@ func (w *World) buildIPSpace() {
 // then an address in it: uniform over the country's space); a country
 // without registered space gets any public address.
 func (w *World) ipIn(k int, key uint64) uint32 {
-	s := &w.ipSpace[k]
-	if s.pick == nil {
+	s := &w.ipSpace
+	if !s.has(k) {
 		return w.publicIP(key)
 	}
 	x := rng.Mix(key)
-	j := s.pick.Pick(x)
-	return s.start[j] + uint32(rng.Below(rng.Mix(x), uint64(s.size[j])))
+	b := s.blocks[k][s.pick.Pick(k, x)]
+	return b.start + uint32(rng.Below(rng.Mix(x), uint64(b.size)))
 }
 
 // hostingIP is a VPN or hosting exit address: in a data-centre country.

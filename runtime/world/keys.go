@@ -212,7 +212,7 @@ func (b *Block) FormatDeviceID(dst []byte, k uint64) []byte {
 	if i := rowOf(b.dev[:b.n], k, &b.devCur); i >= 0 {
 		kind, hex = int8(b.devKind[i]), b.devHex[i]
 	} else {
-		d := b.devices.get(k, b.devFn)
+		d := b.w.device(k)
 		kind, hex = d.kind, d.hex
 	}
 	if kind < 0 {

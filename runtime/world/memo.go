@@ -13,7 +13,7 @@ package world
 const (
 	memoMax   = 1 << 18 // customers in the table: 16 MiB at 64 bytes each
 	memoCards = 3       // card slots per record
-	memoMers  = 1 << 20 // merchants in their table: 12 MiB at 12 bytes each
+	memoMers  = 1 << 20 // merchants in their table: 16 MiB at 16 bytes each
 )
 
 // custRec is a customer and its cards, as memoised.

@@ -137,10 +137,17 @@ func (b *Block) setMerchant(i int, mer uint32) merchant {
 	return m
 }
 
-// setDevice sets the row's device.
+// setDevice sets the row's device. A device's attributes are a hash or two
+// away (a terminal's address is in its merchant's record), cheaper than a
+// cache that misses on the many devices.
 func (b *Block) setDevice(i int, dev uint64) {
 	b.dev[i] = dev
-	d := b.devices.get(dev, b.devFn)
+	if isTerminal(dev) {
+		b.devKind[i], b.devHex[i] = uint8(posKind), b.w.terminalHex(dev)
+		b.ip[i] = b.merchantAttrs(merchantOfTerminal(dev)).ip
+		return
+	}
+	d := b.w.device(dev) // a personal device
 	b.devKind[i], b.ip[i], b.devHex[i] = uint8(d.kind), d.ip, d.hex
 }
 
@@ -150,14 +157,7 @@ func (b *Block) setDevice(i int, dev uint64) {
 // category mix (restaurants up, utilities down).
 func (b *Block) legitMerchant(k, home, z int, t int64, r *rng.Stream) uint32 {
 	w := b.w
-	draw := func() uint32 {
-		mer := w.merchants.start[k] + uint32(w.merchants.pick[k].Pick(r.Next()))
-		if z >= 0 {
-			mer = w.inZone(&w.merchants, mer, k, z, r.Next())
-		}
-		return mer
-	}
-	mer := draw()
+	mer := w.merchantNear(k, z, r)
 	off := int64(w.countries[home].offsetMin)
 	if z >= 0 {
 		off = w.offsetAt(z, t) // the customer's own clock
@@ -170,7 +170,17 @@ func (b *Block) legitMerchant(k, home, z int, t int64, r *rng.Stream) uint32 {
 		if r.Float64() < w.weekendAccept[m.mcc] {
 			break
 		}
-		mer = draw()
+		mer = w.merchantNear(k, z, r)
+	}
+	return mer
+}
+
+// merchantNear draws a merchant of country k by popularity, in zone z unless
+// z < 0.
+func (w *World) merchantNear(k, z int, r *rng.Stream) uint32 {
+	mer := w.merchants.draw(k, r.Next())
+	if z >= 0 {
+		mer = w.inZone(&w.merchants, mer, k, z, r.Next())
 	}
 	return mer
 }

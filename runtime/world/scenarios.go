@@ -95,7 +95,7 @@ func (b *Block) setupEpisode(e *episode, kind int, t0 int64) {
 // popularity, and one of their cards.
 func (b *Block) victimAt(e *episode, k int, t int64, r *rng.Stream) {
 	w := b.w
-	e.cust = w.customers.start[k] + uint32(w.customers.pick[k].Pick(r.Next()))
+	e.cust = w.customers.draw(k, r.Next())
 	cp := b.customerOf(e.cust)
 	e.slot = uint8(r.IntN(int(cp.cards)))
 	e.card = w.cardAt(e.cust, int(e.slot), t)
@@ -133,7 +133,7 @@ func (w *World) depart(rg Range, r *rng.Stream) float64 {
 // ones); if none passes, the last draw is kept.
 func (b *Block) merchantIn(k int, filter int, r *rng.Stream) uint32 {
 	w := b.w
-	mer := w.merchants.start[k] + uint32(w.merchants.pick[k].Pick(r.Next()))
+	mer := w.merchants.draw(k, r.Next())
 	if o := &w.online[k]; filter == onlineOnly && o.pick != nil {
 		return o.ids[o.pick.Pick(r.Next())]
 	}
@@ -141,7 +141,7 @@ func (b *Block) merchantIn(k int, filter int, r *rng.Stream) uint32 {
 		if b.passes(mer, filter) {
 			return mer
 		}
-		mer = w.merchants.start[k] + uint32(w.merchants.pick[k].Pick(r.Next()))
+		mer = w.merchants.draw(k, r.Next())
 	}
 	count := w.merchants.count[k]
 	off := uint32(r.IntN(int(count)))
@@ -348,7 +348,7 @@ func (b *Block) farmCustomers(e *episode, k int, r *rng.Stream) {
 	for j := 0; j < int(e.rows); j++ {
 		var cust uint32
 		for try := 0; try < 8; try++ {
-			cust = w.customers.start[k] + uint32(w.customers.pick[k].Pick(r.Next()))
+			cust = w.customers.draw(k, r.Next())
 			if !slices.Contains(w.plan.pool[start:], cust) {
 				break
 			}

@@ -21,12 +21,13 @@ import (
 type timeline struct {
 	startMicros int64
 	minutes     int
-	rate        []float64       // intensity of each minute
-	cum         []float64       // cum[m] = sum of rate[0..m]
-	pressure    []float64       // cumulative fraud-pressure intensity
-	byHour      []*dist.Alias   // active country given the hour of the window
-	zoneByHour  [][]*dist.Alias // [hour][country]: zone (offset from the country's first) of a multi-zone country; nil for one zone
-	zone1       []int           // first zone (world.zones) of each active country
+	rate        []float64     // intensity of each minute
+	cum         []float64     // cum[m] = sum of rate[0..m]
+	pressure    []float64     // cumulative fraud-pressure intensity
+	byHour      dist.AliasSet // table h: active country given hour h of the window
+	zoneByHour  dist.AliasSet // table h*countries+k: zone (offset from country k's first) at hour h; empty for one zone
+	countries   int
+	zone1       []int // first zone (world.zones) of each active country
 	cal         *calendar
 }
 
@@ -55,8 +56,8 @@ func newTimeline(cfg *Config, startUnix int64, countries []activeCountry, zones 
 	// of the window concurrently.
 	nz := len(zones)
 	byHour := make([]float64, hours*nz) // [hour][zone]
-	tl.byHour = make([]*dist.Alias, hours)
-	tl.zoneByHour = make([][]*dist.Alias, hours)
+	countryAt := make([]*dist.Alias, hours)
+	zoneAt := make([]*dist.Alias, hours*nc)
 	fill := func(h0, h1 int) {
 		for z, zn := range zones {
 			k := zn.country
@@ -91,15 +92,14 @@ func newTimeline(cfg *Config, startUnix int64, countries []activeCountry, zones 
 			for z, v := range row {
 				cw[zones[z].country] += v
 			}
-			tl.byHour[h] = dist.NewAlias(cw)
-			tl.zoneByHour[h] = make([]*dist.Alias, nc)
+			countryAt[h] = dist.NewAlias(cw)
 			for k := range nc {
 				first, end := tl.zone1[k], nz
 				if k+1 < nc {
 					end = tl.zone1[k+1]
 				}
 				if end-first > 1 {
-					tl.zoneByHour[h][k] = dist.NewAlias(row[first:end])
+					zoneAt[h*nc+k] = dist.NewAlias(row[first:end])
 				}
 			}
 		}
@@ -108,6 +108,13 @@ func newTimeline(cfg *Config, startUnix int64, countries []activeCountry, zones 
 	wg.Go(func() { fill(0, hours/2) })
 	fill(hours/2, hours)
 	wg.Wait()
+	for _, a := range countryAt {
+		tl.byHour.Add(a)
+	}
+	for _, a := range zoneAt {
+		tl.zoneByHour.Add(a)
+	}
+	tl.countries = nc
 	s := 0.0
 	for m, r := range tl.rate {
 		s += r
@@ -256,12 +263,12 @@ func (tl *timeline) fill(dst []int64, lo, hi float64, key uint64) {
 // for an event time with 64 random bits.
 func (tl *timeline) zone(micros int64, x uint64) int {
 	h := int((micros - tl.startMicros) / 3600e6)
-	if h >= len(tl.byHour) {
-		h = len(tl.byHour) - 1
+	if n := tl.byHour.Tables(); h >= n {
+		h = n - 1
 	}
-	k := tl.byHour[h].Pick(x)
-	if a := tl.zoneByHour[h][k]; a != nil {
-		return tl.zone1[k] + a.Pick(rng.Mix(x))
+	k := tl.byHour.Pick(h, x)
+	if i := h*tl.countries + k; tl.zoneByHour.Len(i) > 0 {
+		return tl.zone1[k] + tl.zoneByHour.Pick(i, rng.Mix(x))
 	}
 	return tl.zone1[k]
 }
@@ -270,8 +277,8 @@ func (tl *timeline) zone(micros int64, x uint64) int {
 // random bits.
 func (tl *timeline) country(micros int64, x uint64) int {
 	h := int((micros - tl.startMicros) / 3600e6)
-	if h >= len(tl.byHour) {
-		h = len(tl.byHour) - 1
+	if n := tl.byHour.Tables(); h >= n {
+		h = n - 1
 	}
-	return tl.byHour[h].Pick(x)
+	return tl.byHour.Pick(h, x)
 }

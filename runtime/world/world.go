@@ -44,7 +44,7 @@ type World struct {
 	regions     []region    // local habits (regions.go); [0] is the global default
 	regionOf    []uint8     // region of each active country
 	issuers     issuerTable // embedded BINs by country, brand and type (issuers.go)
-	ipSpace     []ipSpace   // registered IPv4 blocks of each active country (ipgeo.go)
+	ipSpace     ipSpace     // registered IPv4 blocks of each active country (ipgeo.go)
 	zones       []zone      // IANA time zones of the active countries (zones.go)
 	zoneStart   int64       // µs of the window's start, hour 0 of zone.off after zoneMargin
 	places      places      // cities of the active countries
@@ -107,14 +107,24 @@ type activeCountry struct {
 // partition spreads an entity population over the active countries in
 // proportion to volume; within a country, popularity follows a Zipf law.
 type partition struct {
-	start []uint32     // first entity id of each country
-	count []uint32     // entities in each country
-	pick  []*dist.Zipf // popularity within each country
+	start []uint32      // first entity id of each country
+	count []uint32      // entities in each country
+	pick  []*dist.Zipf  // popularity within each country
+	tab   dist.AliasSet // the picks' alias tables (by country) when they all have one
+}
+
+// draw is the entity of country k that 64 random bits pick by popularity.
+func (p *partition) draw(k int, x uint64) uint32 {
+	if p.tab.Tables() > 0 {
+		return p.start[k] + uint32(p.tab.Pick(k, x))
+	}
+	return p.start[k] + uint32(p.pick[k].Pick(x))
 }
 
 // New builds the world for a dataset of rows rows ending at date (exclusive,
 // truncated to midnight UTC).
 func New(cfg Config, seed uint64, rows int64, date time.Time) (*World, error) {
+	go refdata.Preload() // parse the reference tables on idle cores meanwhile
 	if rows <= 0 {
 		return nil, fmt.Errorf("rows must be positive")
 	}
@@ -240,6 +250,11 @@ func newPartition(n int64, vols []float64, zipf float64) partition {
 		p.start[k], p.count[k] = next, c
 		next += c
 		p.pick[k] = dist.NewZipf(int(c), zipf, table)
+	}
+	if table {
+		for _, z := range p.pick {
+			p.tab.Add(z.Table())
+		}
 	}
 	return p
 }

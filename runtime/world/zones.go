@@ -29,7 +29,7 @@ type zone struct {
 func (w *World) payerAt(t int64, r *rng.Stream) uint32 {
 	z := w.tl.zone(t, r.Next())
 	k := w.zones[z].country
-	cust := w.customers.start[k] + uint32(w.customers.pick[k].Pick(r.Next()))
+	cust := w.customers.draw(k, r.Next())
 	return w.inZone(&w.customers, cust, k, z, r.Next())
 }
 
