@@ -157,17 +157,14 @@ func readCSV(name string, cols int, row func(rec []string) error) error {
 	}
 }
 
-// Preload parses every embedded table now, each on its own goroutine, and
-// returns when all are loaded. Tables load on first use anyway; a world
-// builder calls Preload in the background first, so that the parsing runs
-// on idle cores while it builds what does not need them.
+// Preload parses the embedded tables a world needs after its calendar
+// (cities, BINs, IP blocks, price levels), in that order. Tables load on
+// first use anyway; a world builder calls Preload in the background while
+// it parses the holidays and builds its calendar.
 func Preload() {
-	var wg sync.WaitGroup
-	for _, load := range []func(){
-		func() { data() }, func() { bins() }, func() { cities() },
-		func() { holidays() }, func() { ips() }, func() { priceLevels() },
-	} {
-		wg.Go(load)
-	}
-	wg.Wait()
+	data()
+	cities()
+	bins()
+	ips()
+	priceLevels()
 }

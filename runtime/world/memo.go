@@ -1,5 +1,10 @@
 package world
 
+import (
+	"runtime"
+	"sync"
+)
+
 // Entity attributes are pure functions of their id (ADR 3). For populations
 // up to memoMax customers, World.New computes them once into a read-only
 // table shared by every block: a table lookup is a fraction of a
@@ -22,26 +27,42 @@ type custRec struct {
 	cards [memoCards]card
 }
 
-// buildMemos fills the customer and merchant tables when they fit.
+// buildMemos fills the customer and merchant tables when they fit, on
+// every core (entries are pure functions of their id).
 func (w *World) buildMemos() {
 	if m := w.merchants.size(); m <= memoMers {
 		w.merTab = make([]merchant, m)
-		for id := range m {
-			w.merTab[id] = w.merchant(id)
-		}
+		parallel(int(m), func(lo, hi int) {
+			for id := lo; id < hi; id++ {
+				w.merTab[id] = w.merchant(uint32(id))
+			}
+		})
 	}
 	n := w.customers.size()
 	if n > memoMax || w.cfg.Customer.CardsMax > memoCards {
 		return
 	}
 	w.custTab = make([]custRec, n)
-	for id := range n {
-		r := &w.custTab[id]
-		r.cust = w.customer(id)
-		for k := range int(r.cust.cards) {
-			r.cards[k] = w.card(w.cardOf(id, k))
+	parallel(int(n), func(lo, hi int) {
+		for id := uint32(lo); id < uint32(hi); id++ {
+			r := &w.custTab[id]
+			r.cust = w.customer(id)
+			for k := range int(r.cust.cards) {
+				r.cards[k] = w.card(w.cardOf(id, k))
+			}
 		}
+	})
+}
+
+// parallel runs f over [0, n) split in one range per core.
+func parallel(n int, f func(lo, hi int)) {
+	parts := runtime.GOMAXPROCS(0)
+	var wg sync.WaitGroup
+	for p := range parts {
+		lo, hi := n*p/parts, n*(p+1)/parts
+		wg.Go(func() { f(lo, hi) })
 	}
+	wg.Wait()
 }
 
 // customerOf returns customer id's profile from the world's table or the
