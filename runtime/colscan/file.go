@@ -185,11 +185,6 @@ func (f *File) InRowGroup(i int) *File {
 	return &v
 }
 
-// RowGroup returns row group i for readers that need whole rows (a projection read with
-// parquet-go's generic row reader: runtime/realism). Call CheckPages first: the
-// row reader decodes pages without colscan's per-page guards.
-func (f *File) RowGroup(i int) parquet.RowGroup { return f.pf.RowGroups()[i] }
-
 // RowGroupStart returns the index of the first row of row group i.
 func (f *File) RowGroupStart(i int) int64 { return f.rgStart[i] }
 
