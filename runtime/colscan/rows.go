@@ -27,6 +27,7 @@ type Field struct {
 
 	kind   reflect.Kind // of the value (behind the pointer for optional fields)
 	offset uintptr      // of the field in the row type
+	null   int          // offset of a bool set for nulls (Cell.Null), or -1
 }
 
 // Fields lists the columns of row type R in field order. R is a struct whose fields are
@@ -40,7 +41,7 @@ func Fields[R any]() []Field {
 	for i := range t.NumField() {
 		sf := t.Field(i)
 		name, _, _ := strings.Cut(sf.Tag.Get("parquet"), ",")
-		f := Field{Name: name, offset: sf.Offset, kind: sf.Type.Kind()}
+		f := Field{Name: name, offset: sf.Offset, kind: sf.Type.Kind(), null: -1}
 		if f.kind == reflect.Pointer {
 			f.Optional, f.kind = true, sf.Type.Elem().Kind()
 		}
@@ -56,14 +57,41 @@ func Fields[R any]() []Field {
 // ReadRows reads the rows of f (of its row group for an InRowGroup view) as values of R,
 // the columns named by Fields[R], and calls fn with up to n rows at a time, in file order.
 // The slice is reused between calls, and rows of a dictionary page share the strings a
-// pointer field points to (read them, do not write through them). An error of fn stops the read and is returned
-// unchanged; a missing column or a read error reads "colscan: PATH: ...".
-func ReadRows[R any](f *File, n int, fn func(rows []R) error) (err error) {
+// pointer field points to (read them, do not write through them). An error of fn stops the
+// read and is returned unchanged; a missing column or a read error reads "colscan: PATH: ...".
+func ReadRows[R any](f *File, n int, fn func(rows []R) error) error {
+	return ReadRowsWith(f, n, nil, func(rows []R, _ [][]Cell) error { return fn(rows) })
+}
+
+// Cell is one value of a column chosen at run time (ReadRowsWith): Str for a BYTE_ARRAY or
+// FIXED_LEN_BYTE_ARRAY column, Int for INT64 or INT32, Float for DOUBLE or FLOAT, Bool for
+// BOOLEAN; Null for a null (the value is then the zero value).
+type Cell struct {
+	Str   string
+	Int   int64
+	Float float64
+	Bool  bool
+	Null  bool
+}
+
+// ReadRowsWith is ReadRows that also reads the file's columns extra (column indexes, flat
+// ones), handed to fn with each batch as one []Cell per column: extra[c][i] is column
+// extra[c] of rows[i]. The cells are reused between calls too.
+func ReadRowsWith[R any](f *File, n int, extra []int, fn func(rows []R, extra [][]Cell) error) (err error) {
 	fields := Fields[R]()
 	cols := make([]int, len(fields))
 	for i, fd := range fields {
 		if cols[i] = f.ColumnIndex(fd.Name); cols[i] < 0 {
 			return fmt.Errorf("colscan: %s: no column %q", f.path, fd.Name)
+		}
+	}
+	cells := make([]Field, len(extra))
+	for i, col := range extra {
+		if col < 0 || col >= len(f.cols) {
+			return fmt.Errorf("colscan: %s: column index %d out of range [0,%d)", f.path, col, len(f.cols))
+		}
+		if cells[i], err = cellField(f.cols[col]); err != nil {
+			return fmt.Errorf("colscan: %s: column %q: %w", f.path, f.cols[col].Name, err)
 		}
 	}
 	ctx, cancel := context.WithCancel(context.Background())
@@ -74,6 +102,42 @@ func ReadRows[R any](f *File, n int, fn func(rows []R) error) (err error) {
 			err = werr // a column's read error explains its short feed
 		}
 	}()
+	feeds := startFeeds[R](gctx, g, f, cols, fields)
+	cellFeeds := startFeeds[Cell](gctx, g, f, extra, cells)
+	n = max(n, 1)
+	buf := make([]R, n)
+	cellBuf := make([][]Cell, len(extra))
+	for i := range cellBuf {
+		cellBuf[i] = make([]Cell, n)
+	}
+	out := make([][]Cell, len(extra))
+	for left := f.rgStart[f.rgHi] - f.rgStart[f.rgLo]; left > 0; {
+		k := int(min(int64(n), left))
+		rows := buf[:k]
+		clear(rows)
+		for _, fd := range feeds {
+			if err := fd.fill(rows); err != nil {
+				return err
+			}
+		}
+		for i, fd := range cellFeeds {
+			out[i] = cellBuf[i][:k]
+			clear(out[i])
+			if err := fd.fill(out[i]); err != nil {
+				return err
+			}
+		}
+		if err := fn(rows, out); err != nil {
+			return err
+		}
+		left -= int64(k)
+	}
+	return nil
+}
+
+// startFeeds starts one goroutine per field, scanning column cols[i] of f into chunks of
+// rows of type R, and returns the assembler's ends.
+func startFeeds[R any](ctx context.Context, g *errgroup.Group, f *File, cols []int, fields []Field) []*feed[R] {
 	feeds := make([]*feed[R], len(fields))
 	for i := range fields {
 		fd := &fields[i]
@@ -85,27 +149,32 @@ func ReadRows[R any](f *File, n int, fn func(rows []R) error) (err error) {
 				select {
 				case ch <- c:
 					return nil
-				case <-gctx.Done():
+				case <-ctx.Done():
 					return context.Canceled
 				}
 			})
 		})
 	}
-	buf := make([]R, max(n, 1))
-	for left := f.rgStart[f.rgHi] - f.rgStart[f.rgLo]; left > 0; {
-		rows := buf[:min(int64(len(buf)), left)]
-		clear(rows)
-		for _, fd := range feeds {
-			if err := fd.fill(rows); err != nil {
-				return err
-			}
-		}
-		if err := fn(rows); err != nil {
-			return err
-		}
-		left -= int64(len(rows))
+	return feeds
+}
+
+// cellField is the Field of Cell that holds column c's values.
+func cellField(c Column) (Field, error) {
+	var zero Cell
+	fd := Field{Name: c.Name, Physical: c.Physical, null: int(unsafe.Offsetof(zero.Null))}
+	switch c.Physical {
+	case "BYTE_ARRAY", "FIXED_LEN_BYTE_ARRAY":
+		fd.kind, fd.offset = reflect.String, unsafe.Offsetof(zero.Str)
+	case "INT64", "INT32":
+		fd.kind, fd.offset = reflect.Int64, unsafe.Offsetof(zero.Int)
+	case "DOUBLE", "FLOAT":
+		fd.kind, fd.offset = reflect.Float64, unsafe.Offsetof(zero.Float)
+	case "BOOLEAN":
+		fd.kind, fd.offset = reflect.Bool, unsafe.Offsetof(zero.Bool)
+	default:
+		return Field{}, fmt.Errorf("%w: %s values", ErrUnsupported, c.Type())
 	}
-	return nil
+	return fd, nil
 }
 
 // fieldAt returns a pointer to the field at offset off of row r, typed T (the field's type).
@@ -166,6 +235,15 @@ func scanField[R any](f *File, col int, fd *Field, send func(chunk[R]) error) er
 // field, which rows are null (copied). A required field reads a null as the zero value.
 func column[T, R any](fd *Field, vals []T, valid []bool) chunk[R] {
 	off := fd.offset
+	if fd.null >= 0 {
+		ok, null := append([]bool(nil), valid...), uintptr(fd.null)
+		return chunk[R]{n: len(vals), set: func(dst []R, lo int) {
+			for i := range dst {
+				*fieldAt[T](&dst[i], off) = vals[lo+i]
+				*fieldAt[bool](&dst[i], null) = !ok[lo+i]
+			}
+		}}
+	}
 	if !fd.Optional {
 		return chunk[R]{n: len(vals), set: func(dst []R, lo int) {
 			for i := range dst {
@@ -191,12 +269,14 @@ func dictColumn[R any](fd *Field, dict []string, index []int32, valid []bool) ch
 			index[i] = -1
 		}
 	}
-	off := fd.offset
+	off, null := fd.offset, uintptr(max(fd.null, 0))
 	if !fd.Optional {
 		return chunk[R]{n: len(index), set: func(dst []R, lo int) {
 			for i := range dst {
 				if k := index[lo+i]; k >= 0 {
 					*fieldAt[string](&dst[i], off) = dict[k]
+				} else if fd.null >= 0 {
+					*fieldAt[bool](&dst[i], null) = true
 				}
 			}
 		}}

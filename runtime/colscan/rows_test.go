@@ -125,3 +125,48 @@ func names(fields []colscan.Field) []string {
 	}
 	return out
 }
+
+// Columns chosen at run time come as cells beside the rows, batch for batch: strings
+// (dictionary pages, nulls), doubles with nulls, integers and booleans.
+func TestReadRowsWithCells(t *testing.T) {
+	path, want := writeFixture(t, colscantest.Options{Rows: 2500, RowGroupRows: 1000, PageBufferSize: 4096})
+	f := open(t, path)
+	type key struct {
+		ID string `parquet:"transaction_id"`
+	}
+	names := []string{"mcc_code", "latitude", "amount", "three_ds", "fraud_scenario"}
+	var extra []int
+	for _, n := range names {
+		extra = append(extra, f.ColumnIndex(n))
+	}
+	i, nulls := 0, 0
+	require.NoError(t, colscan.ReadRowsWith(f.InRowGroup(1), 300, extra, func(rows []key, cells [][]colscan.Cell) error {
+		require.Len(t, cells, len(names))
+		for j, r := range rows {
+			w := want[1000+i]
+			require.Equal(t, w.TransactionID, r.ID)
+			mcc, lat, amt, tds, scen := cells[0][j], cells[1][j], cells[2][j], cells[3][j], cells[4][j]
+			require.Equal(t, w.MCCCode == nil, mcc.Null, "row %d", i)
+			if w.MCCCode != nil {
+				require.Equal(t, *w.MCCCode, mcc.Str)
+			} else {
+				nulls++
+				require.Empty(t, mcc.Str)
+			}
+			require.Equal(t, w.Latitude == nil, lat.Null)
+			if w.Latitude != nil {
+				require.Equal(t, *w.Latitude, lat.Float)
+			}
+			require.Equal(t, colscan.Cell{Int: w.Amount}, amt)
+			require.Equal(t, colscan.Cell{Bool: w.ThreeDS}, tds)
+			require.Equal(t, w.FraudScenario == nil, scen.Null)
+			i++
+		}
+		return nil
+	}))
+	assert.Equal(t, 1000, i)
+	assert.Positive(t, nulls)
+
+	err := colscan.ReadRowsWith(f, 10, []int{99}, func([]key, [][]colscan.Cell) error { return nil })
+	assert.ErrorContains(t, err, "column index 99 out of range")
+}

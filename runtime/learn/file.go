@@ -59,11 +59,15 @@ func AnalyzeFile(path string, opt Options) (rep *Report, err error) {
 	if err != nil {
 		return nil, unreadable(path, err)
 	}
-	a, err := NewAnalyzer(time.UnixMicro(maxTime), opt)
+	extra, extraCols, err := resolveExtra(cf.Columns(), opt.Extra)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	a, err := newAnalyzer(time.UnixMicro(maxTime), opt, extra)
 	if err != nil {
 		return nil, err
 	}
-	if err := readRows(cf, a); err != nil {
+	if err := readRows(cf, a, extraCols); err != nil {
 		if strings.HasPrefix(err.Error(), "colscan: ") {
 			return nil, unreadable(path, err)
 		}
@@ -74,7 +78,13 @@ func AnalyzeFile(path string, opt Options) (rep *Report, err error) {
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}
 	rep.File = path
-	rep.Unchecked = unchecked
+	read := slices.Concat(opt.Extra, opt.Labels)
+	for _, c := range unchecked {
+		if !slices.Contains(read, c) {
+			rep.Unchecked = append(rep.Unchecked, c)
+		}
+	}
+	rep.Labels = opt.Labels
 	return rep, nil
 }
 

@@ -9,11 +9,16 @@ import "github.com/paygen/paygen/runtime/colscan"
 // rowFields lists Row's columns in order (names, physical types, nullability).
 var rowFields = colscan.Fields[Row]()
 
-// readRows streams every row of cf into a, in file order.
-func readRows(cf *colscan.File, a *Analyzer) error {
-	return colscan.ReadRows(cf, BatchRows, func(rows []Row) error {
+// readRows streams every row of cf into a, in file order, with the file's columns extra
+// (the Analyzer's extra columns, in order).
+func readRows(cf *colscan.File, a *Analyzer, extra []int) error {
+	x := make([]colscan.Cell, len(extra))
+	return colscan.ReadRowsWith(cf, BatchRows, extra, func(rows []Row, cells [][]colscan.Cell) error {
 		for i := range rows {
-			if err := a.Add(&rows[i]); err != nil {
+			for k := range x {
+				x[k] = cells[k][i]
+			}
+			if err := a.addWith(&rows[i], x); err != nil {
 				return err
 			}
 		}
