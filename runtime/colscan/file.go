@@ -1,4 +1,4 @@
-// Package colscan reads flat Parquet files column by column in typed batches with bounded memory.
+// Package colscan reads flat Parquet files column by column, in typed batches or assembled rows, with bounded memory.
 package colscan
 
 import (
