@@ -8,6 +8,7 @@ import (
 	extended "github.com/paygen/paygen/generated/examples/extended"
 	"github.com/paygen/paygen/runtime/colwrite"
 	"github.com/paygen/paygen/runtime/contract"
+	"github.com/paygen/paygen/runtime/dataset"
 	"github.com/paygen/paygen/runtime/profile"
 	"github.com/paygen/paygen/runtime/world"
 )
@@ -24,6 +25,8 @@ type tableDef struct {
 	writers     []func(*world.Block, *colwrite.RowGroup)
 	contract    *contract.Contract
 	profileSpec *profile.Spec
+	columnNames []string // in table order
+	labels      []string // the label and the columns known only with it
 }
 
 // defaultSchema names the table of schema/transaction_schema.yaml.
@@ -33,9 +36,22 @@ const defaultSchema = "payments"
 // schema/examples/ (each compiled into generated/examples/NAME).
 var tableDefs = []tableDef{
 	{defaultSchema, generated.Table, generated.FilePrefix, generated.Fingerprint, generated.Config,
-		generated.Columns, generated.Writers, generated.Contract, generated.ProfileSpec},
+		generated.Columns, generated.Writers, generated.Contract, generated.ProfileSpec,
+		generated.ColumnNames, generated.LabelColumns},
 	{"extended", extended.Table, extended.FilePrefix, extended.Fingerprint, extended.Config,
-		extended.Columns, extended.Writers, extended.Contract, extended.ProfileSpec},
+		extended.Columns, extended.Writers, extended.Contract, extended.ProfileSpec,
+		extended.ColumnNames, extended.LabelColumns},
+}
+
+// tableOfFile returns the compiled table a file's paygen.schema metadata names, or the
+// default table when it names none of them.
+func tableOfFile(meta map[string]string) tableDef {
+	for _, d := range tableDefs {
+		if d.table == meta[dataset.MetaSchema] {
+			return d
+		}
+	}
+	return tableDefs[0]
 }
 
 // schemaHelp is the --schema flag's help text.

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"testing"
@@ -9,6 +10,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/paygen/paygen/runtime/dataset"
+	"github.com/paygen/paygen/runtime/learn"
 )
 
 // TestGenerateExtendedSchema writes the example table of
@@ -36,6 +38,39 @@ func TestGenerateExtendedSchema(t *testing.T) {
 	assert.Contains(t, errs, "not a payments file")
 	code, _, errs = call(testDeps(), runProfile, "--schema", "extended", "--out", filepath.Join(dir, "p.html"), path)
 	assert.Equal(t, 0, code, errs)
+
+	// learnability finds the table in the file's metadata and scores its declared columns
+	// (issue 15), but for the label columns; --schema payments checks the 24 only
+	learnJSON := func(args ...string) *learn.Report {
+		out := filepath.Join(t.TempDir(), "l.json")
+		code, stdout, errs := call(testDeps(), runLearnability, append(args, "--json", out, path)...)
+		require.Contains(t, []int{0, 1}, code, errs)
+		assert.Contains(t, stdout, "Raw columns on their own")
+		b, err := os.ReadFile(out)
+		require.NoError(t, err)
+		var rep learn.Report
+		require.NoError(t, json.Unmarshal(b, &rep))
+		return &rep
+	}
+	scored := func(rep *learn.Report) []string {
+		var names []string
+		for _, c := range rep.Columns {
+			names = append(names, c.Name)
+		}
+		return names
+	}
+	rep := learnJSON()
+	for _, c := range []string{"risk_score", "channel", "is_recurring", "installments", "merchant_name", "response_code"} {
+		assert.Contains(t, scored(rep), c)
+	}
+	assert.NotContains(t, scored(rep), "days_to_report")
+	assert.Equal(t, []string{"reported_at", "days_to_report"}, rep.Labels)
+	assert.Empty(t, rep.Unchecked)
+	assert.Contains(t, rep.Rules.Families, "channel")
+	assert.Equal(t, rep, learnJSON("--schema", "extended"))
+	plain := learnJSON("--schema", "payments")
+	assert.Len(t, plain.Columns, 22)
+	assert.Contains(t, plain.Unchecked, "risk_score")
 }
 
 func TestUnknownSchema(t *testing.T) {
@@ -48,6 +83,7 @@ func TestUnknownSchema(t *testing.T) {
 		{runGenerate, []string{"--rows", "10k", "--out", dir}},
 		{runValidate, []string{"x.parquet"}},
 		{runProfile, []string{"x.parquet"}},
+		{runLearnability, []string{"x.parquet"}},
 	} {
 		code, _, errs := call(testDeps(), c.cmd, append([]string{"--schema", "nope"}, c.args...)...)
 		assert.Equal(t, 2, code)

@@ -44,3 +44,28 @@ func BenchmarkScanAllColumns(b *testing.B) {
 		b.Fatalf("read %d values, want %d", sink, rows*24*b.N)
 	}
 }
+
+// BenchmarkReadRows assembles every row of a 200k-row payments file as the generated row
+// type (what learnability reads) once per op.
+func BenchmarkReadRows(b *testing.B) {
+	const rows = 200_000
+	path := filepath.Join(b.TempDir(), "bench.parquet")
+	require.NoError(b, colscantest.Write(path, colscantest.Options{Rows: rows, Seed: 1}))
+	f, err := colscan.Open(path)
+	require.NoError(b, err)
+	defer f.Close()
+	b.SetBytes(f.Size())
+	b.ReportAllocs()
+	b.ResetTimer()
+	var n int
+	for b.Loop() {
+		err := colscan.ReadRows(f, 4096, func(r []colscantest.Payment) error { n += len(r); return nil })
+		if err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(rows)*float64(b.N)/b.Elapsed().Seconds(), "rows/s")
+	if n != rows*b.N {
+		b.Fatalf("read %d rows, want %d", n, rows*b.N)
+	}
+}

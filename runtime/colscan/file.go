@@ -1,4 +1,4 @@
-// Package colscan reads flat Parquet files column by column in typed batches with bounded memory.
+// Package colscan reads flat Parquet files column by column, in typed batches or assembled rows, with bounded memory.
 package colscan
 
 import (
@@ -184,11 +184,6 @@ func (f *File) InRowGroup(i int) *File {
 	v.rgLo, v.rgHi, v.view = i, i+1, true
 	return &v
 }
-
-// RowGroup returns row group i for readers that need whole rows (a projection read with
-// parquet-go's generic row reader: runtime/realism). Call CheckPages first: the
-// row reader decodes pages without colscan's per-page guards.
-func (f *File) RowGroup(i int) parquet.RowGroup { return f.pf.RowGroups()[i] }
 
 // RowGroupStart returns the index of the first row of row group i.
 func (f *File) RowGroupStart(i int) int64 { return f.rgStart[i] }

@@ -10,6 +10,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/paygen/paygen/runtime/colscan"
 	"github.com/paygen/paygen/runtime/stats"
 )
 
@@ -25,6 +26,12 @@ type Options struct {
 	RuleMaxPrecision float64 // a counted rule this precise is a leak; default 0.9
 	PositionAlpha    float64 // a row-position p-value below this is a leak; default 1e-6
 	Periods          []int64 // periods of the row-position check; default DefaultPeriods
+
+	// Extra names columns of the file beyond Row's that the leak checks cover too (a
+	// schema's declared columns; AnalyzeFile reads them); Labels names the file's columns
+	// that are the label or known only with it, beyond LabelColumns (reported, not scored).
+	Extra  []string
+	Labels []string
 }
 
 // Defaults of Options.
@@ -108,11 +115,21 @@ type Analyzer struct {
 	gaps          LabelGaps
 	miner         *ruleMiner
 	pos           *positions
+	cur           []colscan.Cell // the extra columns of the row Add holds
 }
 
 // NewAnalyzer returns an Analyzer whose test split is the SplitDays before maxTime
-// (the last event time of the data).
+// (the last event time of the data). It reads Row's columns only: Options.Extra needs
+// AnalyzeFile.
 func NewAnalyzer(maxTime time.Time, opt Options) (*Analyzer, error) {
+	if len(opt.Extra) > 0 {
+		return nil, errors.New("extra columns are read by AnalyzeFile")
+	}
+	return newAnalyzer(maxTime, opt, nil)
+}
+
+// newAnalyzer is NewAnalyzer with the extra columns' types; addWith gives their values.
+func newAnalyzer(maxTime time.Time, opt Options, extra []ExtraColumn) (*Analyzer, error) {
 	opt = opt.withDefaults()
 	if !(opt.SplitDays > 0) || math.IsInf(opt.SplitDays, 0) {
 		return nil, fmt.Errorf("split days must be a positive number, got %v", opt.SplitDays)
@@ -139,11 +156,20 @@ func NewAnalyzer(maxTime time.Time, opt Options) (*Analyzer, error) {
 		scenarioIndex: map[string]int32{},
 		weeks:         map[string]*weekAcc{},
 		minT:          math.MaxInt64,
-		miner:         newRuleMiner(),
 		pos:           newPositions(opt.Periods),
 		maxT:          math.MinInt64,
 	}
-	for i, c := range rawColumns {
+	cols := slices.Clone(rawColumns)
+	var fams []*family
+	var values []func() string
+	for k, e := range extra {
+		cols = append(cols, extraRaw(e.Name, e.Type, k, &a.cur))
+		if f, v := extraFamily(e.Name, e.Type, k, &a.cur); f != nil {
+			fams, values = append(fams, f), append(values, v)
+		}
+	}
+	a.miner = newRuleMiner(fams, values)
+	for i, c := range cols {
 		a.cols = append(a.cols, &columnState{col: c, scorers: scorersFor(c, uint64(i+1))})
 	}
 	for _, c := range a.cols {
@@ -156,7 +182,11 @@ func NewAnalyzer(maxTime time.Time, opt Options) (*Analyzer, error) {
 var ErrOutOfOrder = errors.New("rows are not in event_time order")
 
 // Add processes the next row.
-func (a *Analyzer) Add(r *Row) error {
+func (a *Analyzer) Add(r *Row) error { return a.addWith(r, nil) }
+
+// addWith processes the next row, whose extra columns are x.
+func (a *Analyzer) addWith(r *Row, x []colscan.Cell) error {
+	a.cur = x
 	if a.rows > 0 && r.EventTime < a.maxT {
 		return fmt.Errorf("row %d: %w (%s after %s)", a.rows, ErrOutOfOrder,
 			rowTime(r).Format(time.RFC3339Nano), time.UnixMicro(a.maxT).UTC().Format(time.RFC3339Nano))

@@ -9,9 +9,11 @@ import (
 // row, or a history feature. Every row has exactly one value of each family; a condition
 // is "family = value".
 type family struct {
-	name   string
-	values []string          // value names by id
-	index  map[string]uint16 // open vocabularies: value → id
+	name     string
+	values   []string          // value names by id
+	index    map[string]uint16 // open vocabularies: value → id
+	limit    int               // open vocabularies: the most values kept, 0 for no limit
+	overflow bool              // more values came than limit: the family makes no conditions
 }
 
 func fixedFamily(name string, values []string) *family {
@@ -25,6 +27,10 @@ func openFamily(name string) *family {
 // intern returns the id of v in an open family, adding it if new.
 func (f *family) intern(v string) uint16 {
 	id, ok := f.index[v]
+	if !ok && f.limit > 0 && len(f.values) >= f.limit {
+		f.overflow = true
+		return 0
+	}
 	if !ok {
 		id = uint16(len(f.values))
 		f.index[v] = id

@@ -59,11 +59,15 @@ func AnalyzeFile(path string, opt Options) (rep *Report, err error) {
 	if err != nil {
 		return nil, unreadable(path, err)
 	}
-	a, err := NewAnalyzer(time.UnixMicro(maxTime), opt)
+	extra, extraCols, err := resolveExtra(cf.Columns(), opt.Extra)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	a, err := newAnalyzer(time.UnixMicro(maxTime), opt, extra)
 	if err != nil {
 		return nil, err
 	}
-	if err := readRows(cf, cols, a); err != nil {
+	if err := readRows(cf, a, extraCols); err != nil {
 		if strings.HasPrefix(err.Error(), "colscan: ") {
 			return nil, unreadable(path, err)
 		}
@@ -74,7 +78,13 @@ func AnalyzeFile(path string, opt Options) (rep *Report, err error) {
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}
 	rep.File = path
-	rep.Unchecked = unchecked
+	read := slices.Concat(opt.Extra, opt.Labels)
+	for _, c := range unchecked {
+		if !slices.Contains(read, c) {
+			rep.Unchecked = append(rep.Unchecked, c)
+		}
+	}
+	rep.Labels = opt.Labels
 	return rep, nil
 }
 
@@ -87,7 +97,7 @@ func unreadable(path string, err error) error {
 // lastEventTime returns event_time of the last row (the latest, as rows are in time order;
 // readRows checks that), reading only the last row group's event_time column.
 func lastEventTime(cf *colscan.File, cols []int) (last int64, err error) {
-	col := cols[slices.IndexFunc(rowFields, func(f rowField) bool { return f.name == "event_time" })]
+	col := cols[slices.IndexFunc(rowFields, func(f colscan.Field) bool { return f.Name == "event_time" })]
 	for g := cf.RowGroups() - 1; g >= 0; g-- {
 		if cf.RowGroupRows()[g] == 0 {
 			continue
@@ -112,23 +122,23 @@ func checkSchema(file []colscan.Column) (cols []int, unchecked []string, err err
 	var problems []string
 	known := map[string]bool{}
 	for _, w := range rowFields {
-		known[w.name] = true
-		i, ok := have[w.name]
+		known[w.Name] = true
+		i, ok := have[w.Name]
 		if !ok {
-			problems = append(problems, "missing column "+w.name)
+			problems = append(problems, "missing column "+w.Name)
 			continue
 		}
 		cols = append(cols, i)
 		switch h := file[i]; {
 		case h.Nested:
-			problems = append(problems, fmt.Sprintf("column %s is a group, want %s", w.name, w.physical))
-		case h.Physical != w.physical:
-			problems = append(problems, fmt.Sprintf("column %s has type %s, want %s", w.name, h.Type(), w.physical))
+			problems = append(problems, fmt.Sprintf("column %s is a group, want %s", w.Name, w.Physical))
+		case h.Physical != w.Physical:
+			problems = append(problems, fmt.Sprintf("column %s has type %s, want %s", w.Name, h.Type(), w.Physical))
 		case h.Repeated:
-			problems = append(problems, fmt.Sprintf("column %s is repeated", w.name))
-		case !w.optional && h.Optional:
-			problems = append(problems, fmt.Sprintf("column %s is optional, want required", w.name))
-		case w.name == "event_time" && !(strings.HasPrefix(h.Logical, "TIMESTAMP") && h.TimeUnit == "MICROS"):
+			problems = append(problems, fmt.Sprintf("column %s is repeated", w.Name))
+		case !w.Optional && h.Optional:
+			problems = append(problems, fmt.Sprintf("column %s is optional, want required", w.Name))
+		case w.Name == "event_time" && !(strings.HasPrefix(h.Logical, "TIMESTAMP") && h.TimeUnit == "MICROS"):
 			problems = append(problems, fmt.Sprintf("column event_time has type %s, want TIMESTAMP(MICROS)", h.Type()))
 		}
 	}

@@ -33,7 +33,7 @@ func TestAnalyzerLiveMemoryPerRow(t *testing.T) {
 	runtime.ReadMemStats(&before)
 	a, err := NewAnalyzer(time.UnixMicro(last), Options{})
 	require.NoError(t, err)
-	require.NoError(t, readRows(cf, cols, a))
+	require.NoError(t, readRows(cf, a, nil))
 	runtime.GC()
 	runtime.ReadMemStats(&after)
 	perRow := float64(after.HeapAlloc-before.HeapAlloc) / rows

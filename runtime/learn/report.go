@@ -26,10 +26,13 @@ type Report struct {
 	Weeks      []WeekStats     `json:"weeks"`
 	Columns    []ColumnReport  `json:"columns"`
 	Unchecked  []string        `json:"unchecked_columns,omitempty"`
-	Rules      RulesReport     `json:"rules"`
-	Positions  PositionReport  `json:"positions"`
-	LabelGaps  LabelGaps       `json:"label_gaps"`
-	Verdict    Verdict         `json:"verdict"`
+	// Labels are the columns beyond label_fraud and fraud_scenario that are the label or
+	// known only with it (Options.Labels): like those, not scored.
+	Labels    []string       `json:"label_columns,omitempty"`
+	Rules     RulesReport    `json:"rules"`
+	Positions PositionReport `json:"positions"`
+	LabelGaps LabelGaps      `json:"label_gaps"`
+	Verdict   Verdict        `json:"verdict"`
 }
 
 // SplitStats counts the rows of one split.
@@ -141,9 +144,11 @@ type LabelGaps struct {
 // (conjunctions), counted over all rows. A rule is counted when its support is at least
 // MinSupport and fails the run when its precision (fraud rows / rows) reaches MaxPrecision.
 type RulesReport struct {
-	MinSupport    int64    `json:"min_support"`
-	MaxPrecision  float64  `json:"max_precision"`
-	Families      []string `json:"families"`
+	MinSupport   int64    `json:"min_support"`
+	MaxPrecision float64  `json:"max_precision"`
+	Families     []string `json:"families"`
+	// Skipped names the extra columns' families left out (too many values).
+	Skipped       []string `json:"skipped_families,omitempty"`
 	Conditions    int      `json:"conditions"`     // conditions with support ≥ MinSupport
 	RulesChecked  int64    `json:"rules_checked"`  // conditions and pairs with support ≥ MinSupport
 	Failing       int64    `json:"failing"`        // of those, rules with precision ≥ MaxPrecision

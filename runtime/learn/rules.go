@@ -2,6 +2,7 @@ package learn
 
 import (
 	"cmp"
+	"fmt"
 	"slices"
 )
 
@@ -15,8 +16,9 @@ const (
 // ruleMiner keeps, for every row, the value of each condition family, and at the end
 // counts every condition and every pair of conditions (conjunctions) over all rows.
 type ruleMiner struct {
-	fams       []*family // categoricalColumns, rowFamilyDefs, amount, historyFamilyDefs
-	rowSlot    int       // first slot of rowFamilyDefs
+	fams       []*family       // categoricalColumns, extra, rowFamilyDefs, amount, historyFamilyDefs
+	extra      []func() string // the current row's value of each extra column's family
+	rowSlot    int             // first slot of rowFamilyDefs
 	amountSlot int
 	histSlot   int
 	slots      []uint16 // len(fams) value ids per row
@@ -26,11 +28,12 @@ type ruleMiner struct {
 	hist       *history
 }
 
-func newRuleMiner() *ruleMiner {
-	m := &ruleMiner{hist: newHistory()}
+func newRuleMiner(extra []*family, values []func() string) *ruleMiner {
+	m := &ruleMiner{hist: newHistory(), extra: values}
 	for _, c := range categoricalColumns {
 		m.fams = append(m.fams, openFamily(c.name))
 	}
+	m.fams = append(m.fams, extra...)
 	m.rowSlot = len(m.fams)
 	for _, d := range rowFamilyDefs {
 		m.fams = append(m.fams, fixedFamily(d.name, d.values))
@@ -52,6 +55,10 @@ func (m *ruleMiner) add(r *Row, scenario int32) {
 	s := m.slots[base:]
 	for i, c := range categoricalColumns {
 		s[i] = m.fams[i].intern(c.value(r))
+	}
+	for i, v := range m.extra {
+		k := len(categoricalColumns) + i
+		s[k] = m.fams[k].intern(v())
 	}
 	for i, d := range rowFamilyDefs {
 		s[m.rowSlot+i] = d.value(r)
@@ -107,7 +114,11 @@ func (m *ruleMiner) mine(minSupport int64, maxPrecision float64, scenarioNames [
 	n := len(m.fams)
 	offset := make([]int, n+1)
 	for f, fam := range m.fams {
-		rep.Families = append(rep.Families, fam.name)
+		if fam.overflow {
+			rep.Skipped = append(rep.Skipped, fmt.Sprintf("%s (more than %d values)", fam.name, fam.limit))
+		} else {
+			rep.Families = append(rep.Families, fam.name)
+		}
 		offset[f+1] = offset[f] + len(fam.values)
 	}
 	rows := len(m.fraud)
@@ -132,7 +143,7 @@ func (m *ruleMiner) mine(minSupport int64, maxPrecision float64, scenarioNames [
 		rare := int32(-1)
 		for v := range offset[f+1] - offset[f] {
 			c := offset[f] + v
-			if support[c] >= minSupport {
+			if support[c] >= minSupport && !m.fams[f].overflow {
 				condOf[c] = int32(len(conds))
 				conds = append(conds, ruleCond{uint16(f), uint16(v)})
 				family = append(family, f)
@@ -152,7 +163,7 @@ func (m *ruleMiner) mine(minSupport int64, maxPrecision float64, scenarioNames [
 			condFraud = append(condFraud, 0)
 			for v := range offset[f+1] - offset[f] {
 				c := offset[f] + v
-				if support[c] < minSupport {
+				if support[c] < minSupport || m.fams[f].overflow {
 					condOf[c] = rare
 					condSupport[rare] += support[c]
 					condFraud[rare] += fraud[c]

@@ -12,7 +12,7 @@ import (
 )
 
 func mineRows(rows []Row, minSupport int64, maxPrecision float64) RulesReport {
-	m := newRuleMiner()
+	m := newRuleMiner(nil, nil)
 	for i := range rows {
 		scen := int32(-1)
 		if rows[i].LabelFraud {
@@ -113,7 +113,7 @@ func TestRulesCleanDataPasses(t *testing.T) {
 }
 
 func TestAmountBinsAreQuantiles(t *testing.T) {
-	m := newRuleMiner()
+	m := newRuleMiner(nil, nil)
 	for i := range 1000 {
 		r := hand(0, "c", fmt.Sprint(i), "m", 0, nil)
 		r.Amount = int64(i + 1)

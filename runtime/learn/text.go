@@ -3,6 +3,7 @@ package learn
 import (
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"text/tabwriter"
 	"time"
@@ -108,7 +109,7 @@ func (r *Report) WriteText(out io.Writer) error {
 	w.printf("\n")
 
 	w.printf("Raw columns on their own, test split (max(AUC, 1−AUC); LEAK above %.2f; labels %s excluded):\n",
-		r.Verdict.LeakAUC, strings.Join(LabelColumns, ", "))
+		r.Verdict.LeakAUC, strings.Join(slices.Concat(LabelColumns, r.Labels), ", "))
 	tw = tabwriter.NewWriter(w, 2, 4, 2, ' ', 0)
 	fmt.Fprintf(tw, "  column\ttype\tbest\tby\tall methods\t\n")
 	for _, c := range r.Columns {

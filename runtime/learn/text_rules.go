@@ -26,7 +26,11 @@ func (r *Report) writeRules(w *errWriter) {
 	if len(ru.Top) == 0 {
 		w.printf("  (no rule with support ≥ %d matches a fraud row)\n", ru.MinSupport)
 	}
-	w.printf("  (a pair is listed only when more precise than each of its conditions alone; history conditions use earlier rows only)\n\n")
+	w.printf("  (a pair is listed only when more precise than each of its conditions alone; history conditions use earlier rows only)\n")
+	if len(ru.Skipped) > 0 {
+		w.printf("  no conditions on: %s\n", strings.Join(ru.Skipped, ", "))
+	}
+	w.printf("\n")
 
 	w.printf("History conditions alone (earlier rows only):\n")
 	tw = tabwriter.NewWriter(w, 2, 4, 2, ' ', 0)

@@ -220,19 +220,27 @@ func (s *binnedRate) score(r *Row) float64 {
 	return s.binRate[s.bin(v)]
 }
 
-// hourRate scores event_time by the train fraud rate of its UTC hour of day.
+// hourRate scores a timestamp column by the train fraud rate of its UTC hour of day
+// (nulls count as their own hour).
 type hourRate struct {
-	counts [24]count
+	col    rawColumn
+	counts [25]count
 	global float64
 }
 
-func (s *hourRate) method() string   { return MethodHourRate }
-func (s *hourRate) applicable() bool { return true }
-func (s *hourRate) freeze(g float64) { s.global = g }
-func (s *hourRate) train(r *Row, fraud bool) {
-	s.counts[hourOf(r.EventTime)].add(fraud)
+func (s *hourRate) method() string           { return MethodHourRate }
+func (s *hourRate) applicable() bool         { return true }
+func (s *hourRate) freeze(g float64)         { s.global = g }
+func (s *hourRate) train(r *Row, fraud bool) { s.counts[s.hour(r)].add(fraud) }
+func (s *hourRate) score(r *Row) float64     { return s.counts[s.hour(r)].rate(s.global) }
+
+func (s *hourRate) hour(r *Row) int {
+	v, ok := s.col.num(r)
+	if !ok {
+		return 24
+	}
+	return hourOf(int64(v))
 }
-func (s *hourRate) score(r *Row) float64 { return s.counts[hourOf(r.EventTime)].rate(s.global) }
 
 func hourOf(micros int64) int {
 	return int(((micros%microsPerDay)+microsPerDay)%microsPerDay) / int(microsPerHour)
@@ -246,7 +254,7 @@ func scorersFor(col rawColumn, seed uint64) []scorer {
 	case "boolean":
 		return []scorer{&byValue{col: col}}
 	case "timestamp":
-		return []scorer{&byValue{col: col}, &hourRate{}}
+		return []scorer{&byValue{col: col}, &hourRate{col: col}}
 	default:
 		return []scorer{&byValue{col: col}, newBinnedRate(col, seed)}
 	}

@@ -2,13 +2,9 @@
 package realism
 
 import (
-	"errors"
 	"fmt"
-	"io"
 	"math"
 	"net/netip"
-
-	"github.com/parquet-go/parquet-go"
 
 	"github.com/paygen/paygen/runtime/colscan"
 	"github.com/paygen/paygen/runtime/refdata"
@@ -33,7 +29,7 @@ type Scorecard struct {
 }
 
 // row is the columns the scorecard reads (a projection of the payments
-// table: the reader decodes no other column).
+// table: the reader scans no other column).
 type row struct {
 	EventTime        int64   `parquet:"event_time,timestamp(microsecond)"`
 	CardID           string  `parquet:"card_id"`
@@ -52,37 +48,28 @@ type row struct {
 	LabelFraud       bool    `parquet:"label_fraud"`
 }
 
+// batchRows is how many rows the scorecard reads at a time.
+const batchRows = 4096
+
 // Measure reads up to maxRows rows of the payments file at path (evenly
-// spaced row groups; 0 reads all) and measures the scorecard. colscan opens
-// and checks the file (footer, every page header against the budget); the
-// rows, a projection of the columns, are decoded with parquet-go's generic
-// row reader (colscan reads a column at a time); a panic of the decoder on a
-// corrupt file is an error.
-func Measure(path string, maxRows int64) (sc *Scorecard, err error) {
-	defer func() {
-		if r := recover(); r != nil {
-			sc, err = nil, fmt.Errorf("realism: %s: unreadable: %v", path, r)
-		}
-	}()
+// spaced row groups; 0 reads all) and measures the scorecard. The rows, a
+// projection of the columns, are read with colscan.ReadRows, row group by
+// row group, so every page is checked before it is decoded.
+func Measure(path string, maxRows int64) (*Scorecard, error) {
 	f, err := colscan.Open(path)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
-	for _, c := range []string{"event_time", "card_id", "card_brand", "card_type", "card_number_masked", "entry_mode",
-		"merchant_country", "customer_country", "ip_address", "mcc_code", "merchant_category", "currency", "amount",
-		"label_fraud", "three_ds"} {
-		if f.ColumnIndex(c) < 0 {
-			return nil, fmt.Errorf("realism: no column %s: not a payments table", c)
+	for _, c := range colscan.Fields[row]() {
+		if f.ColumnIndex(c.Name) < 0 {
+			return nil, fmt.Errorf("realism: no column %s: not a payments table", c.Name)
 		}
-	}
-	if err := f.CheckPages(); err != nil {
-		return nil, err
 	}
 	nrg := f.RowGroups()
 	pick := make([]int, 0, nrg)
 	total := f.NumRows()
-	sc = &Scorecard{}
+	sc := &Scorecard{}
 	if maxRows <= 0 || total <= maxRows {
 		for i := range nrg {
 			pick = append(pick, i)
@@ -95,24 +82,17 @@ func Measure(path string, maxRows int64) (sc *Scorecard, err error) {
 		}
 	}
 	m := newMeter()
-	buf := make([]row, 4096)
 	for _, i := range pick {
-		r := parquet.NewGenericRowGroupReader[row](f.RowGroup(i))
-		for {
-			n, err := r.Read(buf)
-			for j := range n {
-				m.add(&buf[j])
+		err := colscan.ReadRows(f.InRowGroup(i), batchRows, func(rows []row) error {
+			for j := range rows {
+				m.add(&rows[j])
 			}
-			sc.Rows += int64(n)
-			if errors.Is(err, io.EOF) {
-				break
-			}
-			if err != nil {
-				r.Close()
-				return nil, fmt.Errorf("realism: %w", err)
-			}
+			sc.Rows += int64(len(rows))
+			return nil
+		})
+		if err != nil {
+			return nil, err // colscan's "colscan: PATH: column ...: ..."
 		}
-		r.Close()
 	}
 	sc.Figures = m.figures(!sc.Sampled)
 	return sc, nil

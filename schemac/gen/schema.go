@@ -19,6 +19,8 @@ func schemaFile(s *ir.Schema) *jen.File {
 	f.Line()
 	f.Add(columnNames(s))
 	f.Line()
+	f.Add(labelColumns(s))
+	f.Line()
 	f.Comment("Config is the world configuration from the world, entities, payment and fraud sections.")
 	f.Var().Id("Config").Op("=").Add(literal(reflect.ValueOf(s.Config), true))
 	return f
@@ -55,6 +57,26 @@ func columnNames(s *ir.Schema) jen.Code {
 	}
 	return jen.Comment("ColumnNames lists the columns in table order.").Line().
 		Var().Id("ColumnNames").Op("=").Index().String().Add(lines(names))
+}
+
+// labelColumns emits:
+//
+//	// LabelColumns are the fraud label and the columns known only with it (fraud.* sources
+//	// and the declared columns that read them): analyses score none of them as a feature.
+//	var LabelColumns = []string{
+//		"label_fraud",
+//		…
+//	}
+func labelColumns(s *ir.Schema) jen.Code {
+	var names []jen.Code
+	for _, c := range s.Columns {
+		if c.Label() {
+			names = append(names, jen.Lit(c.Name))
+		}
+	}
+	return jen.Comment("LabelColumns are the fraud label and the columns known only with it (fraud.* sources").Line().
+		Comment("and the declared columns that read them): analyses score none of them as a feature.").Line().
+		Var().Id("LabelColumns").Op("=").Index().String().Add(lines(names))
 }
 
 // lines emits a composite literal body with one element per line:

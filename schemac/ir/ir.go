@@ -5,6 +5,7 @@ package ir
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/paygen/paygen/runtime/world"
 	"github.com/paygen/paygen/schemac/load"
@@ -130,6 +131,21 @@ func (c *Column) ByRate() bool { return c.HasRate }
 
 // Declared reports whether the column is generated from a generate: block.
 func (c *Column) Declared() bool { return c.Gen != nil }
+
+// Label reports whether the column is the fraud label or is known only with it: a fraud.*
+// source (the label, the scenario, the report time) or a declared column that reads one.
+// Analyses score no such column as a feature (learnability's label columns).
+func (c *Column) Label() bool {
+	if c.Gen == nil {
+		return strings.HasPrefix(c.Source.Name, "fraud.")
+	}
+	for _, d := range c.Gen.Deps {
+		if d.Label() {
+			return true
+		}
+	}
+	return false
+}
 
 // Origin names where the column's values come from, for comments: the
 // source (merchant.mcc) or the generator (generate categorical per customer).

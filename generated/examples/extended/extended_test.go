@@ -178,8 +178,19 @@ func TestDeclaredColumns(t *testing.T) {
 const leakAUC = 0.90
 
 // postEvent are the columns known only after the fraud is reported: they
-// separate the label by construction, as the world's fraud.reported_at does.
+// separate the label by construction, as the world's fraud.reported_at does
+// (schemac lists them among LabelColumns).
 var postEvent = map[string]bool{"reported_at": true, "days_to_report": true}
+
+func TestLabelColumns(t *testing.T) {
+	var post []string
+	for _, c := range LabelColumns {
+		if c != "label_fraud" && c != "fraud_scenario" {
+			post = append(post, c)
+		}
+	}
+	assert.ElementsMatch(t, []string{"reported_at", "days_to_report"}, post, "fraud.reported_at and the declared column reading it")
+}
 
 // checkLeaks: the profile scores every declared column against the label
 // (univariate ROC-AUC), and none but the post-event ones is a leak, though

@@ -59,6 +59,15 @@ var ColumnNames = []string{
 	"days_to_report",
 }
 
+// LabelColumns are the fraud label and the columns known only with it (fraud.* sources
+// and the declared columns that read them): analyses score none of them as a feature.
+var LabelColumns = []string{
+	"label_fraud",
+	"fraud_scenario",
+	"reported_at",
+	"days_to_report",
+}
+
 // Config is the world configuration from the world, entities, payment and fraud sections.
 var Config = world.Config{
 	WindowDays:     30,

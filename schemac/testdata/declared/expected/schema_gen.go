@@ -38,5 +38,16 @@ var ColumnNames = []string{
 	"e_null",
 }
 
+// LabelColumns are the fraud label and the columns known only with it (fraud.* sources
+// and the declared columns that read them): analyses score none of them as a feature.
+var LabelColumns = []string{
+	"fraud",
+	"scenario",
+	"fraud_tier",
+	"e_time",
+	"e_case",
+	"e_null",
+}
+
 // Config is the world configuration from the world, entities, payment and fraud sections.
 var Config = world.Config{}

@@ -21,5 +21,12 @@ var ColumnNames = []string{
 	"reported_at",
 }
 
+// LabelColumns are the fraud label and the columns known only with it (fraud.* sources
+// and the declared columns that read them): analyses score none of them as a feature.
+var LabelColumns = []string{
+	"label_fraud",
+	"reported_at",
+}
+
 // Config is the world configuration from the world, entities, payment and fraud sections.
 var Config = world.Config{}

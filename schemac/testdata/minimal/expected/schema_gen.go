@@ -16,5 +16,9 @@ var ColumnNames = []string{
 	"event_id",
 }
 
+// LabelColumns are the fraud label and the columns known only with it (fraud.* sources
+// and the declared columns that read them): analyses score none of them as a feature.
+var LabelColumns = []string{}
+
 // Config is the world configuration from the world, entities, payment and fraud sections.
 var Config = world.Config{}
