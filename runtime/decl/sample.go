@@ -81,14 +81,17 @@ func (c *Categorical) Pick(x uint64) uint16 { return uint16(c.a.Pick(x)) }
 // Clamp limits v to [lo, hi].
 func Clamp(v, lo, hi float64) float64 { return min(max(v, lo), hi) }
 
-// Round rounds v to digits decimal places (half away from zero).
+// Round rounds v to digits decimal places (half away from zero). Generated
+// code inlines it for a constant digits: math.Round(v*1e3) / 1e3.
 func Round(v float64, digits int) float64 {
 	p := math.Pow10(digits)
 	return math.Round(v*p) / p
 }
 
 // Scaled is v in units of 10^-scale, rounded: a decimal column's int64.
+// Generated code inlines it for its constant scale: Int(math.Round(v*1e2)).
 func Scaled(v float64, scale int) int64 { return Int(math.Round(v * math.Pow10(scale))) }
 
-// Unscaled is the value of an int64 decimal of the given scale.
+// Unscaled is the value of an int64 decimal of the given scale. Generated
+// code inlines it for its constant scale: float64(v) / 1e2.
 func Unscaled(v int64, scale int) float64 { return float64(v) / math.Pow10(scale) }
