@@ -13,6 +13,11 @@ func Exp(y float64) float64 {
 	if !(y > -708 && y < 709) {
 		return math.Exp(y)
 	}
+	return expTable(y)
+}
+
+// expTable is Exp for -708 < y < 709.
+func expTable(y float64) float64 {
 	// kd = round(y·N/ln2), by adding and removing 1.5·2^52 (the sum's low
 	// mantissa bits are then the integer).
 	const shift = 0x1.8p52

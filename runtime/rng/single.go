@@ -27,11 +27,18 @@ var normRects, expRects = rects(normalZig), rects(expZig)
 
 // NormOf returns a standard normal variate determined by x.
 func NormOf(x uint64) float64 {
-	l := normRects[x&(zigLayers-1)]
-	if u := Unit(x); u < l.ratio {
-		return math.Float64frombits(math.Float64bits(u*l.width) | (x&zigLayers)<<(63-7))
+	if v, ok := NormFast(x); ok {
+		return v
 	}
 	return normSlow(x)
+}
+
+// NormFast is NormOf's fast path, small enough to inline into a loop: v is
+// NormOf(x) when ok, which is about 99 % of the time.
+func NormFast(x uint64) (v float64, ok bool) {
+	l := normRects[x&(zigLayers-1)]
+	u := Unit(x)
+	return math.Float64frombits(math.Float64bits(u*l.width) | (x&zigLayers)<<(63-7)), u < l.ratio
 }
 
 // normSlow finishes a draw of NormOf that fell outside the layer's
@@ -75,11 +82,17 @@ func (r *Stream) normTail(neg bool) float64 {
 
 // ExpOf returns an exponential variate of rate 1 determined by x.
 func ExpOf(x uint64) float64 {
-	l := expRects[x&(zigLayers-1)]
-	if u := Unit(x); u < l.ratio {
-		return u * l.width
+	if v, ok := ExpFast(x); ok {
+		return v
 	}
 	return expSlow(x)
+}
+
+// ExpFast is ExpOf's fast path: v is ExpOf(x) when ok.
+func ExpFast(x uint64) (v float64, ok bool) {
+	l := expRects[x&(zigLayers-1)]
+	u := Unit(x)
+	return u * l.width, u < l.ratio
 }
 
 // expSlow finishes a draw of ExpOf outside the layer's rectangle.

@@ -386,6 +386,7 @@ func genFn(c *ir.Column) jen.Code {
 			}
 		}
 	}
+	body = append(body, kernelSetup(c)...)
 	if usesWindow(c) {
 		body = append(body, jen.List(jen.Id("ws"), jen.Id("we")).Op(":=").Id("b").Dot("WindowMicros").Call(),
 			jen.Id("_").Op(",").Id("_").Op("=").List(jen.Id("ws"), jen.Id("we")))
@@ -481,18 +482,20 @@ func variantValue(c *ir.Column, v *ir.Variant) jen.Code {
 	}
 	var x *jen.Statement
 	d := draw(c, v)
-	switch v.Kind {
-	case "uniform":
+	switch {
+	case v == g.Base && hasKernel(v):
+		x = kernelValue(v)
+	case v.Kind == "uniform":
 		x = jen.Qual(declPath, "Uniform").Call(d, jen.Lit(v.A), jen.Lit(v.B))
-	case "normal":
+	case v.Kind == "normal":
 		x = jen.Qual(declPath, "Normal").Call(d, jen.Lit(v.A), jen.Lit(v.B))
-	case "lognormal":
+	case v.Kind == "lognormal":
 		x = jen.Qual(declPath, "LogNormal").Call(d, jen.Lit(v.A), jen.Lit(v.B))
-	case "exponential":
+	case v.Kind == "exponential":
 		x = jen.Qual(declPath, "Exponential").Call(d, jen.Lit(v.A))
-	case "poisson":
+	case v.Kind == "poisson":
 		x = jen.Id("poisson" + c.GoName + suffix(v)).Dot("Draw").Call(d)
-	case "zipf":
+	case v.Kind == "zipf":
 		x = jen.Id("zipf" + c.GoName + suffix(v)).Dot("Rank").Call(d)
 	}
 	if g.HasClamp {

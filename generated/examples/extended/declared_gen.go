@@ -45,8 +45,12 @@ func genCustomerSegment(b *world.Block, out []uint16) {
 func genCustomerBirthYear(b *world.Block, out []int64) {
 	ek := decl.EntityKey(b.EntityKey(), "customer", "customer_birth_year")
 	ids := b.CustomerIDKeys()
+	zBuf := decl.Float64s.Get(len(out))
+	defer decl.Float64s.Put(zBuf)
+	z := *zBuf
+	decl.NormalsOf(z, ek, ids)
 	for i := range out {
-		out[i] = decl.Int(math.Round(decl.Clamp(decl.Normal(rng.At(ek, uint64(ids[i])), 1981.0, 15.0), 1930.0, 2007.0)))
+		out[i] = decl.Int(math.Round(decl.Clamp((1981.0 + 15.0*z[i]), 1930.0, 2007.0)))
 	}
 }
 
@@ -73,10 +77,15 @@ func genCustomerAge(b *world.Block, out []int64) {
 func genAccountOpenDate(b *world.Block, out []int64) {
 	ek := decl.EntityKey(b.EntityKey(), "customer", "account_open_date")
 	ids := b.CustomerIDKeys()
+	zBuf := decl.Float64s.Get(len(out))
+	defer decl.Float64s.Put(zBuf)
+	z := *zBuf
+	decl.NormalsOf(z, ek, ids)
+	decl.ExpAffine(z, 6.5, 0.9)
 	ws, we := b.WindowMicros()
 	_, _ = ws, we
 	for i := range out {
-		out[i] = ws + decl.Int(-8.64e+10*decl.Clamp(decl.LogNormal(rng.At(ek, uint64(ids[i])), 6.5, 0.9), 1.0, 9000.0))
+		out[i] = ws + decl.Int(-8.64e+10*decl.Clamp(z[i], 1.0, 9000.0))
 	}
 }
 
@@ -261,6 +270,10 @@ func genRiskScore(b *world.Block, out []float64) {
 	row := uint64(b.First())
 	keyFraud := decl.OverrideKey(key, "fraud")
 	keyCardTesting := decl.OverrideKey(key, "card_testing")
+	zBuf := decl.Float64s.Get(len(out))
+	defer decl.Float64s.Put(zBuf)
+	z := *zBuf
+	decl.NormalsAt(z, key, row)
 	fraud := b.FraudLabel()
 	scen, _ := b.FraudScenarioKeys()
 	var variant [256]uint8
@@ -274,7 +287,7 @@ func genRiskScore(b *world.Block, out []float64) {
 		}
 		switch v {
 		case 0:
-			out[i] = (math.Round(decl.Clamp(decl.Normal(rng.At(key, row+uint64(i)), 0.25, 0.12), 0.0, 1.0)*1000.0) / 1000.0)
+			out[i] = (math.Round(decl.Clamp((0.25+0.12*z[i]), 0.0, 1.0)*1000.0) / 1000.0)
 		case 1:
 			out[i] = (math.Round(decl.Clamp(decl.Normal(rng.At(keyFraud, row+uint64(i)), 0.42, 0.18), 0.0, 1.0)*1000.0) / 1000.0)
 		case 2:
@@ -367,9 +380,13 @@ func genIsNight(b *world.Block, out []bool) {
 func genSettlementTime(b *world.Block, out []int64) {
 	key := decl.ColumnKey(b.DeclaredKey(), "settlement_time")
 	row := uint64(b.First())
+	zBuf := decl.Float64s.Get(len(out))
+	defer decl.Float64s.Put(zBuf)
+	z := *zBuf
+	decl.ExpsAt(z, key, row)
 	tt := b.TxnTime()
 	for i := range out {
-		out[i] = tt[i] + decl.Int(3.6e+09*decl.Clamp(decl.Exponential(rng.At(key, row+uint64(i)), 30.0), 0.5, 240.0))
+		out[i] = tt[i] + decl.Int(3.6e+09*decl.Clamp((30.0*z[i]), 0.5, 240.0))
 	}
 }
 

@@ -165,8 +165,13 @@ func cachedU(b *world.Block) []float64 {
 func genLn(b *world.Block, out []float64) {
 	ek := decl.EntityKey(b.EntityKey(), "card", "ln")
 	ids := b.CardIDKeys()
+	zBuf := decl.Float64s.Get(len(out))
+	defer decl.Float64s.Put(zBuf)
+	z := *zBuf
+	decl.NormalsOf(z, ek, ids)
+	decl.ExpAffine(z, 0.0, 1.0)
 	for i := range out {
-		out[i] = (math.Round(decl.LogNormal(rng.At(ek, uint64(ids[i])), 0.0, 1.0)*100.0) / 100.0)
+		out[i] = (math.Round(z[i]*100.0) / 100.0)
 	}
 }
 
@@ -174,10 +179,14 @@ func genLn(b *world.Block, out []float64) {
 func genEx(b *world.Block, out []int64) {
 	ek := decl.EntityKey(b.EntityKey(), "device", "ex")
 	ids := b.DeviceKeys()
+	zBuf := decl.Float64s.Get(len(out))
+	defer decl.Float64s.Put(zBuf)
+	z := *zBuf
+	decl.ExpsOf(z, ek, ids)
 	ws, we := b.WindowMicros()
 	_, _ = ws, we
 	for i := range out {
-		out[i] = we + decl.Int(6e+07*decl.Exponential(rng.At(ek, uint64(ids[i])), 10.0))
+		out[i] = we + decl.Int(6e+07*(10.0*z[i]))
 	}
 }
 
@@ -243,8 +252,12 @@ func genZi(b *world.Block, out []int64) {
 func genNm(b *world.Block, out []float64) {
 	key := decl.ColumnKey(b.DeclaredKey(), "nm")
 	row := uint64(b.First())
+	zBuf := decl.Float64s.Get(len(out))
+	defer decl.Float64s.Put(zBuf)
+	z := *zBuf
+	decl.NormalsAt(z, key, row)
 	for i := range out {
-		out[i] = decl.Clamp(decl.Normal(rng.At(key, row+uint64(i)), 10.0, 2.0), 0.0, 20.0)
+		out[i] = decl.Clamp((10.0 + 2.0*z[i]), 0.0, 20.0)
 	}
 }
 
@@ -252,9 +265,13 @@ func genNm(b *world.Block, out []float64) {
 func genNt(b *world.Block, out []int64) {
 	key := decl.ColumnKey(b.DeclaredKey(), "nt")
 	row := uint64(b.First())
+	zBuf := decl.Float64s.Get(len(out))
+	defer decl.Float64s.Put(zBuf)
+	z := *zBuf
+	decl.NormalsAt(z, key, row)
 	tt := b.TxnTime()
 	for i := range out {
-		out[i] = tt[i] + decl.Int(1e+06*decl.Normal(rng.At(key, row+uint64(i)), 10.0, 2.0))
+		out[i] = tt[i] + decl.Int(1e+06*(10.0+2.0*z[i]))
 	}
 }
 
