@@ -40,13 +40,13 @@ func declaredFile(s *ir.Schema) *jen.File {
 }
 
 // Names of a declared column's generated identifiers.
-func genFunc(c *ir.Column) string   { return "gen" + c.GoName }
-func memoVar(c *ir.Column) string   { return "memo" + c.GoName }
+func genFunc(c *ir.Column) string    { return "gen" + c.GoName }
+func memoVar(c *ir.Column) string    { return "memo" + c.GoName }
 func cachedFunc(c *ir.Column) string { return "cached" + c.GoName }
-func validFunc(c *ir.Column) string { return "valid" + c.GoName }
-func valsVar(c *ir.Column) string   { return "vals" + c.GoName }
-func fmtFunc(c *ir.Column) string   { return "format" + c.GoName }
-func wordsFunc(c *ir.Column) string { return "words" + c.GoName }
+func validFunc(c *ir.Column) string  { return "valid" + c.GoName }
+func valsVar(c *ir.Column) string    { return "vals" + c.GoName }
+func fmtFunc(c *ir.Column) string    { return "format" + c.GoName }
+func wordsFunc(c *ir.Column) string  { return "words" + c.GoName }
 
 // suffix names a variant in identifiers: "" (base), Fraud, CardTesting.
 func suffix(v *ir.Variant) string { return ir.GoName(v.Label) }
