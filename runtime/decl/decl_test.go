@@ -1,6 +1,7 @@
 package decl
 
 import (
+	"fmt"
 	"math"
 	"slices"
 	"strings"
@@ -248,5 +249,23 @@ func BenchmarkExp(b *testing.B) {
 			}
 			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(in)), "ns/row")
 		})
+	}
+}
+
+// Arena.D formats like fmt's %0*d and %*d, for any value and width.
+func TestArenaD(t *testing.T) {
+	key := rng.Key(31, 32)
+	ar := Arenas.Get()
+	defer Arenas.Put(ar)
+	vals := []int64{0, 1, -1, 9, 10, -10, 99, 100, math.MaxInt64, math.MinInt64, math.MinInt64 + 1}
+	for i := range 20_000 {
+		x := rng.At(key, uint64(i))
+		vals = append(vals, int64(x)>>(x%64)) // all magnitudes, both signs
+	}
+	for _, v := range vals {
+		for width := range 22 {
+			require.Equal(t, fmt.Sprintf("%0*d", width, v), ar.Begin().D(v, width, true).End(), "%d width %d", v, width)
+			require.Equal(t, fmt.Sprintf("%*d", width, v), ar.Begin().D(v, width, false).End(), "%d width %d", v, width)
+		}
 	}
 }
