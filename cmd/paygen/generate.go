@@ -76,7 +76,7 @@ func runGenerate(e *env, args []string) int {
 	if err := plan.preflight(e.freeSpace); err != nil {
 		return e.fail("generate", exitCode(err), "%v", err)
 	}
-	defer limitMemory(plan.workers, plan.groupBlks*plan.w.BlockRows())()
+	defer limitMemory(plan.workers, plan.groupBlks*plan.w.BlockRows(), len(plan.def.columns))()
 	res, err := plan.run(e)
 	if err != nil && e.ctx.Err() != nil {
 		return e.fail("generate", 130, "interrupted; nothing was published")

@@ -1,7 +1,9 @@
 package decl
 
 import (
+	"fmt"
 	"math"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -44,6 +46,37 @@ func TestSamplers(t *testing.T) {
 		se := c.sd / math.Sqrt(n)
 		assert.InDelta(t, c.mean, m, 5*se, "%s mean", c.name)
 		assert.InDelta(t, c.sd, math.Sqrt(v), 0.02*c.sd, "%s sd", c.name)
+	}
+}
+
+// The continuous samplers match their distributions to the KS critical
+// value at 0.1 % (n = 200,000): the shapes, not only the moments.
+func TestSamplerShapes(t *testing.T) {
+	const n = 200_000
+	for _, c := range []struct {
+		name string
+		f    func(uint64) float64
+		cdf  func(float64) float64
+	}{
+		{"normal", func(x uint64) float64 { return Normal(x, 10, 3) },
+			func(v float64) float64 { return 0.5 * math.Erfc(-(v-10)/3/math.Sqrt2) }},
+		{"lognormal", func(x uint64) float64 { return LogNormal(x, 6.5, 0.9) },
+			func(v float64) float64 { return 0.5 * math.Erfc(-(math.Log(v)-6.5)/0.9/math.Sqrt2) }},
+		{"exponential", func(x uint64) float64 { return Exponential(x, 30) },
+			func(v float64) float64 { return -math.Expm1(-v / 30) }},
+	} {
+		key := rng.Key(13, 14)
+		xs := make([]float64, n)
+		for i := range xs {
+			xs[i] = c.f(rng.At(key, uint64(i)))
+		}
+		slices.Sort(xs)
+		d := 0.0
+		for i, v := range xs {
+			p := c.cdf(v)
+			d = max(d, math.Abs(p-float64(i)/n), math.Abs(float64(i+1)/n-p))
+		}
+		assert.Less(t, d, 1.95/math.Sqrt(n), c.name)
 	}
 }
 
@@ -154,4 +187,85 @@ func BenchmarkNormal(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(out)), "ns/row")
+}
+
+// BenchmarkLogNormal is the kernel of a declared lognormal column.
+func BenchmarkLogNormal(b *testing.B) {
+	out := make([]float64, 65536)
+	key := rng.Key(7, 8)
+	for b.Loop() {
+		for i := range out {
+			out[i] = Clamp(LogNormal(rng.At(key, uint64(i)), 6.5, 0.9), 1, 9000)
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(out)), "ns/row")
+}
+
+// Exp agrees with math.Exp to within 2 ulp over its whole table range and
+// falls back to it outside.
+func TestExp(t *testing.T) {
+	key := rng.Key(9, 10)
+	worst := 0.0
+	check := func(y float64) {
+		want, got := math.Exp(y), Exp(y)
+		worst = max(worst, math.Abs(got-want)/want)
+	}
+	for i := range 2_000_000 {
+		check(-708 + 1417*rng.Unit(rng.At(key, uint64(i)))) // the whole range
+		check(-3 + 6*rng.Unit(rng.At(key+1, uint64(i))))    // where lognormals live
+	}
+	for k := -2000; k <= 2000; k++ { // table points and their neighbours
+		y := float64(k) * math.Ln2 / expN
+		check(y)
+		check(math.Nextafter(y, 1e9))
+		check(math.Nextafter(y, -1e9))
+	}
+	check(0)
+	t.Logf("worst relative error %.3g", worst)
+	assert.Less(t, worst, 4.5e-16, "relative error")
+	assert.Equal(t, 1.0, Exp(0))
+	assert.Equal(t, math.Exp(709.5), Exp(709.5))
+	assert.Equal(t, math.Inf(1), Exp(1000))
+	assert.Equal(t, 0.0, Exp(-1000))
+	assert.True(t, math.IsNaN(Exp(math.NaN())))
+}
+
+// BenchmarkExp is the cost of Exp beside math.Exp.
+func BenchmarkExp(b *testing.B) {
+	in := make([]float64, 65536)
+	for i := range in {
+		in[i] = 6.5 + 0.9*rng.NormOf(rng.At(1, uint64(i)))
+	}
+	out := make([]float64, len(in))
+	for _, c := range []struct {
+		name string
+		f    func(float64) float64
+	}{{"decl", Exp}, {"math", math.Exp}} {
+		b.Run(c.name, func(b *testing.B) {
+			for b.Loop() {
+				for i, y := range in {
+					out[i] = c.f(y)
+				}
+			}
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(in)), "ns/row")
+		})
+	}
+}
+
+// Arena.D formats like fmt's %0*d and %*d, for any value and width.
+func TestArenaD(t *testing.T) {
+	key := rng.Key(31, 32)
+	ar := Arenas.Get()
+	defer Arenas.Put(ar)
+	vals := []int64{0, 1, -1, 9, 10, -10, 99, 100, math.MaxInt64, math.MinInt64, math.MinInt64 + 1}
+	for i := range 20_000 {
+		x := rng.At(key, uint64(i))
+		vals = append(vals, int64(x)>>(x%64)) // all magnitudes, both signs
+	}
+	for _, v := range vals {
+		for width := range 22 {
+			require.Equal(t, fmt.Sprintf("%0*d", width, v), ar.Begin().D(v, width, true).End(), "%d width %d", v, width)
+			require.Equal(t, fmt.Sprintf("%*d", width, v), ar.Begin().D(v, width, false).End(), "%d width %d", v, width)
+		}
+	}
 }

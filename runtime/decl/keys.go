@@ -12,7 +12,7 @@ func ColumnKey(rowKey uint64, column string) uint64 { return rng.Key(rowKey, rng
 // EntityKey is the root key of a declared entity attribute: a function of
 // the seed only (world.Block.EntityKey), the entity kind and the column, so
 // an entity's attribute is the same on all its rows, in every block, shard
-// and dataset date. Entity id e draws rng.Key(EntityKey(…), e).
+// and dataset date. Entity id e draws rng.At(EntityKey(…), e).
 func EntityKey(seedKey uint64, kind, column string) uint64 {
 	return rng.Key(rng.Key(seedKey, rng.StrKey(kind)), rng.StrKey(column))
 }

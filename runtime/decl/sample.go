@@ -15,20 +15,15 @@ import (
 func Uniform(x uint64, lo, hi float64) float64 { return lo + rng.Unit(x)*(hi-lo) }
 
 // Normal is a normal variate with the given mean and standard deviation
-// (the exact ziggurat sampler of package rng on a stream seeded by x).
-func Normal(x uint64, mean, sd float64) float64 {
-	s := rng.New(x)
-	return mean + sd*s.Norm()
-}
+// (the exact ziggurat of package rng, from x itself in ~99 % of the draws).
+func Normal(x uint64, mean, sd float64) float64 { return mean + sd*rng.NormOf(x) }
 
 // LogNormal is exp of a normal variate N(mu, sigma²).
-func LogNormal(x uint64, mu, sigma float64) float64 { return math.Exp(Normal(x, mu, sigma)) }
+func LogNormal(x uint64, mu, sigma float64) float64 { return Exp(Normal(x, mu, sigma)) }
 
-// Exponential is an exponential variate with the given mean.
-func Exponential(x uint64, mean float64) float64 {
-	s := rng.New(x)
-	return mean * s.Exp()
-}
+// Exponential is an exponential variate with the given mean (the ziggurat of
+// package rng, from x itself in ~99 % of the draws).
+func Exponential(x uint64, mean float64) float64 { return mean * rng.ExpOf(x) }
 
 // Poisson draws a Poisson variate of a fixed mean from a table: an alias
 // table over the counts whose probabilities are above 1e-17 (the rest, in
@@ -86,14 +81,17 @@ func (c *Categorical) Pick(x uint64) uint16 { return uint16(c.a.Pick(x)) }
 // Clamp limits v to [lo, hi].
 func Clamp(v, lo, hi float64) float64 { return min(max(v, lo), hi) }
 
-// Round rounds v to digits decimal places (half away from zero).
+// Round rounds v to digits decimal places (half away from zero). Generated
+// code inlines it for a constant digits: math.Round(v*1e3) / 1e3.
 func Round(v float64, digits int) float64 {
 	p := math.Pow10(digits)
 	return math.Round(v*p) / p
 }
 
 // Scaled is v in units of 10^-scale, rounded: a decimal column's int64.
+// Generated code inlines it for its constant scale: Int(math.Round(v*1e2)).
 func Scaled(v float64, scale int) int64 { return Int(math.Round(v * math.Pow10(scale))) }
 
-// Unscaled is the value of an int64 decimal of the given scale.
+// Unscaled is the value of an int64 decimal of the given scale. Generated
+// code inlines it for its constant scale: float64(v) / 1e2.
 func Unscaled(v int64, scale int) float64 { return float64(v) / math.Pow10(scale) }

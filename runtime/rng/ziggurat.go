@@ -94,18 +94,7 @@ func (r *Stream) Norm() float64 {
 			return x
 		}
 		if i == 0 {
-			// The tail beyond r (Marsaglia, 1964): r + a with a drawn from
-			// exp(-r a) and kept with probability exp(-a²/2).
-			for {
-				a := -math.Log(UnitOpen(r.Next())) / z.r
-				c := -math.Log(UnitOpen(r.Next()))
-				if c+c > a*a {
-					if x < 0 {
-						return -(z.r + a)
-					}
-					return z.r + a
-				}
-			}
+			return r.normTail(x < 0)
 		}
 		// The wedge: keep x when a uniform height in the layer is under f.
 		if z.fx[i]+Unit(r.Next())*(z.fx[i+1]-z.fx[i]) < math.Exp(-x*x/2) {

@@ -40,11 +40,13 @@ func declaredFile(s *ir.Schema) *jen.File {
 }
 
 // Names of a declared column's generated identifiers.
-func genFunc(c *ir.Column) string   { return "gen" + c.GoName }
-func validFunc(c *ir.Column) string { return "valid" + c.GoName }
-func valsVar(c *ir.Column) string   { return "vals" + c.GoName }
-func fmtFunc(c *ir.Column) string   { return "format" + c.GoName }
-func wordsFunc(c *ir.Column) string { return "words" + c.GoName }
+func genFunc(c *ir.Column) string    { return "gen" + c.GoName }
+func memoVar(c *ir.Column) string    { return "memo" + c.GoName }
+func cachedFunc(c *ir.Column) string { return "cached" + c.GoName }
+func validFunc(c *ir.Column) string  { return "valid" + c.GoName }
+func valsVar(c *ir.Column) string    { return "vals" + c.GoName }
+func fmtFunc(c *ir.Column) string    { return "format" + c.GoName }
+func wordsFunc(c *ir.Column) string  { return "words" + c.GoName }
 
 // suffix names a variant in identifiers: "" (base), Fraud, CardTesting.
 func suffix(v *ir.Variant) string { return ir.GoName(v.Label) }
@@ -145,6 +147,9 @@ func declaredColumn(c *ir.Column) []jen.Code {
 		out = append(out, wordsFn(c))
 	} else {
 		out = append(out, genFn(c))
+	}
+	if g.Read {
+		out = append(out, memoFn(c)...)
 	}
 	if c.Nullable {
 		out = append(out, validFn(c))
@@ -294,7 +299,7 @@ func wordsFn(c *ir.Column) jen.Code {
 		jen.Id("ek").Op(":=").Qual(declPath, "EntityKey").Call(jen.Id("b").Dot("EntityKey").Call(), jen.Lit(c.Gen.Per), jen.Lit(c.Name)),
 		jen.Id("lists").Op(":=").Index().Index().String().Values(lists...),
 		jen.Return(jen.Func().Params(jen.Id("dst").Index().Byte(), jen.Id("k").Uint64()).Index().Byte().Block(
-			jen.Return(jen.Qual(declPath, "Words").Call(jen.Id("dst"), jen.Qual(rngPath, "Key").Call(jen.Id("ek"), jen.Id("k")), jen.Id("lists").Op("..."))),
+			jen.Return(jen.Qual(declPath, "Words").Call(jen.Id("dst"), jen.Qual(rngPath, "At").Call(jen.Id("ek"), jen.Id("k")), jen.Id("lists").Op("..."))),
 		)),
 	)
 }
@@ -305,33 +310,49 @@ var entityIDs = map[string]string{"customer": "CustomerIDKeys", "card": "CardIDK
 // depVar is the local variable holding a dependency's values.
 func depVar(d *ir.Column) string { return "c" + d.GoName }
 
-// depSetup emits the statements that make a dependency's values available
+// depSetup emits the statement that makes a dependency's values available
 // as depVar(d) before the row loop: a source method call, or the
-// dependency's gen function into a pooled scratch slice (given back at the
-// end of the function).
+// dependency's values drawn once per block (cachedX, memoFn).
 func depSetup(d *ir.Column) []jen.Code {
 	v := depVar(d)
-	if d.Gen == nil {
-		if d.Source.Natural {
-			return []jen.Code{jen.List(jen.Id(v), jen.Id("_")).Op(":=").Id("b").Dot(d.Source.Method).Call()}
-		}
-		return []jen.Code{jen.Id(v).Op(":=").Id("b").Dot(d.Source.Method).Call()}
+	switch {
+	case d.Gen != nil:
+		return []jen.Code{jen.Id(v).Op(":=").Id(cachedFunc(d)).Call(jen.Id("b"))}
+	case d.Source.Natural:
+		return []jen.Code{jen.List(jen.Id(v), jen.Id("_")).Op(":=").Id("b").Dot(d.Source.Method).Call()}
 	}
-	pool := jen.Qual(declPath, poolOf(storage(d)))
-	buf := v + "Buf"
-	args := []jen.Code{jen.Id("b"), jen.Op("*").Id(buf)}
-	out := []jen.Code{
-		jen.Id(buf).Op(":=").Add(pool).Dot("Get").Call(jen.Len(jen.Id("out"))),
-		jen.Defer().Add(jen.Qual(declPath, poolOf(storage(d)))).Dot("Put").Call(jen.Id(buf)),
+	return []jen.Code{jen.Id(v).Op(":=").Id("b").Dot(d.Source.Method).Call()}
+}
+
+// memoFn emits the per-block memo of a column other declared columns read,
+// e.g.
+//
+//	// memoChannel holds channel's values for each block (decl.Memo).
+//	var memoChannel decl.Memo[world.Block, uint16]
+//
+//	// cachedChannel returns channel's values for block b, drawn once per block.
+//	func cachedChannel(b *world.Block) []uint16 {
+//		return memoChannel.Get(b, b.First(), b.Len(), func(out []uint16, ar *decl.Arena) {
+//			genChannel(b, out)
+//		})
+//	}
+func memoFn(c *ir.Column) []jen.Code {
+	args := []jen.Code{jen.Id("b"), jen.Id("out")}
+	if needsArena(c) {
+		args = append(args, jen.Id("ar"))
 	}
-	if needsArena(d) {
-		ar := v + "Arena"
-		out = append(out,
-			jen.Id(ar).Op(":=").Qual(declPath, "Arenas").Dot("Get").Call(),
-			jen.Defer().Qual(declPath, "Arenas").Dot("Put").Call(jen.Id(ar)))
-		args = append(args, jen.Id(ar))
+	t := jen.Id(storage(c))
+	return []jen.Code{
+		jen.Commentf("%s holds %s's values for each block (decl.Memo).", memoVar(c), c.Name).Line().
+			Var().Id(memoVar(c)).Qual(declPath, "Memo").Types(jen.Qual(worldPath, "Block"), t),
+		jen.Commentf("%s returns %s's values for block b, drawn once per block.", cachedFunc(c), c.Name).Line().
+			Func().Id(cachedFunc(c)).Params(jen.Id("b").Op("*").Qual(worldPath, "Block")).Index().Id(storage(c)).Block(
+			jen.Return(jen.Id(memoVar(c)).Dot("Get").Call(jen.Id("b"), jen.Id("b").Dot("First").Call(), jen.Id("b").Dot("Len").Call(),
+				jen.Func().Params(jen.Id("out").Index().Id(storage(c)), jen.Id("ar").Op("*").Qual(declPath, "Arena")).Block(
+					jen.Id(genFunc(c)).Call(args...),
+				))),
+		),
 	}
-	return append(out, jen.Id(genFunc(d)).Call(args...), jen.Id(v).Op(":=").Op("*").Id(buf))
 }
 
 // genFn emits a declared column's gen function, e.g.
@@ -365,6 +386,7 @@ func genFn(c *ir.Column) jen.Code {
 			}
 		}
 	}
+	body = append(body, kernelSetup(c)...)
 	if usesWindow(c) {
 		body = append(body, jen.List(jen.Id("ws"), jen.Id("we")).Op(":=").Id("b").Dot("WindowMicros").Call(),
 			jen.Id("_").Op(",").Id("_").Op("=").List(jen.Id("ws"), jen.Id("we")))
@@ -432,10 +454,11 @@ func callsWindow(n *expr.Node) bool {
 }
 
 // draw emits the variant's 64 random bits for row i: rng.At(keyV, row+i),
-// or rng.Key(ek, id) for an entity attribute.
+// or rng.At(ek, id) for an entity attribute (the id-th value of the
+// attribute's stream: one hash per row).
 func draw(c *ir.Column, v *ir.Variant) *jen.Statement {
 	if c.Gen.Per != "" {
-		return jen.Qual(rngPath, "Key").Call(jen.Id("ek"), jen.Uint64().Call(jen.Id("ids").Index(jen.Id("i"))))
+		return jen.Qual(rngPath, "At").Call(jen.Id("ek"), jen.Uint64().Call(jen.Id("ids").Index(jen.Id("i"))))
 	}
 	return jen.Qual(rngPath, "At").Call(jen.Id("key"+suffix(v)), jen.Id("row").Op("+").Uint64().Call(jen.Id("i")))
 }
@@ -459,29 +482,31 @@ func variantValue(c *ir.Column, v *ir.Variant) jen.Code {
 	}
 	var x *jen.Statement
 	d := draw(c, v)
-	switch v.Kind {
-	case "uniform":
+	switch {
+	case v == g.Base && hasKernel(v):
+		x = kernelValue(v)
+	case v.Kind == "uniform":
 		x = jen.Qual(declPath, "Uniform").Call(d, jen.Lit(v.A), jen.Lit(v.B))
-	case "normal":
+	case v.Kind == "normal":
 		x = jen.Qual(declPath, "Normal").Call(d, jen.Lit(v.A), jen.Lit(v.B))
-	case "lognormal":
+	case v.Kind == "lognormal":
 		x = jen.Qual(declPath, "LogNormal").Call(d, jen.Lit(v.A), jen.Lit(v.B))
-	case "exponential":
+	case v.Kind == "exponential":
 		x = jen.Qual(declPath, "Exponential").Call(d, jen.Lit(v.A))
-	case "poisson":
+	case v.Kind == "poisson":
 		x = jen.Id("poisson" + c.GoName + suffix(v)).Dot("Draw").Call(d)
-	case "zipf":
+	case v.Kind == "zipf":
 		x = jen.Id("zipf" + c.GoName + suffix(v)).Dot("Rank").Call(d)
 	}
 	if g.HasClamp {
 		x = jen.Qual(declPath, "Clamp").Call(x, jen.Lit(g.Clamp[0]), jen.Lit(g.Clamp[1]))
 	}
 	if g.HasRound {
-		x = jen.Qual(declPath, "Round").Call(x, jen.Lit(g.Round))
+		x = roundCode(x, g.Round)
 	}
 	switch c.Type.Kind {
 	case ir.Decimal:
-		return jen.Qual(declPath, "Scaled").Call(x, jen.Lit(c.Type.Scale))
+		return scaledCode(x, c.Type.Scale)
 	case ir.Timestamp:
 		anchor := map[string]jen.Code{"window_start": jen.Id("ws"), "window_end": jen.Id("we"), "event_time": jen.Id("tt").Index(jen.Id("i"))}[g.Anchor]
 		return jen.Add(anchor).Op("+").Qual(declPath, "Int").Call(jen.Lit(g.Sign * g.UnitMicros()).Op("*").Add(x))

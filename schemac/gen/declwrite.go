@@ -8,12 +8,18 @@ import (
 	"github.com/paygen/paygen/schemac/ir"
 )
 
-// declaredPrelude emits the scratch of a declared column's writer or filler:
-// the gen slice (buf, given back on return), its arena, and the null mask
-// (valid: nil, b.Valid(…) or the column's valid function into a pooled mask).
+// declaredPrelude emits the values of a declared column's writer or filler
+// (vals: drawn into a pooled slice given back on return, with its arena, or
+// the block's memoized values when other declared columns read them) and
+// its null mask (valid: nil, b.Valid(…) or the column's valid function into
+// a pooled mask).
 func declaredPrelude(c *ir.Column, n jen.Code) []jen.Code {
 	var body []jen.Code
-	if !isWords(c) {
+	switch {
+	case isWords(c):
+	case c.Gen.Read:
+		body = append(body, jen.Id("vals").Op(":=").Id(cachedFunc(c)).Call(jen.Id("b")))
+	default:
 		pool := func() *jen.Statement { return jen.Qual(declPath, poolOf(storage(c))) }
 		body = append(body,
 			jen.Id("buf").Op(":=").Add(pool()).Dot("Get").Call(n),
@@ -25,7 +31,7 @@ func declaredPrelude(c *ir.Column, n jen.Code) []jen.Code {
 				jen.Defer().Qual(declPath, "Arenas").Dot("Put").Call(jen.Id("ar")))
 			args = append(args, jen.Id("ar"))
 		}
-		body = append(body, jen.Id(genFunc(c)).Call(args...))
+		body = append(body, jen.Id(genFunc(c)).Call(args...), jen.Id("vals").Op(":=").Op("*").Id("buf"))
 	}
 	switch {
 	case !c.Nullable:
@@ -49,8 +55,9 @@ func declaredPrelude(c *ir.Column, n jen.Code) []jen.Code {
 //		buf := decl.Uint16s.Get(b.Len())
 //		defer decl.Uint16s.Put(buf)
 //		genChannel(b, *buf)
+//		vals := *buf
 //		var valid []bool
-//		colwrite.AppendKeyed(rg, colChannel, *buf, valid, formatChannel)
+//		colwrite.AppendKeyed(rg, colChannel, vals, valid, formatChannel)
 //	}
 func writeDeclared(c *ir.Column) jen.Code {
 	body := declaredPrelude(c, jen.Id("b").Dot("Len").Call())
@@ -63,16 +70,16 @@ func writeDeclared(c *ir.Column) jen.Code {
 			jen.Id("b").Dot(entityIDs[c.Gen.Per]).Call(), jen.Id("valid"), jen.Id(wordsFunc(c)).Call(jen.Id("b"))))
 	case isCat(c) && c.Type.Kind == ir.String && c.Encoding == ir.EncodingDict:
 		how = " as dictionary keys"
-		body = append(body, jen.Qual(colwritePath, "AppendKeyed").Call(jen.Id("rg"), col, jen.Op("*").Id("buf"), jen.Id("valid"), jen.Id(fmtFunc(c))))
+		body = append(body, jen.Qual(colwritePath, "AppendKeyed").Call(jen.Id("rg"), col, jen.Id("vals"), jen.Id("valid"), jen.Id(fmtFunc(c))))
 	case isCat(c) && c.Type.Kind == ir.String:
 		body = append(body,
 			jen.Id("strs").Op(":=").Qual(declPath, "Strings").Dot("Get").Call(jen.Id("b").Dot("Len").Call()),
 			jen.Defer().Qual(declPath, "Strings").Dot("Put").Call(jen.Id("strs")),
-			jen.For(jen.List(jen.Id("i"), jen.Id("k")).Op(":=").Range().Op("*").Id("buf")).Block(
+			jen.For(jen.List(jen.Id("i"), jen.Id("k")).Op(":=").Range().Id("vals")).Block(
 				jen.Parens(jen.Op("*").Id("strs")).Index(jen.Id("i")).Op("=").Id(valsVar(c)).Index(jen.Id("k"))),
 			jen.Id("rg").Dot("Strings").Call(col, jen.Op("*").Id("strs"), jen.Id("valid")))
 	default:
-		body = append(body, jen.Id("rg").Dot(valueMethod(c)).Call(col, jen.Op("*").Id("buf"), jen.Id("valid")))
+		body = append(body, jen.Id("rg").Dot(valueMethod(c)).Call(col, jen.Id("vals"), jen.Id("valid")))
 	}
 	doc := fmt.Sprintf("%s writes %s from %s%s%s.", writeFunc(c), c.Name, c.Origin(), how, nullPhrase(c))
 	return jen.Comment(doc).Line().Func().Id(writeFunc(c)).Add(writeParams()).Block(body...)
@@ -90,11 +97,11 @@ func fillDeclared(c *ir.Column) []jen.Code {
 			jen.Id("ids").Op(":=").Id("b").Dot(entityIDs[c.Gen.Per]).Call())
 		val = jen.String().Call(jen.Id("name").Call(jen.Nil(), jen.Uint64().Call(jen.Id("ids").Index(jen.Id("i")))))
 	case isCat(c) && c.Type.Kind == ir.String:
-		val = jen.Id(valsVar(c)).Index(jen.Parens(jen.Op("*").Id("buf")).Index(jen.Id("i")))
+		val = jen.Id(valsVar(c)).Index(jen.Id("vals").Index(jen.Id("i")))
 	case c.Type.Kind == ir.String:
-		val = jen.Qual("strings", "Clone").Call(jen.Parens(jen.Op("*").Id("buf")).Index(jen.Id("i")))
+		val = jen.Qual("strings", "Clone").Call(jen.Id("vals").Index(jen.Id("i")))
 	default:
-		val = jen.Parens(jen.Op("*").Id("buf")).Index(jen.Id("i"))
+		val = jen.Id("vals").Index(jen.Id("i"))
 	}
 	var assign jen.Code
 	if c.Nullable {

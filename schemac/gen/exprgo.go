@@ -26,7 +26,7 @@ func exprStore(c *ir.Column, n *expr.Node) jen.Code {
 	}
 	switch c.Type.Kind {
 	case ir.Decimal:
-		return jen.Qual(declPath, "Scaled").Call(cols.num(n), jen.Lit(c.Type.Scale))
+		return scaledCode(cols.num(n), c.Type.Scale)
 	case ir.Double:
 		return cols.num(n)
 	}
@@ -79,7 +79,7 @@ func (cols exprCols) ident(d *ir.Column) *jen.Statement {
 	case isCat(d) && d.Type.Kind == ir.String:
 		return jen.Id(valsVar(d)).Index(v)
 	case d.Type.Kind == ir.Decimal:
-		return jen.Qual(declPath, "Unscaled").Call(v, jen.Lit(d.Type.Scale))
+		return unscaledCode(v, d.Type.Scale)
 	}
 	return v
 }

@@ -26,6 +26,7 @@ type Gen struct {
 	Unit      string    // timestamps: days, hours, minutes or seconds
 	Deps      []*Column // columns this column reads (by:, expr), each once
 	NullFrom  []*Column // nullable columns an expression reads: its value is null where any is
+	Read      bool      // another declared column reads it: its values are drawn once per block (decl.Memo)
 
 	load   *load.Generate
 	typeOK bool
@@ -102,6 +103,16 @@ func (c *checker) generators(cols []*Column) {
 		}
 	}
 	c.cycles(cols)
+	for _, col := range cols {
+		if col.Gen == nil {
+			continue
+		}
+		for _, d := range col.Gen.Deps {
+			if d.Gen != nil {
+				d.Gen.Read = true
+			}
+		}
+	}
 	// Nullability an expression inherits: only after cycles are ruled out,
 	// in dependency order.
 	done := map[*Column]bool{}

@@ -3,6 +3,8 @@
 package generated
 
 import (
+	"math"
+
 	"github.com/paygen/paygen/runtime/decl"
 	"github.com/paygen/paygen/runtime/rng"
 	"github.com/paygen/paygen/runtime/world"
@@ -13,7 +15,7 @@ func wordsMerchantName(b *world.Block) func([]byte, uint64) []byte {
 	ek := decl.EntityKey(b.EntityKey(), "merchant", "merchant_name")
 	lists := [][]string{decl.WordList("place"), decl.WordList("trade")}
 	return func(dst []byte, k uint64) []byte {
-		return decl.Words(dst, rng.Key(ek, k), lists...)
+		return decl.Words(dst, rng.At(ek, k), lists...)
 	}
 }
 
@@ -35,7 +37,7 @@ func genCustomerSegment(b *world.Block, out []uint16) {
 	ek := decl.EntityKey(b.EntityKey(), "customer", "customer_segment")
 	ids := b.CustomerIDKeys()
 	for i := range out {
-		out[i] = catCustomerSegment[0].Pick(rng.Key(ek, uint64(ids[i])))
+		out[i] = catCustomerSegment[0].Pick(rng.At(ek, uint64(ids[i])))
 	}
 }
 
@@ -43,20 +45,31 @@ func genCustomerSegment(b *world.Block, out []uint16) {
 func genCustomerBirthYear(b *world.Block, out []int64) {
 	ek := decl.EntityKey(b.EntityKey(), "customer", "customer_birth_year")
 	ids := b.CustomerIDKeys()
+	zBuf := decl.Float64s.Get(len(out))
+	defer decl.Float64s.Put(zBuf)
+	z := *zBuf
+	decl.NormalsOf(z, ek, ids)
 	for i := range out {
-		out[i] = decl.Scaled(decl.Clamp(decl.Normal(rng.Key(ek, uint64(ids[i])), 1981.0, 15.0), 1930.0, 2007.0), 0)
+		out[i] = decl.Int(math.Round(decl.Clamp((1981.0 + 15.0*z[i]), 1930.0, 2007.0)))
 	}
+}
+
+// memoCustomerBirthYear holds customer_birth_year's values for each block (decl.Memo).
+var memoCustomerBirthYear decl.Memo[world.Block, int64]
+
+// cachedCustomerBirthYear returns customer_birth_year's values for block b, drawn once per block.
+func cachedCustomerBirthYear(b *world.Block) []int64 {
+	return memoCustomerBirthYear.Get(b, b.First(), b.Len(), func(out []int64, ar *decl.Arena) {
+		genCustomerBirthYear(b, out)
+	})
 }
 
 // genCustomerAge draws customer_age (generate expr) for block b into out.
 func genCustomerAge(b *world.Block, out []int64) {
 	cEventTime := b.TxnTime()
-	cCustomerBirthYearBuf := decl.Int64s.Get(len(out))
-	defer decl.Int64s.Put(cCustomerBirthYearBuf)
-	genCustomerBirthYear(b, *cCustomerBirthYearBuf)
-	cCustomerBirthYear := *cCustomerBirthYearBuf
+	cCustomerBirthYear := cachedCustomerBirthYear(b)
 	for i := range out {
-		out[i] = decl.Scaled((float64(decl.Year(cEventTime[i])) - decl.Unscaled(cCustomerBirthYear[i], 0)), 0)
+		out[i] = decl.Int(math.Round((float64(decl.Year(cEventTime[i])) - float64(cCustomerBirthYear[i]))))
 	}
 }
 
@@ -64,10 +77,15 @@ func genCustomerAge(b *world.Block, out []int64) {
 func genAccountOpenDate(b *world.Block, out []int64) {
 	ek := decl.EntityKey(b.EntityKey(), "customer", "account_open_date")
 	ids := b.CustomerIDKeys()
+	zBuf := decl.Float64s.Get(len(out))
+	defer decl.Float64s.Put(zBuf)
+	z := *zBuf
+	decl.NormalsOf(z, ek, ids)
+	decl.ExpAffine(z, 6.5, 0.9)
 	ws, we := b.WindowMicros()
 	_, _ = ws, we
 	for i := range out {
-		out[i] = ws + decl.Int(-8.64e+10*decl.Clamp(decl.LogNormal(rng.Key(ek, uint64(ids[i])), 6.5, 0.9), 1.0, 9000.0))
+		out[i] = ws + decl.Int(-8.64e+10*decl.Clamp(z[i], 1.0, 9000.0))
 	}
 }
 
@@ -76,7 +94,7 @@ func genAmountUsd(b *world.Block, out []int64) {
 	cAmount := b.TxnAmount()
 	cCurrency := b.MerchantCurrency()
 	for i := range out {
-		out[i] = decl.Scaled(decl.USD(decl.Unscaled(cAmount[i], 2), cCurrency[i]), 2)
+		out[i] = decl.Int(math.Round(decl.USD((float64(cAmount[i])/100.0), cCurrency[i]) * 100.0))
 	}
 }
 
@@ -113,6 +131,16 @@ func genChannel(b *world.Block, out []uint16) {
 	}
 }
 
+// memoChannel holds channel's values for each block (decl.Memo).
+var memoChannel decl.Memo[world.Block, uint16]
+
+// cachedChannel returns channel's values for block b, drawn once per block.
+func cachedChannel(b *world.Block) []uint16 {
+	return memoChannel.Get(b, b.First(), b.Len(), func(out []uint16, ar *decl.Arena) {
+		genChannel(b, out)
+	})
+}
+
 // valsIsRecurring are the values of is_recurring, by index.
 var valsIsRecurring = []bool{true, false}
 
@@ -146,10 +174,7 @@ func variantIsRecurring(name string) uint8 {
 
 // genIsRecurring draws is_recurring (generate categorical with fraud overrides) for block b into out.
 func genIsRecurring(b *world.Block, out []bool) {
-	cChannelBuf := decl.Uint16s.Get(len(out))
-	defer decl.Uint16s.Put(cChannelBuf)
-	genChannel(b, *cChannelBuf)
-	cChannel := *cChannelBuf
+	cChannel := cachedChannel(b)
 	key := decl.ColumnKey(b.DeclaredKey(), "is_recurring")
 	row := uint64(b.First())
 	keyFraud := decl.OverrideKey(key, "fraud")
@@ -171,6 +196,16 @@ func genIsRecurring(b *world.Block, out []bool) {
 			out[i] = valsIsRecurring[catIsRecurringFraud[0].Pick(rng.At(keyFraud, row+uint64(i)))]
 		}
 	}
+}
+
+// memoIsRecurring holds is_recurring's values for each block (decl.Memo).
+var memoIsRecurring decl.Memo[world.Block, bool]
+
+// cachedIsRecurring returns is_recurring's values for block b, drawn once per block.
+func cachedIsRecurring(b *world.Block) []bool {
+	return memoIsRecurring.Get(b, b.First(), b.Len(), func(out []bool, ar *decl.Arena) {
+		genIsRecurring(b, out)
+	})
 }
 
 // valsInstallments are the values of installments, by index.
@@ -235,6 +270,10 @@ func genRiskScore(b *world.Block, out []float64) {
 	row := uint64(b.First())
 	keyFraud := decl.OverrideKey(key, "fraud")
 	keyCardTesting := decl.OverrideKey(key, "card_testing")
+	zBuf := decl.Float64s.Get(len(out))
+	defer decl.Float64s.Put(zBuf)
+	z := *zBuf
+	decl.NormalsAt(z, key, row)
 	fraud := b.FraudLabel()
 	scen, _ := b.FraudScenarioKeys()
 	var variant [256]uint8
@@ -248,11 +287,11 @@ func genRiskScore(b *world.Block, out []float64) {
 		}
 		switch v {
 		case 0:
-			out[i] = decl.Round(decl.Clamp(decl.Normal(rng.At(key, row+uint64(i)), 0.25, 0.12), 0.0, 1.0), 3)
+			out[i] = (math.Round(decl.Clamp((0.25+0.12*z[i]), 0.0, 1.0)*1000.0) / 1000.0)
 		case 1:
-			out[i] = decl.Round(decl.Clamp(decl.Normal(rng.At(keyFraud, row+uint64(i)), 0.42, 0.18), 0.0, 1.0), 3)
+			out[i] = (math.Round(decl.Clamp(decl.Normal(rng.At(keyFraud, row+uint64(i)), 0.42, 0.18), 0.0, 1.0)*1000.0) / 1000.0)
 		case 2:
-			out[i] = decl.Round(decl.Clamp(decl.Uniform(rng.At(keyCardTesting, row+uint64(i)), 0.5, 1.0), 0.0, 1.0), 3)
+			out[i] = (math.Round(decl.Clamp(decl.Uniform(rng.At(keyCardTesting, row+uint64(i)), 0.5, 1.0), 0.0, 1.0)*1000.0) / 1000.0)
 		}
 	}
 }
@@ -265,7 +304,7 @@ func genLoyaltyPoints(b *world.Block, out []int64) {
 	key := decl.ColumnKey(b.DeclaredKey(), "loyalty_points")
 	row := uint64(b.First())
 	for i := range out {
-		out[i] = decl.Scaled(poissonLoyaltyPoints.Draw(rng.At(key, row+uint64(i))), 0)
+		out[i] = decl.Int(math.Round(poissonLoyaltyPoints.Draw(rng.At(key, row+uint64(i)))))
 	}
 }
 
@@ -282,19 +321,26 @@ func genTerminalNo(b *world.Block, out []int64) {
 	key := decl.ColumnKey(b.DeclaredKey(), "terminal_no")
 	row := uint64(b.First())
 	for i := range out {
-		out[i] = decl.Scaled(zipfTerminalNo.Rank(rng.At(key, row+uint64(i))), 0)
+		out[i] = decl.Int(math.Round(zipfTerminalNo.Rank(rng.At(key, row+uint64(i)))))
 	}
+}
+
+// memoTerminalNo holds terminal_no's values for each block (decl.Memo).
+var memoTerminalNo decl.Memo[world.Block, int64]
+
+// cachedTerminalNo returns terminal_no's values for block b, drawn once per block.
+func cachedTerminalNo(b *world.Block) []int64 {
+	return memoTerminalNo.Get(b, b.First(), b.Len(), func(out []int64, ar *decl.Arena) {
+		genTerminalNo(b, out)
+	})
 }
 
 // genTerminalID draws terminal_id (generate expr) for block b into out.
 func genTerminalID(b *world.Block, out []string, ar *decl.Arena) {
 	cMerchantID := b.MerchantID()
-	cTerminalNoBuf := decl.Int64s.Get(len(out))
-	defer decl.Int64s.Put(cTerminalNoBuf)
-	genTerminalNo(b, *cTerminalNoBuf)
-	cTerminalNo := *cTerminalNoBuf
+	cTerminalNo := cachedTerminalNo(b)
 	for i := range out {
-		out[i] = ar.Begin().S(cMerchantID[i]).S("-T").D(decl.Int(decl.Unscaled(cTerminalNo[i], 0)), 2, true).End()
+		out[i] = ar.Begin().S(cMerchantID[i]).S("-T").D(decl.Int(float64(cTerminalNo[i])), 2, true).End()
 	}
 }
 
@@ -308,18 +354,25 @@ func genLocalHour(b *world.Block, out []int64) {
 	cEventTime := b.TxnTime()
 	cMerchantCountry := b.MerchantCountry()
 	for i := range out {
-		out[i] = decl.Scaled(float64(decl.LocalHour(cEventTime[i], cMerchantCountry[i])), 0)
+		out[i] = decl.Int(math.Round(float64(decl.LocalHour(cEventTime[i], cMerchantCountry[i]))))
 	}
+}
+
+// memoLocalHour holds local_hour's values for each block (decl.Memo).
+var memoLocalHour decl.Memo[world.Block, int64]
+
+// cachedLocalHour returns local_hour's values for block b, drawn once per block.
+func cachedLocalHour(b *world.Block) []int64 {
+	return memoLocalHour.Get(b, b.First(), b.Len(), func(out []int64, ar *decl.Arena) {
+		genLocalHour(b, out)
+	})
 }
 
 // genIsNight draws is_night (generate expr) for block b into out.
 func genIsNight(b *world.Block, out []bool) {
-	cLocalHourBuf := decl.Int64s.Get(len(out))
-	defer decl.Int64s.Put(cLocalHourBuf)
-	genLocalHour(b, *cLocalHourBuf)
-	cLocalHour := *cLocalHourBuf
+	cLocalHour := cachedLocalHour(b)
 	for i := range out {
-		out[i] = (decl.Unscaled(cLocalHour[i], 0) < float64(int64(6)))
+		out[i] = (float64(cLocalHour[i]) < float64(int64(6)))
 	}
 }
 
@@ -327,22 +380,20 @@ func genIsNight(b *world.Block, out []bool) {
 func genSettlementTime(b *world.Block, out []int64) {
 	key := decl.ColumnKey(b.DeclaredKey(), "settlement_time")
 	row := uint64(b.First())
+	zBuf := decl.Float64s.Get(len(out))
+	defer decl.Float64s.Put(zBuf)
+	z := *zBuf
+	decl.ExpsAt(z, key, row)
 	tt := b.TxnTime()
 	for i := range out {
-		out[i] = tt[i] + decl.Int(3.6e+09*decl.Clamp(decl.Exponential(rng.At(key, row+uint64(i)), 30.0), 0.5, 240.0))
+		out[i] = tt[i] + decl.Int(3.6e+09*decl.Clamp((30.0*z[i]), 0.5, 240.0))
 	}
 }
 
 // genBillingCountry draws billing_country (generate expr) for block b into out.
 func genBillingCountry(b *world.Block, out []string) {
-	cChannelBuf := decl.Uint16s.Get(len(out))
-	defer decl.Uint16s.Put(cChannelBuf)
-	genChannel(b, *cChannelBuf)
-	cChannel := *cChannelBuf
-	cIsRecurringBuf := decl.Bools.Get(len(out))
-	defer decl.Bools.Put(cIsRecurringBuf)
-	genIsRecurring(b, *cIsRecurringBuf)
-	cIsRecurring := *cIsRecurringBuf
+	cChannel := cachedChannel(b)
+	cIsRecurring := cachedIsRecurring(b)
 	cMerchantCountry := b.MerchantCountry()
 	cCustomerCountry := b.CustomerCountry()
 	for i := range out {

@@ -311,22 +311,21 @@ func fillCustomerSegment(b *world.Block, rows []Payment) {
 	buf := decl.Uint16s.Get(len(rows))
 	defer decl.Uint16s.Put(buf)
 	genCustomerSegment(b, *buf)
+	vals := *buf
 	var valid []bool
 	_ = valid
 	for i := range rows {
-		rows[i].CustomerSegment = valsCustomerSegment[(*buf)[i]]
+		rows[i].CustomerSegment = valsCustomerSegment[vals[i]]
 	}
 }
 
 // fillCustomerBirthYear fills customer_birth_year from generate normal per customer.
 func fillCustomerBirthYear(b *world.Block, rows []Payment) {
-	buf := decl.Int64s.Get(len(rows))
-	defer decl.Int64s.Put(buf)
-	genCustomerBirthYear(b, *buf)
+	vals := cachedCustomerBirthYear(b)
 	var valid []bool
 	_ = valid
 	for i := range rows {
-		rows[i].CustomerBirthYear = (*buf)[i]
+		rows[i].CustomerBirthYear = vals[i]
 	}
 }
 
@@ -335,10 +334,11 @@ func fillCustomerAge(b *world.Block, rows []Payment) {
 	buf := decl.Int64s.Get(len(rows))
 	defer decl.Int64s.Put(buf)
 	genCustomerAge(b, *buf)
+	vals := *buf
 	var valid []bool
 	_ = valid
 	for i := range rows {
-		rows[i].CustomerAge = (*buf)[i]
+		rows[i].CustomerAge = vals[i]
 	}
 }
 
@@ -347,10 +347,11 @@ func fillAccountOpenDate(b *world.Block, rows []Payment) {
 	buf := decl.Int64s.Get(len(rows))
 	defer decl.Int64s.Put(buf)
 	genAccountOpenDate(b, *buf)
+	vals := *buf
 	var valid []bool
 	_ = valid
 	for i := range rows {
-		rows[i].AccountOpenDate = (*buf)[i]
+		rows[i].AccountOpenDate = vals[i]
 	}
 }
 
@@ -359,34 +360,31 @@ func fillAmountUsd(b *world.Block, rows []Payment) {
 	buf := decl.Int64s.Get(len(rows))
 	defer decl.Int64s.Put(buf)
 	genAmountUsd(b, *buf)
+	vals := *buf
 	var valid []bool
 	_ = valid
 	for i := range rows {
-		rows[i].AmountUsd = (*buf)[i]
+		rows[i].AmountUsd = vals[i]
 	}
 }
 
 // fillChannel fills channel from generate categorical.
 func fillChannel(b *world.Block, rows []Payment) {
-	buf := decl.Uint16s.Get(len(rows))
-	defer decl.Uint16s.Put(buf)
-	genChannel(b, *buf)
+	vals := cachedChannel(b)
 	var valid []bool
 	_ = valid
 	for i := range rows {
-		rows[i].Channel = valsChannel[(*buf)[i]]
+		rows[i].Channel = valsChannel[vals[i]]
 	}
 }
 
 // fillIsRecurring fills is_recurring from generate categorical with fraud overrides.
 func fillIsRecurring(b *world.Block, rows []Payment) {
-	buf := decl.Bools.Get(len(rows))
-	defer decl.Bools.Put(buf)
-	genIsRecurring(b, *buf)
+	vals := cachedIsRecurring(b)
 	var valid []bool
 	_ = valid
 	for i := range rows {
-		rows[i].IsRecurring = (*buf)[i]
+		rows[i].IsRecurring = vals[i]
 	}
 }
 
@@ -395,10 +393,11 @@ func fillInstallments(b *world.Block, rows []Payment) {
 	buf := decl.Int64s.Get(len(rows))
 	defer decl.Int64s.Put(buf)
 	genInstallments(b, *buf)
+	vals := *buf
 	var valid []bool
 	_ = valid
 	for i := range rows {
-		rows[i].Installments = (*buf)[i]
+		rows[i].Installments = vals[i]
 	}
 }
 
@@ -407,10 +406,11 @@ func fillRiskScore(b *world.Block, rows []Payment) {
 	buf := decl.Float64s.Get(len(rows))
 	defer decl.Float64s.Put(buf)
 	genRiskScore(b, *buf)
+	vals := *buf
 	var valid []bool
 	_ = valid
 	for i := range rows {
-		rows[i].RiskScore = (*buf)[i]
+		rows[i].RiskScore = vals[i]
 	}
 }
 
@@ -419,10 +419,11 @@ func fillLoyaltyPoints(b *world.Block, rows []Payment) {
 	buf := decl.Int64s.Get(len(rows))
 	defer decl.Int64s.Put(buf)
 	genLoyaltyPoints(b, *buf)
+	vals := *buf
 	valid := b.Valid("loyalty", 0.3)
 	for i := range rows {
 		if valid[i] {
-			x := (*buf)[i]
+			x := vals[i]
 			rows[i].LoyaltyPoints = &x
 		} else {
 			rows[i].LoyaltyPoints = nil
@@ -432,13 +433,11 @@ func fillLoyaltyPoints(b *world.Block, rows []Payment) {
 
 // fillTerminalNo fills terminal_no from generate zipf.
 func fillTerminalNo(b *world.Block, rows []Payment) {
-	buf := decl.Int64s.Get(len(rows))
-	defer decl.Int64s.Put(buf)
-	genTerminalNo(b, *buf)
+	vals := cachedTerminalNo(b)
 	var valid []bool
 	_ = valid
 	for i := range rows {
-		rows[i].TerminalNo = (*buf)[i]
+		rows[i].TerminalNo = vals[i]
 	}
 }
 
@@ -449,10 +448,11 @@ func fillTerminalID(b *world.Block, rows []Payment) {
 	ar := decl.Arenas.Get()
 	defer decl.Arenas.Put(ar)
 	genTerminalID(b, *buf, ar)
+	vals := *buf
 	valid := b.Valid("loyalty", 0.3)
 	for i := range rows {
 		if valid[i] {
-			x := strings.Clone((*buf)[i])
+			x := strings.Clone(vals[i])
 			rows[i].TerminalID = &x
 		} else {
 			rows[i].TerminalID = nil
@@ -462,13 +462,11 @@ func fillTerminalID(b *world.Block, rows []Payment) {
 
 // fillLocalHour fills local_hour from generate expr.
 func fillLocalHour(b *world.Block, rows []Payment) {
-	buf := decl.Int64s.Get(len(rows))
-	defer decl.Int64s.Put(buf)
-	genLocalHour(b, *buf)
+	vals := cachedLocalHour(b)
 	var valid []bool
 	_ = valid
 	for i := range rows {
-		rows[i].LocalHour = (*buf)[i]
+		rows[i].LocalHour = vals[i]
 	}
 }
 
@@ -477,10 +475,11 @@ func fillIsNight(b *world.Block, rows []Payment) {
 	buf := decl.Bools.Get(len(rows))
 	defer decl.Bools.Put(buf)
 	genIsNight(b, *buf)
+	vals := *buf
 	var valid []bool
 	_ = valid
 	for i := range rows {
-		rows[i].IsNight = (*buf)[i]
+		rows[i].IsNight = vals[i]
 	}
 }
 
@@ -489,10 +488,11 @@ func fillSettlementTime(b *world.Block, rows []Payment) {
 	buf := decl.Int64s.Get(len(rows))
 	defer decl.Int64s.Put(buf)
 	genSettlementTime(b, *buf)
+	vals := *buf
 	var valid []bool
 	_ = valid
 	for i := range rows {
-		rows[i].SettlementTime = (*buf)[i]
+		rows[i].SettlementTime = vals[i]
 	}
 }
 
@@ -501,10 +501,11 @@ func fillBillingCountry(b *world.Block, rows []Payment) {
 	buf := decl.Strings.Get(len(rows))
 	defer decl.Strings.Put(buf)
 	genBillingCountry(b, *buf)
+	vals := *buf
 	valid := b.Valid("billing_country", 0.02)
 	for i := range rows {
 		if valid[i] {
-			x := strings.Clone((*buf)[i])
+			x := strings.Clone(vals[i])
 			rows[i].BillingCountry = &x
 		} else {
 			rows[i].BillingCountry = nil
@@ -517,13 +518,14 @@ func fillDaysToReport(b *world.Block, rows []Payment) {
 	buf := decl.Float64s.Get(len(rows))
 	defer decl.Float64s.Put(buf)
 	genDaysToReport(b, *buf)
+	vals := *buf
 	mask := decl.Bools.Get(len(rows))
 	defer decl.Bools.Put(mask)
 	validDaysToReport(b, *mask)
 	valid := *mask
 	for i := range rows {
 		if valid[i] {
-			x := (*buf)[i]
+			x := vals[i]
 			rows[i].DaysToReport = &x
 		} else {
 			rows[i].DaysToReport = nil

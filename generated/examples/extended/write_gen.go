@@ -297,17 +297,16 @@ func writeCustomerSegment(b *world.Block, rg *colwrite.RowGroup) {
 	buf := decl.Uint16s.Get(b.Len())
 	defer decl.Uint16s.Put(buf)
 	genCustomerSegment(b, *buf)
+	vals := *buf
 	var valid []bool
-	colwrite.AppendKeyed(rg, colCustomerSegment, *buf, valid, formatCustomerSegment)
+	colwrite.AppendKeyed(rg, colCustomerSegment, vals, valid, formatCustomerSegment)
 }
 
 // writeCustomerBirthYear writes customer_birth_year from generate normal per customer.
 func writeCustomerBirthYear(b *world.Block, rg *colwrite.RowGroup) {
-	buf := decl.Int64s.Get(b.Len())
-	defer decl.Int64s.Put(buf)
-	genCustomerBirthYear(b, *buf)
+	vals := cachedCustomerBirthYear(b)
 	var valid []bool
-	rg.Int64(colCustomerBirthYear, *buf, valid)
+	rg.Int64(colCustomerBirthYear, vals, valid)
 }
 
 // writeCustomerAge writes customer_age from generate expr.
@@ -315,8 +314,9 @@ func writeCustomerAge(b *world.Block, rg *colwrite.RowGroup) {
 	buf := decl.Int64s.Get(b.Len())
 	defer decl.Int64s.Put(buf)
 	genCustomerAge(b, *buf)
+	vals := *buf
 	var valid []bool
-	rg.Int64(colCustomerAge, *buf, valid)
+	rg.Int64(colCustomerAge, vals, valid)
 }
 
 // writeAccountOpenDate writes account_open_date from generate lognormal per customer.
@@ -324,8 +324,9 @@ func writeAccountOpenDate(b *world.Block, rg *colwrite.RowGroup) {
 	buf := decl.Int64s.Get(b.Len())
 	defer decl.Int64s.Put(buf)
 	genAccountOpenDate(b, *buf)
+	vals := *buf
 	var valid []bool
-	rg.Int64(colAccountOpenDate, *buf, valid)
+	rg.Int64(colAccountOpenDate, vals, valid)
 }
 
 // writeAmountUsd writes amount_usd from generate expr.
@@ -333,26 +334,23 @@ func writeAmountUsd(b *world.Block, rg *colwrite.RowGroup) {
 	buf := decl.Int64s.Get(b.Len())
 	defer decl.Int64s.Put(buf)
 	genAmountUsd(b, *buf)
+	vals := *buf
 	var valid []bool
-	rg.Int64(colAmountUsd, *buf, valid)
+	rg.Int64(colAmountUsd, vals, valid)
 }
 
 // writeChannel writes channel from generate categorical as dictionary keys.
 func writeChannel(b *world.Block, rg *colwrite.RowGroup) {
-	buf := decl.Uint16s.Get(b.Len())
-	defer decl.Uint16s.Put(buf)
-	genChannel(b, *buf)
+	vals := cachedChannel(b)
 	var valid []bool
-	colwrite.AppendKeyed(rg, colChannel, *buf, valid, formatChannel)
+	colwrite.AppendKeyed(rg, colChannel, vals, valid, formatChannel)
 }
 
 // writeIsRecurring writes is_recurring from generate categorical with fraud overrides.
 func writeIsRecurring(b *world.Block, rg *colwrite.RowGroup) {
-	buf := decl.Bools.Get(b.Len())
-	defer decl.Bools.Put(buf)
-	genIsRecurring(b, *buf)
+	vals := cachedIsRecurring(b)
 	var valid []bool
-	rg.Bool(colIsRecurring, *buf, valid)
+	rg.Bool(colIsRecurring, vals, valid)
 }
 
 // writeInstallments writes installments from generate categorical with fraud overrides.
@@ -360,8 +358,9 @@ func writeInstallments(b *world.Block, rg *colwrite.RowGroup) {
 	buf := decl.Int64s.Get(b.Len())
 	defer decl.Int64s.Put(buf)
 	genInstallments(b, *buf)
+	vals := *buf
 	var valid []bool
-	rg.Int64(colInstallments, *buf, valid)
+	rg.Int64(colInstallments, vals, valid)
 }
 
 // writeRiskScore writes risk_score from generate normal with fraud overrides.
@@ -369,8 +368,9 @@ func writeRiskScore(b *world.Block, rg *colwrite.RowGroup) {
 	buf := decl.Float64s.Get(b.Len())
 	defer decl.Float64s.Put(buf)
 	genRiskScore(b, *buf)
+	vals := *buf
 	var valid []bool
-	rg.Double(colRiskScore, *buf, valid)
+	rg.Double(colRiskScore, vals, valid)
 }
 
 // writeLoyaltyPoints writes loyalty_points from generate poisson, null at rate 0.3 with group loyalty.
@@ -378,17 +378,16 @@ func writeLoyaltyPoints(b *world.Block, rg *colwrite.RowGroup) {
 	buf := decl.Int64s.Get(b.Len())
 	defer decl.Int64s.Put(buf)
 	genLoyaltyPoints(b, *buf)
+	vals := *buf
 	valid := b.Valid("loyalty", 0.3)
-	rg.Int64(colLoyaltyPoints, *buf, valid)
+	rg.Int64(colLoyaltyPoints, vals, valid)
 }
 
 // writeTerminalNo writes terminal_no from generate zipf.
 func writeTerminalNo(b *world.Block, rg *colwrite.RowGroup) {
-	buf := decl.Int64s.Get(b.Len())
-	defer decl.Int64s.Put(buf)
-	genTerminalNo(b, *buf)
+	vals := cachedTerminalNo(b)
 	var valid []bool
-	rg.Int64(colTerminalNo, *buf, valid)
+	rg.Int64(colTerminalNo, vals, valid)
 }
 
 // writeTerminalID writes terminal_id from generate expr, null at rate 0.3 with group loyalty.
@@ -398,17 +397,16 @@ func writeTerminalID(b *world.Block, rg *colwrite.RowGroup) {
 	ar := decl.Arenas.Get()
 	defer decl.Arenas.Put(ar)
 	genTerminalID(b, *buf, ar)
+	vals := *buf
 	valid := b.Valid("loyalty", 0.3)
-	rg.Strings(colTerminalID, *buf, valid)
+	rg.Strings(colTerminalID, vals, valid)
 }
 
 // writeLocalHour writes local_hour from generate expr.
 func writeLocalHour(b *world.Block, rg *colwrite.RowGroup) {
-	buf := decl.Int64s.Get(b.Len())
-	defer decl.Int64s.Put(buf)
-	genLocalHour(b, *buf)
+	vals := cachedLocalHour(b)
 	var valid []bool
-	rg.Int64(colLocalHour, *buf, valid)
+	rg.Int64(colLocalHour, vals, valid)
 }
 
 // writeIsNight writes is_night from generate expr.
@@ -416,8 +414,9 @@ func writeIsNight(b *world.Block, rg *colwrite.RowGroup) {
 	buf := decl.Bools.Get(b.Len())
 	defer decl.Bools.Put(buf)
 	genIsNight(b, *buf)
+	vals := *buf
 	var valid []bool
-	rg.Bool(colIsNight, *buf, valid)
+	rg.Bool(colIsNight, vals, valid)
 }
 
 // writeSettlementTime writes settlement_time from generate exponential.
@@ -425,8 +424,9 @@ func writeSettlementTime(b *world.Block, rg *colwrite.RowGroup) {
 	buf := decl.Int64s.Get(b.Len())
 	defer decl.Int64s.Put(buf)
 	genSettlementTime(b, *buf)
+	vals := *buf
 	var valid []bool
-	rg.Int64(colSettlementTime, *buf, valid)
+	rg.Int64(colSettlementTime, vals, valid)
 }
 
 // writeBillingCountry writes billing_country from generate expr, null at rate 0.02.
@@ -434,8 +434,9 @@ func writeBillingCountry(b *world.Block, rg *colwrite.RowGroup) {
 	buf := decl.Strings.Get(b.Len())
 	defer decl.Strings.Put(buf)
 	genBillingCountry(b, *buf)
+	vals := *buf
 	valid := b.Valid("billing_country", 0.02)
-	rg.Strings(colBillingCountry, *buf, valid)
+	rg.Strings(colBillingCountry, vals, valid)
 }
 
 // writeDaysToReport writes days_to_report from generate expr, null where its inputs are.
@@ -443,9 +444,10 @@ func writeDaysToReport(b *world.Block, rg *colwrite.RowGroup) {
 	buf := decl.Float64s.Get(b.Len())
 	defer decl.Float64s.Put(buf)
 	genDaysToReport(b, *buf)
+	vals := *buf
 	mask := decl.Bools.Get(b.Len())
 	defer decl.Bools.Put(mask)
 	validDaysToReport(b, *mask)
 	valid := *mask
-	rg.Double(colDaysToReport, *buf, valid)
+	rg.Double(colDaysToReport, vals, valid)
 }

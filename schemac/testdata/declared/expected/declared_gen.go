@@ -32,6 +32,16 @@ func genTier(b *world.Block, out []uint16) {
 	}
 }
 
+// memoTier holds tier's values for each block (decl.Memo).
+var memoTier decl.Memo[world.Block, uint16]
+
+// cachedTier returns tier's values for block b, drawn once per block.
+func cachedTier(b *world.Block) []uint16 {
+	return memoTier.Get(b, b.First(), b.Len(), func(out []uint16, ar *decl.Arena) {
+		genTier(b, out)
+	})
+}
+
 // validTier sets out[i] when tier is present on row i (null at rate 0.05).
 func validTier(b *world.Block, out []bool) {
 	copy(out, b.Valid("g", 0.05))
@@ -59,10 +69,7 @@ func byTierFlag(v uint16) int {
 
 // genTierFlag draws tier_flag (generate categorical) for block b into out.
 func genTierFlag(b *world.Block, out []bool) {
-	cTierBuf := decl.Uint16s.Get(len(out))
-	defer decl.Uint16s.Put(cTierBuf)
-	genTier(b, *cTierBuf)
-	cTier := *cTierBuf
+	cTier := cachedTier(b)
 	key := decl.ColumnKey(b.DeclaredKey(), "tier_flag")
 	row := uint64(b.First())
 	for i := range out {
@@ -144,12 +151,27 @@ func genU(b *world.Block, out []float64) {
 	}
 }
 
+// memoU holds u's values for each block (decl.Memo).
+var memoU decl.Memo[world.Block, float64]
+
+// cachedU returns u's values for block b, drawn once per block.
+func cachedU(b *world.Block) []float64 {
+	return memoU.Get(b, b.First(), b.Len(), func(out []float64, ar *decl.Arena) {
+		genU(b, out)
+	})
+}
+
 // genLn draws ln (generate lognormal per card) for block b into out.
 func genLn(b *world.Block, out []float64) {
 	ek := decl.EntityKey(b.EntityKey(), "card", "ln")
 	ids := b.CardIDKeys()
+	zBuf := decl.Float64s.Get(len(out))
+	defer decl.Float64s.Put(zBuf)
+	z := *zBuf
+	decl.NormalsOf(z, ek, ids)
+	decl.ExpAffine(z, 0.0, 1.0)
 	for i := range out {
-		out[i] = decl.Round(decl.LogNormal(rng.Key(ek, uint64(ids[i])), 0.0, 1.0), 2)
+		out[i] = (math.Round(z[i]*100.0) / 100.0)
 	}
 }
 
@@ -157,11 +179,25 @@ func genLn(b *world.Block, out []float64) {
 func genEx(b *world.Block, out []int64) {
 	ek := decl.EntityKey(b.EntityKey(), "device", "ex")
 	ids := b.DeviceKeys()
+	zBuf := decl.Float64s.Get(len(out))
+	defer decl.Float64s.Put(zBuf)
+	z := *zBuf
+	decl.ExpsOf(z, ek, ids)
 	ws, we := b.WindowMicros()
 	_, _ = ws, we
 	for i := range out {
-		out[i] = we + decl.Int(6e+07*decl.Exponential(rng.Key(ek, uint64(ids[i])), 10.0))
+		out[i] = we + decl.Int(6e+07*(10.0*z[i]))
 	}
+}
+
+// memoEx holds ex's values for each block (decl.Memo).
+var memoEx decl.Memo[world.Block, int64]
+
+// cachedEx returns ex's values for block b, drawn once per block.
+func cachedEx(b *world.Block) []int64 {
+	return memoEx.Get(b, b.First(), b.Len(), func(out []int64, ar *decl.Arena) {
+		genEx(b, out)
+	})
 }
 
 // poissonPo draws counts of mean 0.5 for po.
@@ -193,9 +229,9 @@ func genPo(b *world.Block, out []int64) {
 		}
 		switch v {
 		case 0:
-			out[i] = decl.Scaled(poissonPo.Draw(rng.At(key, row+uint64(i))), 0)
+			out[i] = decl.Int(math.Round(poissonPo.Draw(rng.At(key, row+uint64(i)))))
 		case 1:
-			out[i] = decl.Scaled(poissonPoFraud.Draw(rng.At(keyFraud, row+uint64(i))), 0)
+			out[i] = decl.Int(math.Round(poissonPoFraud.Draw(rng.At(keyFraud, row+uint64(i)))))
 		}
 	}
 }
@@ -208,7 +244,7 @@ func genZi(b *world.Block, out []int64) {
 	ek := decl.EntityKey(b.EntityKey(), "merchant", "zi")
 	ids := b.MerchantIDKeys()
 	for i := range out {
-		out[i] = decl.Scaled(decl.Clamp(zipfZi.Rank(rng.Key(ek, uint64(ids[i]))), 1.0, 50.0), 1)
+		out[i] = decl.Int(math.Round(decl.Clamp(zipfZi.Rank(rng.At(ek, uint64(ids[i]))), 1.0, 50.0) * 10.0))
 	}
 }
 
@@ -216,8 +252,12 @@ func genZi(b *world.Block, out []int64) {
 func genNm(b *world.Block, out []float64) {
 	key := decl.ColumnKey(b.DeclaredKey(), "nm")
 	row := uint64(b.First())
+	zBuf := decl.Float64s.Get(len(out))
+	defer decl.Float64s.Put(zBuf)
+	z := *zBuf
+	decl.NormalsAt(z, key, row)
 	for i := range out {
-		out[i] = decl.Clamp(decl.Normal(rng.At(key, row+uint64(i)), 10.0, 2.0), 0.0, 20.0)
+		out[i] = decl.Clamp((10.0 + 2.0*z[i]), 0.0, 20.0)
 	}
 }
 
@@ -225,9 +265,13 @@ func genNm(b *world.Block, out []float64) {
 func genNt(b *world.Block, out []int64) {
 	key := decl.ColumnKey(b.DeclaredKey(), "nt")
 	row := uint64(b.First())
+	zBuf := decl.Float64s.Get(len(out))
+	defer decl.Float64s.Put(zBuf)
+	z := *zBuf
+	decl.NormalsAt(z, key, row)
 	tt := b.TxnTime()
 	for i := range out {
-		out[i] = tt[i] + decl.Int(1e+06*decl.Normal(rng.At(key, row+uint64(i)), 10.0, 2.0))
+		out[i] = tt[i] + decl.Int(1e+06*(10.0+2.0*z[i]))
 	}
 }
 
@@ -236,16 +280,13 @@ func wordsLabel(b *world.Block) func([]byte, uint64) []byte {
 	ek := decl.EntityKey(b.EntityKey(), "customer", "label")
 	lists := [][]string{decl.WordList("trade")}
 	return func(dst []byte, k uint64) []byte {
-		return decl.Words(dst, rng.Key(ek, k), lists...)
+		return decl.Words(dst, rng.At(ek, k), lists...)
 	}
 }
 
 // genENum draws e_num (generate expr) for block b into out.
 func genENum(b *world.Block, out []float64) {
-	cUBuf := decl.Float64s.Get(len(out))
-	defer decl.Float64s.Put(cUBuf)
-	genU(b, *cUBuf)
-	cU := *cUBuf
+	cU := cachedU(b)
 	for i := range out {
 		out[i] = ((((((((((math.Abs(cU[i]) + math.Floor(cU[i])) + math.Ceil(cU[i])) + math.Sqrt(math.Abs(cU[i]))) + math.Log((float64(int64(1)) + math.Abs(cU[i])))) + math.Exp(cU[i])) + decl.Round(cU[i], int(int64(2)))) + float64(decl.Mod(decl.Int((cU[i]*float64(int64(10)))), int64(3)))) + min(cU[i], 0.5)) + float64(max(int64(1), int64(2), int64(3)))) - ((-cU[i]) / float64(int64(2))))
 	}
@@ -262,22 +303,29 @@ func genETime(b *world.Block, out []int64) {
 	}
 }
 
+// memoETime holds e_time's values for each block (decl.Memo).
+var memoETime decl.Memo[world.Block, int64]
+
+// cachedETime returns e_time's values for block b, drawn once per block.
+func cachedETime(b *world.Block) []int64 {
+	return memoETime.Get(b, b.First(), b.Len(), func(out []int64, ar *decl.Arena) {
+		genETime(b, out)
+	})
+}
+
 // genEParts draws e_parts (generate expr) for block b into out.
 func genEParts(b *world.Block, out []int64) {
 	cEventTime := b.TxnTime()
 	cCountry := b.MerchantCountry()
 	for i := range out {
-		out[i] = decl.Scaled(float64(((((((decl.Hour(cEventTime[i]) + decl.Minute(cEventTime[i])) + decl.Weekday(cEventTime[i])) + decl.Day(cEventTime[i])) + decl.Month(cEventTime[i])) + decl.Year(cEventTime[i])) + decl.LocalHour(cEventTime[i], cCountry[i]))), 0)
+		out[i] = decl.Int(math.Round(float64(((((((decl.Hour(cEventTime[i]) + decl.Minute(cEventTime[i])) + decl.Weekday(cEventTime[i])) + decl.Day(cEventTime[i])) + decl.Month(cEventTime[i])) + decl.Year(cEventTime[i])) + decl.LocalHour(cEventTime[i], cCountry[i])))))
 	}
 }
 
 // genECase draws e_case (generate expr) for block b into out.
 func genECase(b *world.Block, out []string, ar *decl.Arena) {
 	cAmount := b.TxnAmount()
-	cTierBuf := decl.Uint16s.Get(len(out))
-	defer decl.Uint16s.Put(cTierBuf)
-	genTier(b, *cTierBuf)
-	cTier := *cTierBuf
+	cTier := cachedTier(b)
 	cFraud := b.FraudLabel()
 	cMode := b.TxnEntryMode()
 	cCurrency := b.MerchantCurrency()
@@ -285,7 +333,7 @@ func genECase(b *world.Block, out []string, ar *decl.Arena) {
 	ws, we := b.WindowMicros()
 	_, _ = ws, we
 	for i := range out {
-		out[i] = decl.If((decl.Unscaled(cAmount[i], 2) > float64(int64(100))), "high", decl.If((valsTier[cTier[i]] == "gold"), "gold", decl.If(((!cFraud[i]) || (cMode[i] != "chip")), ar.Begin().S(cCurrency[i]).S("/").F(decl.USD(decl.Unscaled(cAmount[i], 2), cCurrency[i]), 1).S("/").D(decl.Int(decl.DaysBetween(ws, cEventTime[i])), 5, false).S("/%").End(), "other")))
+		out[i] = decl.If(((float64(cAmount[i]) / 100.0) > float64(int64(100))), "high", decl.If((valsTier[cTier[i]] == "gold"), "gold", decl.If(((!cFraud[i]) || (cMode[i] != "chip")), ar.Begin().S(cCurrency[i]).S("/").F(decl.USD((float64(cAmount[i])/100.0), cCurrency[i]), 1).S("/").D(decl.Int(decl.DaysBetween(ws, cEventTime[i])), 5, false).S("/%").End(), "other")))
 	}
 }
 
@@ -306,14 +354,8 @@ func validECase(b *world.Block, out []bool) {
 // genENull draws e_null (generate expr) for block b into out.
 func genENull(b *world.Block, out []bool) {
 	cScenario, _ := b.FraudScenario()
-	cExBuf := decl.Int64s.Get(len(out))
-	defer decl.Int64s.Put(cExBuf)
-	genEx(b, *cExBuf)
-	cEx := *cExBuf
-	cETimeBuf := decl.Int64s.Get(len(out))
-	defer decl.Int64s.Put(cETimeBuf)
-	genETime(b, *cETimeBuf)
-	cETime := *cETimeBuf
+	cEx := cachedEx(b)
+	cETime := cachedETime(b)
 	ws, we := b.WindowMicros()
 	_, _ = ws, we
 	for i := range out {

@@ -104,13 +104,11 @@ func fillMode(b *world.Block, rows []Event) {
 
 // fillTier fills tier from generate categorical, null at rate 0.05 with group g.
 func fillTier(b *world.Block, rows []Event) {
-	buf := decl.Uint16s.Get(len(rows))
-	defer decl.Uint16s.Put(buf)
-	genTier(b, *buf)
+	vals := cachedTier(b)
 	valid := b.Valid("g", 0.05)
 	for i := range rows {
 		if valid[i] {
-			x := valsTier[(*buf)[i]]
+			x := valsTier[vals[i]]
 			rows[i].Tier = &x
 		} else {
 			rows[i].Tier = nil
@@ -123,10 +121,11 @@ func fillTierFlag(b *world.Block, rows []Event) {
 	buf := decl.Bools.Get(len(rows))
 	defer decl.Bools.Put(buf)
 	genTierFlag(b, *buf)
+	vals := *buf
 	var valid []bool
 	_ = valid
 	for i := range rows {
-		rows[i].TierFlag = (*buf)[i]
+		rows[i].TierFlag = vals[i]
 	}
 }
 
@@ -135,22 +134,21 @@ func fillFraudTier(b *world.Block, rows []Event) {
 	buf := decl.Uint16s.Get(len(rows))
 	defer decl.Uint16s.Put(buf)
 	genFraudTier(b, *buf)
+	vals := *buf
 	var valid []bool
 	_ = valid
 	for i := range rows {
-		rows[i].FraudTier = valsFraudTier[(*buf)[i]]
+		rows[i].FraudTier = valsFraudTier[vals[i]]
 	}
 }
 
 // fillU fills u from generate uniform.
 func fillU(b *world.Block, rows []Event) {
-	buf := decl.Float64s.Get(len(rows))
-	defer decl.Float64s.Put(buf)
-	genU(b, *buf)
+	vals := cachedU(b)
 	var valid []bool
 	_ = valid
 	for i := range rows {
-		rows[i].U = (*buf)[i]
+		rows[i].U = vals[i]
 	}
 }
 
@@ -159,22 +157,21 @@ func fillLn(b *world.Block, rows []Event) {
 	buf := decl.Float64s.Get(len(rows))
 	defer decl.Float64s.Put(buf)
 	genLn(b, *buf)
+	vals := *buf
 	var valid []bool
 	_ = valid
 	for i := range rows {
-		rows[i].Ln = (*buf)[i]
+		rows[i].Ln = vals[i]
 	}
 }
 
 // fillEx fills ex from generate exponential per device.
 func fillEx(b *world.Block, rows []Event) {
-	buf := decl.Int64s.Get(len(rows))
-	defer decl.Int64s.Put(buf)
-	genEx(b, *buf)
+	vals := cachedEx(b)
 	var valid []bool
 	_ = valid
 	for i := range rows {
-		rows[i].Ex = (*buf)[i]
+		rows[i].Ex = vals[i]
 	}
 }
 
@@ -183,10 +180,11 @@ func fillPo(b *world.Block, rows []Event) {
 	buf := decl.Int64s.Get(len(rows))
 	defer decl.Int64s.Put(buf)
 	genPo(b, *buf)
+	vals := *buf
 	var valid []bool
 	_ = valid
 	for i := range rows {
-		rows[i].Po = (*buf)[i]
+		rows[i].Po = vals[i]
 	}
 }
 
@@ -195,10 +193,11 @@ func fillZi(b *world.Block, rows []Event) {
 	buf := decl.Int64s.Get(len(rows))
 	defer decl.Int64s.Put(buf)
 	genZi(b, *buf)
+	vals := *buf
 	var valid []bool
 	_ = valid
 	for i := range rows {
-		rows[i].Zi = (*buf)[i]
+		rows[i].Zi = vals[i]
 	}
 }
 
@@ -207,10 +206,11 @@ func fillNm(b *world.Block, rows []Event) {
 	buf := decl.Float64s.Get(len(rows))
 	defer decl.Float64s.Put(buf)
 	genNm(b, *buf)
+	vals := *buf
 	var valid []bool
 	_ = valid
 	for i := range rows {
-		rows[i].Nm = (*buf)[i]
+		rows[i].Nm = vals[i]
 	}
 }
 
@@ -219,10 +219,11 @@ func fillNt(b *world.Block, rows []Event) {
 	buf := decl.Int64s.Get(len(rows))
 	defer decl.Int64s.Put(buf)
 	genNt(b, *buf)
+	vals := *buf
 	var valid []bool
 	_ = valid
 	for i := range rows {
-		rows[i].Nt = (*buf)[i]
+		rows[i].Nt = vals[i]
 	}
 }
 
@@ -242,22 +243,21 @@ func fillENum(b *world.Block, rows []Event) {
 	buf := decl.Float64s.Get(len(rows))
 	defer decl.Float64s.Put(buf)
 	genENum(b, *buf)
+	vals := *buf
 	var valid []bool
 	_ = valid
 	for i := range rows {
-		rows[i].ENum = (*buf)[i]
+		rows[i].ENum = vals[i]
 	}
 }
 
 // fillETime fills e_time from generate expr.
 func fillETime(b *world.Block, rows []Event) {
-	buf := decl.Int64s.Get(len(rows))
-	defer decl.Int64s.Put(buf)
-	genETime(b, *buf)
+	vals := cachedETime(b)
 	var valid []bool
 	_ = valid
 	for i := range rows {
-		rows[i].ETime = (*buf)[i]
+		rows[i].ETime = vals[i]
 	}
 }
 
@@ -266,10 +266,11 @@ func fillEParts(b *world.Block, rows []Event) {
 	buf := decl.Int64s.Get(len(rows))
 	defer decl.Int64s.Put(buf)
 	genEParts(b, *buf)
+	vals := *buf
 	var valid []bool
 	_ = valid
 	for i := range rows {
-		rows[i].EParts = (*buf)[i]
+		rows[i].EParts = vals[i]
 	}
 }
 
@@ -280,13 +281,14 @@ func fillECase(b *world.Block, rows []Event) {
 	ar := decl.Arenas.Get()
 	defer decl.Arenas.Put(ar)
 	genECase(b, *buf, ar)
+	vals := *buf
 	mask := decl.Bools.Get(len(rows))
 	defer decl.Bools.Put(mask)
 	validECase(b, *mask)
 	valid := *mask
 	for i := range rows {
 		if valid[i] {
-			x := strings.Clone((*buf)[i])
+			x := strings.Clone(vals[i])
 			rows[i].ECase = &x
 		} else {
 			rows[i].ECase = nil
@@ -299,13 +301,14 @@ func fillENull(b *world.Block, rows []Event) {
 	buf := decl.Bools.Get(len(rows))
 	defer decl.Bools.Put(buf)
 	genENull(b, *buf)
+	vals := *buf
 	mask := decl.Bools.Get(len(rows))
 	defer decl.Bools.Put(mask)
 	validENull(b, *mask)
 	valid := *mask
 	for i := range rows {
 		if valid[i] {
-			x := (*buf)[i]
+			x := vals[i]
 			rows[i].ENull = &x
 		} else {
 			rows[i].ENull = nil

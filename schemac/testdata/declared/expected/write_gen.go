@@ -129,11 +129,9 @@ func writeMode(b *world.Block, rg *colwrite.RowGroup) {
 
 // writeTier writes tier from generate categorical as dictionary keys, null at rate 0.05 with group g.
 func writeTier(b *world.Block, rg *colwrite.RowGroup) {
-	buf := decl.Uint16s.Get(b.Len())
-	defer decl.Uint16s.Put(buf)
-	genTier(b, *buf)
+	vals := cachedTier(b)
 	valid := b.Valid("g", 0.05)
-	colwrite.AppendKeyed(rg, colTier, *buf, valid, formatTier)
+	colwrite.AppendKeyed(rg, colTier, vals, valid, formatTier)
 }
 
 // writeTierFlag writes tier_flag from generate categorical.
@@ -141,8 +139,9 @@ func writeTierFlag(b *world.Block, rg *colwrite.RowGroup) {
 	buf := decl.Bools.Get(b.Len())
 	defer decl.Bools.Put(buf)
 	genTierFlag(b, *buf)
+	vals := *buf
 	var valid []bool
-	rg.Bool(colTierFlag, *buf, valid)
+	rg.Bool(colTierFlag, vals, valid)
 }
 
 // writeFraudTier writes fraud_tier from generate categorical with fraud overrides as dictionary keys.
@@ -150,17 +149,16 @@ func writeFraudTier(b *world.Block, rg *colwrite.RowGroup) {
 	buf := decl.Uint16s.Get(b.Len())
 	defer decl.Uint16s.Put(buf)
 	genFraudTier(b, *buf)
+	vals := *buf
 	var valid []bool
-	colwrite.AppendKeyed(rg, colFraudTier, *buf, valid, formatFraudTier)
+	colwrite.AppendKeyed(rg, colFraudTier, vals, valid, formatFraudTier)
 }
 
 // writeU writes u from generate uniform.
 func writeU(b *world.Block, rg *colwrite.RowGroup) {
-	buf := decl.Float64s.Get(b.Len())
-	defer decl.Float64s.Put(buf)
-	genU(b, *buf)
+	vals := cachedU(b)
 	var valid []bool
-	rg.Double(colU, *buf, valid)
+	rg.Double(colU, vals, valid)
 }
 
 // writeLn writes ln from generate lognormal per card.
@@ -168,17 +166,16 @@ func writeLn(b *world.Block, rg *colwrite.RowGroup) {
 	buf := decl.Float64s.Get(b.Len())
 	defer decl.Float64s.Put(buf)
 	genLn(b, *buf)
+	vals := *buf
 	var valid []bool
-	rg.Double(colLn, *buf, valid)
+	rg.Double(colLn, vals, valid)
 }
 
 // writeEx writes ex from generate exponential per device.
 func writeEx(b *world.Block, rg *colwrite.RowGroup) {
-	buf := decl.Int64s.Get(b.Len())
-	defer decl.Int64s.Put(buf)
-	genEx(b, *buf)
+	vals := cachedEx(b)
 	var valid []bool
-	rg.Int64(colEx, *buf, valid)
+	rg.Int64(colEx, vals, valid)
 }
 
 // writePo writes po from generate poisson with fraud overrides.
@@ -186,8 +183,9 @@ func writePo(b *world.Block, rg *colwrite.RowGroup) {
 	buf := decl.Int64s.Get(b.Len())
 	defer decl.Int64s.Put(buf)
 	genPo(b, *buf)
+	vals := *buf
 	var valid []bool
-	rg.Int64(colPo, *buf, valid)
+	rg.Int64(colPo, vals, valid)
 }
 
 // writeZi writes zi from generate zipf per merchant.
@@ -195,8 +193,9 @@ func writeZi(b *world.Block, rg *colwrite.RowGroup) {
 	buf := decl.Int64s.Get(b.Len())
 	defer decl.Int64s.Put(buf)
 	genZi(b, *buf)
+	vals := *buf
 	var valid []bool
-	rg.Int64(colZi, *buf, valid)
+	rg.Int64(colZi, vals, valid)
 }
 
 // writeNm writes nm from generate normal.
@@ -204,8 +203,9 @@ func writeNm(b *world.Block, rg *colwrite.RowGroup) {
 	buf := decl.Float64s.Get(b.Len())
 	defer decl.Float64s.Put(buf)
 	genNm(b, *buf)
+	vals := *buf
 	var valid []bool
-	rg.Double(colNm, *buf, valid)
+	rg.Double(colNm, vals, valid)
 }
 
 // writeNt writes nt from generate normal.
@@ -213,8 +213,9 @@ func writeNt(b *world.Block, rg *colwrite.RowGroup) {
 	buf := decl.Int64s.Get(b.Len())
 	defer decl.Int64s.Put(buf)
 	genNt(b, *buf)
+	vals := *buf
 	var valid []bool
-	rg.Int64(colNt, *buf, valid)
+	rg.Int64(colNt, vals, valid)
 }
 
 // writeLabel writes label from generate words per customer as dictionary keys (entity ids).
@@ -228,17 +229,16 @@ func writeENum(b *world.Block, rg *colwrite.RowGroup) {
 	buf := decl.Float64s.Get(b.Len())
 	defer decl.Float64s.Put(buf)
 	genENum(b, *buf)
+	vals := *buf
 	var valid []bool
-	rg.Double(colENum, *buf, valid)
+	rg.Double(colENum, vals, valid)
 }
 
 // writeETime writes e_time from generate expr.
 func writeETime(b *world.Block, rg *colwrite.RowGroup) {
-	buf := decl.Int64s.Get(b.Len())
-	defer decl.Int64s.Put(buf)
-	genETime(b, *buf)
+	vals := cachedETime(b)
 	var valid []bool
-	rg.Int64(colETime, *buf, valid)
+	rg.Int64(colETime, vals, valid)
 }
 
 // writeEParts writes e_parts from generate expr.
@@ -246,8 +246,9 @@ func writeEParts(b *world.Block, rg *colwrite.RowGroup) {
 	buf := decl.Int64s.Get(b.Len())
 	defer decl.Int64s.Put(buf)
 	genEParts(b, *buf)
+	vals := *buf
 	var valid []bool
-	rg.Int64(colEParts, *buf, valid)
+	rg.Int64(colEParts, vals, valid)
 }
 
 // writeECase writes e_case from generate expr, null at rate 0.05 and where its inputs are.
@@ -257,11 +258,12 @@ func writeECase(b *world.Block, rg *colwrite.RowGroup) {
 	ar := decl.Arenas.Get()
 	defer decl.Arenas.Put(ar)
 	genECase(b, *buf, ar)
+	vals := *buf
 	mask := decl.Bools.Get(b.Len())
 	defer decl.Bools.Put(mask)
 	validECase(b, *mask)
 	valid := *mask
-	rg.Strings(colECase, *buf, valid)
+	rg.Strings(colECase, vals, valid)
 }
 
 // writeENull writes e_null from generate expr, null where its inputs are.
@@ -269,9 +271,10 @@ func writeENull(b *world.Block, rg *colwrite.RowGroup) {
 	buf := decl.Bools.Get(b.Len())
 	defer decl.Bools.Put(buf)
 	genENull(b, *buf)
+	vals := *buf
 	mask := decl.Bools.Get(b.Len())
 	defer decl.Bools.Put(mask)
 	validENull(b, *mask)
 	valid := *mask
-	rg.Bool(colENull, *buf, valid)
+	rg.Bool(colENull, vals, valid)
 }

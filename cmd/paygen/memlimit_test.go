@@ -1,0 +1,24 @@
+package main
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+
+	"github.com/paygen/paygen/generated"
+	"github.com/paygen/paygen/runtime/pqwrite"
+)
+
+// The limit of the 24-column default table is the one measured for it (a
+// wider table's may not lower it), and a wider table gets room in
+// proportion to its columns beyond the base.
+func TestGenerateMemoryLimit(t *testing.T) {
+	const groupRows = 4 * 65536
+	blocks, groups := pqwrite.Circulating(2)
+	want := int64(24<<20 + blocks*16<<20 + groups*groupRows*256)
+	assert.Equal(t, 24, len(generated.Columns))
+	assert.Equal(t, want, generateMemoryLimit(2, groupRows, len(generated.Columns)))
+	assert.Equal(t, want, generateMemoryLimit(2, groupRows, 10), "a narrower table keeps the default's room")
+	wide := generateMemoryLimit(2, groupRows, 48)
+	assert.Equal(t, 24<<20+2*(want-24<<20), wide, "twice the columns, twice the room beyond the base")
+}
