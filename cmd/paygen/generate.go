@@ -76,7 +76,7 @@ func runGenerate(e *env, args []string) int {
 	if err := plan.preflight(e.freeSpace); err != nil {
 		return e.fail("generate", exitCode(err), "%v", err)
 	}
-	defer limitMemory(plan.workers, plan.groupBlks*plan.w.BlockRows(), len(plan.def.columns))()
+	defer plan.restoreMemory()
 	res, err := plan.run(e)
 	if err != nil && e.ctx.Err() != nil {
 		return e.fail("generate", 130, "interrupted; nothing was published")
@@ -107,9 +107,10 @@ type genPlan struct {
 	date        time.Time
 	path        string
 	workers     int
-	groupBlks   int
-	buffers     *pqwrite.Buffers // the row size sample's, for the write
-	shard       int              // 1-based; 0 = whole dataset
+	groupBlks   int    // blocks per row group; 0: from groupSize and a sample, in the write
+	groupSize   string // --row-group-size
+	restore     func() // undoes the memory limit set for the write
+	shard       int    // 1-based; 0 = whole dataset
 	shards      int
 	overwrite   bool
 	validate    bool
@@ -148,12 +149,14 @@ func (g *genFlags) plan() (*genPlan, error) {
 	if g.s3.to != "" {
 		p.s3 = &g.s3
 	}
-	p.buffers = &pqwrite.Buffers{}
-	rowBytes := func() (float64, error) {
-		return pqwrite.RowBytes(w, def.columns, def.writers, p.buffers) // the write reuses its buffers
-	}
-	if p.groupBlks, err = groupBlocks(g.rowGroup, w.BlockRows(), rowBytes); err != nil {
+	// a size in bytes is turned into blocks by the write, from a sample it
+	// measures while its other workers start (pqwrite.Options.SizeGroups)
+	p.groupSize = g.rowGroup
+	if _, err = groupBlocks(g.rowGroup, w.BlockRows(), func() (float64, error) { return 1, nil }); err != nil {
 		return nil, fmt.Errorf("--row-group-size: %v", err)
+	}
+	if isRowCount(g.rowGroup) {
+		p.groupBlks, _ = groupBlocks(g.rowGroup, w.BlockRows(), nil)
 	}
 	if g.shard != "" {
 		if p.shard, p.shards, err = parseShard(g.shard, w.Blocks()); err != nil {
@@ -168,8 +171,8 @@ func (g *genFlags) plan() (*genPlan, error) {
 // size in bytes is divided by rowBytes, the measured bytes of a row.
 func groupBlocks(s string, blockRows int, rowBytes func() (float64, error)) (int, error) {
 	var rows int64
-	if n, err := strconv.ParseInt(strings.ReplaceAll(s, "_", ""), 10, 64); err == nil {
-		rows = n
+	if isRowCount(s) {
+		rows, _ = strconv.ParseInt(strings.ReplaceAll(s, "_", ""), 10, 64)
 	} else {
 		b, err := parseBytes(s)
 		if err != nil {
@@ -185,6 +188,13 @@ func groupBlocks(s string, blockRows int, rowBytes func() (float64, error)) (int
 		return 0, fmt.Errorf("%q must be positive", s)
 	}
 	return int(max(1, (rows+int64(blockRows)/2)/int64(blockRows))), nil
+}
+
+// isRowCount reports whether a row group size is a row count (a plain
+// integer) rather than a size in bytes.
+func isRowCount(s string) bool {
+	_, err := strconv.ParseInt(strings.ReplaceAll(s, "_", ""), 10, 64)
+	return err == nil
 }
 
 // parseShard reads i/N (1-based) and checks it against the block count.
@@ -259,7 +269,20 @@ func (p *genPlan) run(e *env) (genResult, error) {
 	}
 	first, end := p.shardBlocks()
 	total := min(int64(end)*int64(p.w.BlockRows()), p.rows) - int64(first)*int64(p.w.BlockRows())
-	opt := pqwrite.Options{Workers: p.workers, RowGroupBlocks: p.groupBlks, FirstBlock: first, EndBlock: end, Metadata: p.metadata(), Buffers: p.buffers}
+	opt := pqwrite.Options{Workers: p.workers, RowGroupBlocks: p.groupBlks, FirstBlock: first, EndBlock: end, Metadata: p.metadata()}
+	if p.groupBlks > 0 {
+		p.limitMemory()
+	} else {
+		opt.SizeGroups = func(rowBytes float64) (int, error) {
+			var err error
+			p.groupBlks, err = groupBlocks(p.groupSize, p.w.BlockRows(), func() (float64, error) { return rowBytes, nil })
+			if err != nil {
+				return 0, fmt.Errorf("--row-group-size: %v", err)
+			}
+			p.limitMemory()
+			return p.groupBlks, nil
+		}
+	}
 	if p.progressTo != nil {
 		opt.Progress = func(done int64) {
 			fmt.Fprintf(p.progressTo, "\r%s / %s rows (%.0f%%)", commas(done), commas(total), 100*float64(done)/float64(total))

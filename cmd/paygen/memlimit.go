@@ -56,3 +56,15 @@ func softMemoryLimit(limit int64) (restore func()) {
 		debug.SetMemoryLimit(prev)
 	}
 }
+
+// limitMemory sets the write's memory limit once its row groups are sized;
+// restoreMemory undoes it.
+func (p *genPlan) limitMemory() {
+	p.restore = limitMemory(p.workers, p.groupBlks*p.w.BlockRows(), len(p.def.columns))
+}
+
+func (p *genPlan) restoreMemory() {
+	if p.restore != nil {
+		p.restore()
+	}
+}

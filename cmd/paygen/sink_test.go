@@ -36,7 +36,7 @@ func (d *fullDisk) Write(p []byte) (int, error) {
 // sees the destination and the cause only.
 func TestSinkErrorSurvivesTheWriter(t *testing.T) {
 	t.Parallel()
-	g := genFlags{rows: "10k", out: "/out", date: "2025-05-29", rowGroup: "8MB", workers: 2}
+	g := genFlags{rows: "10k", out: "/out", date: "2025-05-29", rowGroup: "65536", workers: 2}
 	p, err := g.plan()
 	require.NoError(t, err)
 	first, end := p.shardBlocks()

@@ -3,7 +3,6 @@ package pqwrite
 import (
 	"fmt"
 	"io"
-	"slices"
 	"sync"
 
 	"github.com/paygen/paygen/runtime/colwrite"
@@ -35,7 +34,7 @@ func WriteColumns(out io.Writer, w *world.World, cols []colwrite.Column,
 	if end == 0 {
 		end = w.Blocks()
 	}
-	if opt.Workers < 1 || opt.RowGroupBlocks < 1 || opt.FirstBlock < 0 || opt.FirstBlock > end || end > w.Blocks() {
+	if opt.Workers < 1 || (opt.RowGroupBlocks < 1 && opt.SizeGroups == nil) || opt.FirstBlock < 0 || opt.FirstBlock > end || end > w.Blocks() {
 		return Stats{}, fmt.Errorf("pqwrite: bad options %+v", opt)
 	}
 	if len(writers) != len(cols) {
@@ -47,14 +46,27 @@ func WriteColumns(out io.Writer, w *world.World, cols []colwrite.Column,
 	}
 
 	nBlocks, nGroups := Circulating(opt.Workers)
-	blocks, rgs := opt.Buffers.take(w, cols, nBlocks, nGroups)
-	s := newSched(opt.FirstBlock, end, opt.RowGroupBlocks, len(cols), slices.Clone(blocks), slices.Clone(rgs))
+	var rgs []*colwrite.RowGroup
+	for range nGroups {
+		rg := colwrite.NewRowGroup(cols)
+		rg.SetPageLimits(pageRows, pageBytes)
+		rgs = append(rgs, rg)
+	}
+	var blocks []*world.Block
+	for range nBlocks {
+		blocks = append(blocks, w.NewBlock())
+	}
+	per := opt.RowGroupBlocks
+	if opt.SizeGroups != nil {
+		per = 0 // known after the sample
+	}
+	s := newSched(opt.FirstBlock, end, per, len(cols), blocks, rgs)
 	type done struct {
 		group int
 		rg    *colwrite.RowGroup
 		err   error
 	}
-	results := make(chan done, len(s.groups))
+	results := make(chan done, len(rgs)) // a pending result holds a row group
 	var wg sync.WaitGroup
 	for worker := range opt.Workers {
 		wg.Add(1)
@@ -64,6 +76,21 @@ func WriteColumns(out io.Writer, w *world.World, cols []colwrite.Column,
 				t, ok := s.take(worker)
 				if !ok {
 					return
+				}
+				if t.sample {
+					per, err := sampleRowBytes(w, cols, writers, t.blk, t.rg)
+					blocks := 0
+					if err == nil {
+						blocks, err = opt.SizeGroups(per)
+					}
+					if err == nil && blocks < 1 {
+						err = fmt.Errorf("row groups of %d blocks", blocks)
+					}
+					if err != nil {
+						results <- done{group: -1, err: err}
+					}
+					s.sized(t, blocks)
+					continue
 				}
 				if t.fill {
 					t.blk.Fill(t.b)
@@ -88,6 +115,12 @@ func WriteColumns(out io.Writer, w *world.World, cols []colwrite.Column,
 	for r := range results {
 		if err != nil {
 			continue
+		}
+		if r.group < 0 { // the sample or SizeGroups failed: their error as is
+			s.stop()
+			for range results {
+			}
+			return st, r.err
 		}
 		pending[r.group] = r
 		for {
@@ -117,7 +150,6 @@ func WriteColumns(out io.Writer, w *world.World, cols []colwrite.Column,
 	if err != nil {
 		return st, fmt.Errorf("pqwrite: %w", err)
 	}
-	opt.Buffers.keep(w, blocks, rgs) // all reset: every row group was written
 	if err := fw.Close(); err != nil {
 		return st, fmt.Errorf("pqwrite: closing file: %w", err)
 	}

@@ -20,7 +20,11 @@ type Options struct {
 	EndBlock       int              // one past the last block; 0 means all blocks
 	Metadata       [][2]string      // key-value metadata for the file footer
 	Progress       func(rows int64) // called by the committer after each row group
-	Buffers        *Buffers         // if set, buffers to reuse and to keep for the next write
+
+	// SizeGroups, if set, replaces RowGroupBlocks: the write first measures
+	// a row's bytes as RowBytes does (one worker, while the others fill the
+	// first blocks) and asks SizeGroups for the blocks per row group.
+	SizeGroups func(rowBytes float64) (blocks int, err error)
 }
 
 // Stats describes a finished write.

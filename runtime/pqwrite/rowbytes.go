@@ -1,6 +1,7 @@
 package pqwrite
 
 import (
+	"fmt"
 	"io"
 
 	"github.com/paygen/paygen/runtime/colwrite"
@@ -14,17 +15,45 @@ import (
 // (issue 16): a row group size given in bytes is turned into blocks with
 // this figure rather than a constant. It is a pure function of w (the
 // middle block of the whole dataset, whatever the shard), so the row
-// groups do not depend on the shard or the workers. The write that follows
-// takes over the sample's memory through buf (may be nil).
-func RowBytes(w *world.World, cols []colwrite.Column, writers []func(*world.Block, *colwrite.RowGroup), buf *Buffers) (float64, error) {
+// groups do not depend on the shard or the workers. A write with
+// Options.SizeGroups takes the same sample itself.
+func RowBytes(w *world.World, cols []colwrite.Column, writers []func(*world.Block, *colwrite.RowGroup)) (float64, error) {
 	b := w.Blocks() / 2
 	var n countWriter
-	_, err := WriteColumns(&n, w, cols, writers, Options{Workers: 2, RowGroupBlocks: 1, FirstBlock: b, EndBlock: b + 1, Buffers: buf}, "")
+	_, err := WriteColumns(&n, w, cols, writers, Options{Workers: 2, RowGroupBlocks: 1, FirstBlock: b, EndBlock: b + 1}, "")
 	if err != nil {
 		return 0, err
 	}
 	rows := min(int64(w.BlockRows()), w.Rows()-int64(b)*int64(w.BlockRows()))
 	return float64(n) / float64(rows), nil
+}
+
+// sampleRowBytes is RowBytes on a given block and (empty) row group, which
+// it leaves reset: the sample a write with Options.SizeGroups takes first.
+func sampleRowBytes(w *world.World, cols []colwrite.Column, writers []func(*world.Block, *colwrite.RowGroup), blk *world.Block, rg *colwrite.RowGroup) (float64, error) {
+	b := w.Blocks() / 2
+	var n countWriter
+	fw, err := colwrite.NewWriter(&n, cols, nil, "")
+	if err != nil {
+		return 0, err
+	}
+	blk.Fill(b)
+	for c, write := range writers {
+		write(blk, rg)
+		rg.FinishColumn(c)
+	}
+	err = rg.Finish()
+	if err == nil {
+		err = fw.WriteRowGroup(rg)
+	}
+	if err == nil {
+		err = fw.Close()
+	}
+	rg.Reset()
+	if err != nil {
+		return 0, fmt.Errorf("row size sample: %w", err)
+	}
+	return float64(n) / float64(blk.Len()), nil
 }
 
 // countWriter counts the bytes written to it.

@@ -26,7 +26,7 @@ func TestRowBytesSizesRowGroups(t *testing.T) {
 	for _, rows := range []int64{1_000_000, 20_000_000} {
 		t.Run(fmt.Sprintf("rows=%d", rows), func(t *testing.T) {
 			w := newWorld(t, rows)
-			rb, err := pqwrite.RowBytes(w, generated.Columns, generated.Writers, nil)
+			rb, err := pqwrite.RowBytes(w, generated.Columns, generated.Writers)
 			require.NoError(t, err)
 			per = append(per, rb)
 			blocks := max(1, int(math.Round(target/rb/float64(w.BlockRows()))))
@@ -51,21 +51,31 @@ func TestRowBytesSizesRowGroups(t *testing.T) {
 	assert.Greater(t, per[1], 1.3*per[0], "a row of the 20M world should cost more bytes")
 }
 
-// A write that takes over RowBytes's buffers writes the same bytes as one
-// that allocates its own.
-func TestWriteReusesSampleBuffers(t *testing.T) {
-	w := newWorld(t, 300_000)
-	write := func(buf *pqwrite.Buffers) []byte {
+// A write that sizes its row groups from its own sample (SizeGroups) chooses
+// what RowBytes measures and writes the same bytes as a write told the
+// size, at any worker count; a failing SizeGroups fails the write.
+func TestSizeGroupsInTheWrite(t *testing.T) {
+	w := newWorld(t, 400_000)
+	rb, err := pqwrite.RowBytes(w, generated.Columns, generated.Writers)
+	require.NoError(t, err)
+	blocks := func(per float64) (int, error) { return max(1, int(math.Round(2e6/per/float64(w.BlockRows())))), nil }
+	want, err := blocks(rb)
+	require.NoError(t, err)
+	write := func(opt pqwrite.Options) []byte {
 		var out bytes.Buffer
-		opt := pqwrite.Options{Workers: 2, RowGroupBlocks: 2, Buffers: buf}
 		_, err := pqwrite.WriteColumns(&out, w, generated.Columns, generated.Writers, opt, "test")
 		require.NoError(t, err)
 		return out.Bytes()
 	}
-	want := write(nil)
-	buf := &pqwrite.Buffers{}
-	_, err := pqwrite.RowBytes(w, generated.Columns, generated.Writers, buf)
-	require.NoError(t, err)
-	require.Equal(t, want, write(buf), "after the sample")
-	require.Equal(t, want, write(buf), "after a whole write")
+	told := write(pqwrite.Options{Workers: 2, RowGroupBlocks: want})
+	for _, workers := range []int{1, 2, 3} {
+		var seen float64
+		got := write(pqwrite.Options{Workers: workers, SizeGroups: func(per float64) (int, error) { seen = per; return blocks(per) }})
+		require.Equal(t, rb, seen, "workers %d", workers)
+		require.Equal(t, told, got, "workers %d", workers)
+	}
+	var out bytes.Buffer
+	_, err = pqwrite.WriteColumns(&out, w, generated.Columns, generated.Writers,
+		pqwrite.Options{Workers: 2, SizeGroups: func(float64) (int, error) { return 0, fmt.Errorf("no size") }}, "test")
+	require.ErrorContains(t, err, "no size")
 }

@@ -37,6 +37,7 @@ type sched struct {
 	nextRG     int // next group to receive a row group
 	oldest     int // first group with a column not finished
 	quit       bool
+	sampling   bool // per is not known yet and the row size sample is taken
 }
 
 // group is a row group's progress.
@@ -56,22 +57,49 @@ type task struct {
 	blk  *world.Block
 	rg   *colwrite.RowGroup
 	last bool // the group's last block: finish the column
+	// sample: measure a row's bytes with blk and rg (Options.SizeGroups),
+	// then sized
+	sample bool
 }
 
 func newSched(first, end, per, cols int, blocks []*world.Block, rgs []*colwrite.RowGroup) *sched {
-	n := (end - first + per - 1) / per
-	s := &sched{first: first, end: end, per: per, cols: cols, nextFill: first,
+	s := &sched{first: first, end: end, cols: cols, nextFill: first,
 		filled: make([]*world.Block, end-first), left: make([]int, end-first),
-		freeBlocks: blocks, freeRGs: rgs, groups: make([]group, n)}
+		freeBlocks: blocks, freeRGs: rgs}
+	s.cond.L = &s.mu
+	if per > 0 {
+		s.setPer(per)
+	}
+	return s
+}
+
+// setPer sets the blocks per row group and lays out the groups; until then
+// (per 0: the write sizes its groups from a sample) only fills are handed out.
+func (s *sched) setPer(per int) {
+	n := (s.end - s.first + per - 1) / per
+	s.per, s.groups = per, make([]group, n)
 	for g := range s.groups {
 		gr := &s.groups[g]
-		gr.next, gr.busy, gr.open = make([]int, cols), make([]bool, cols), cols
+		gr.next, gr.busy, gr.open = make([]int, s.cols), make([]bool, s.cols), s.cols
 		for c := range gr.next {
-			gr.next[c] = first + g*per
+			gr.next[c] = s.first + g*per
 		}
 	}
-	s.cond.L = &s.mu
-	return s
+}
+
+// sized records the sample's verdict (per 0: it failed) and takes back its
+// block and row group.
+func (s *sched) sized(t task, per int) {
+	s.mu.Lock()
+	s.freeBlocks = append(s.freeBlocks, t.blk)
+	s.freeRGs = append(s.freeRGs, t.rg)
+	if per > 0 {
+		s.setPer(per)
+	} else {
+		s.quit = true
+	}
+	s.mu.Unlock()
+	s.cond.Broadcast()
 }
 
 // groupEnd is one past the last block of group g.
@@ -82,7 +110,13 @@ func (s *sched) groupEnd(g int) int { return min(s.first+(g+1)*s.per, s.end) }
 func (s *sched) take(worker int) (t task, ok bool) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	for !s.quit && s.oldest < len(s.groups) {
+	for !s.quit && (s.per == 0 || s.oldest < len(s.groups)) {
+		if s.per == 0 && !s.sampling && len(s.freeBlocks) > 0 && len(s.freeRGs) > 0 {
+			s.sampling = true
+			blk, rg := s.freeBlocks[len(s.freeBlocks)-1], s.freeRGs[len(s.freeRGs)-1]
+			s.freeBlocks, s.freeRGs = s.freeBlocks[:len(s.freeBlocks)-1], s.freeRGs[:len(s.freeRGs)-1]
+			return task{sample: true, blk: blk, rg: rg}, true
+		}
 		for s.nextRG < len(s.groups) && len(s.freeRGs) > 0 {
 			s.groups[s.nextRG].rg = s.freeRGs[len(s.freeRGs)-1]
 			s.freeRGs = s.freeRGs[:len(s.freeRGs)-1]

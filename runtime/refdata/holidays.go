@@ -42,12 +42,16 @@ func holidays() *holidayTable {
 
 func loadHolidays() (*holidayTable, error) {
 	t := &holidayTable{byCountry: map[string][]Holiday{}}
+	last := ""
 	err := readCSV("holidays.csv", 3, func(rec []string) error {
 		country, date, name := rec[0], rec[1], rec[2]
-		if _, ok := CountryByCode(country); !ok {
-			return fmt.Errorf("unknown country %q", country)
+		if country != last {
+			if _, ok := CountryByCode(country); !ok {
+				return fmt.Errorf("unknown country %q", country)
+			}
+			last = country
 		}
-		d, err := time.Parse(time.DateOnly, date)
+		d, err := parseDate(date)
 		if err != nil {
 			return fmt.Errorf("date %q: %w", date, err)
 		}
@@ -69,6 +73,31 @@ func loadHolidays() (*holidayTable, error) {
 	})
 	slices.Sort(t.countries)
 	return t, err
+}
+
+// parseDate reads YYYY-MM-DD as midnight UTC, as time.Parse(time.DateOnly)
+// does, without its general layout machinery (the table has ~9,000 dates).
+func parseDate(s string) (time.Time, error) {
+	var v [8]int
+	if len(s) != 10 || s[4] != '-' || s[7] != '-' {
+		return time.Time{}, fmt.Errorf("not of the form YYYY-MM-DD")
+	}
+	for i, j := 0, 0; i < 10; i++ {
+		if i == 4 || i == 7 {
+			continue
+		}
+		if s[i] < '0' || s[i] > '9' {
+			return time.Time{}, fmt.Errorf("not of the form YYYY-MM-DD")
+		}
+		v[j] = int(s[i] - '0')
+		j++
+	}
+	y, m, d := v[0]*1000+v[1]*100+v[2]*10+v[3], v[4]*10+v[5], v[6]*10+v[7]
+	t := time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC)
+	if t.Year() != y || int(t.Month()) != m || t.Day() != d {
+		return time.Time{}, fmt.Errorf("no such day")
+	}
+	return t, nil
 }
 
 // Holidays returns the public holidays of country (ISO alpha-2) from HolidayFirstYear to HolidayLastYear,

@@ -146,10 +146,12 @@ func newCalendar(cfg *Config, startUnix int64, windowDays int, countries []activ
 	c.anyOnline = make([]bool, len(countries))
 	for k, ct := range countries {
 		sun, hasSun := sunday[ct.code]
-		holiday := map[int64]bool{}
+		holiday := make([]bool, n) // the window's days only
 		if cfg.Seasonality.HolidayVolume > 0 {
 			for _, h := range refdata.Holidays(ct.code) {
-				holiday[h.Date.Unix()/86400] = true
+				if i := h.Date.Unix()/86400 - c.firstDay; i >= 0 && i < int64(n) {
+					holiday[i] = true
+				}
 			}
 		}
 		for i := range n {
@@ -165,7 +167,7 @@ func newCalendar(cfg *Config, startUnix int64, windowDays int, countries []activ
 			if pd.SpanDays > 0 && pd.Volume > 0 && isPayday(t, pd) {
 				v *= pd.Volume
 			}
-			if holiday[day] {
+			if holiday[i] {
 				v *= cfg.Seasonality.HolidayVolume
 			}
 			for _, s := range spikes {

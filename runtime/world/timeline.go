@@ -50,33 +50,41 @@ func newTimeline(cfg *Config, startUnix int64, countries []activeCountry, zones 
 	nc := len(countries)
 	startMin := startUnix / 60
 	hours := minutes / 60
-	// Zone by zone (the sums over zones keep their order, so the result is
-	// the same as minute by minute), following each zone's local clock (its
-	// offset hour by hour: daylight saving) and calendar day; the two halves
-	// of the window concurrently.
+	// Every zone adds to every minute in zone order (so the result is the
+	// same as summing minute by minute), following each zone's local clock
+	// (its offset hour by hour: daylight saving) and calendar day; the two
+	// halves of the window concurrently.
 	nz := len(zones)
 	byHour := make([]float64, hours*nz) // [hour][zone]
 	countryAt := make([]*dist.Alias, hours)
 	zoneAt := make([]*dist.Alias, hours*nc)
 	fill := func(h0, h1 int) {
-		for z, zn := range zones {
-			k := zn.country
-			vz := countries[k].volume * zn.share
-			for h := h0; h < h1; h++ {
+		// hour by hour, then zone by zone: an hour's minutes stay in the
+		// core's cache while every zone adds to them, in the same order
+		for h := h0; h < h1; h++ {
+			for z := range zones {
+				zn := &zones[z]
+				k := zn.country
+				vz := countries[k].volume * zn.share
 				off := int64(zn.off[h+zoneMargin])
 				local := startMin + off + int64(h*60)
 				lm := int(mod(local, 1440))
 				d := cal.day(local)
 				vol, fraud := cal.volume[k*cal.n+d], cal.fraud[k*cal.n+d]
 				sum := 0.0
-				for m := h * 60; m < h*60+60; m++ {
-					w := vz * daily[lm] * vol
-					sum += w
-					tl.rate[m] += w
-					tl.pressure[m] += w * fraud
-					if lm++; lm == 1440 {
+				rate, press := tl.rate[h*60:h*60+60], tl.pressure[h*60:h*60+60]
+				for i := 0; i < 60; {
+					n := min(60-i, 1440-lm) // minutes to local midnight
+					r, p := rate[i:i+n], press[i:i+n]
+					for j, dv := range daily[lm : lm+n] {
+						w := vz * dv * vol
+						sum += w
+						r[j] += w
+						p[j] += w * fraud
+					}
+					if i, lm = i+n, lm+n; lm == 1440 {
 						lm = 0
-						d = cal.day(startMin + off + int64(m) + 1)
+						d = cal.day(startMin + off + int64(h*60+i))
 						vol, fraud = cal.volume[k*cal.n+d], cal.fraud[k*cal.n+d]
 					}
 				}
