@@ -60,7 +60,7 @@ func WriteColumns(out io.Writer, w *world.World, cols []colwrite.Column,
 	if opt.SizeGroups != nil {
 		per = 0 // known after the sample
 	}
-	s := newSched(opt.FirstBlock, end, per, len(cols), blocks, rgs)
+	s := newSched(opt.FirstBlock, end, per, len(cols), blocks, rgs, w.Blocks()/2)
 	type done struct {
 		group int
 		rg    *colwrite.RowGroup
@@ -77,8 +77,18 @@ func WriteColumns(out io.Writer, w *world.World, cols []colwrite.Column,
 				if !ok {
 					return
 				}
-				if t.sample {
-					per, err := sampleRowBytes(w, cols, writers, t.blk, t.rg)
+				if t.sampleFill {
+					t.blk.Fill(t.b)
+					s.sampleFilled()
+					continue
+				}
+				if t.sampleCol {
+					writers[t.col](t.blk, t.rg)
+					t.rg.FinishColumn(t.col)
+					if !s.sampleAppended(t.col) {
+						continue
+					}
+					per, err := sampleBytes(cols, t.blk, t.rg)
 					blocks := 0
 					if err == nil {
 						blocks, err = opt.SizeGroups(per)
@@ -89,7 +99,7 @@ func WriteColumns(out io.Writer, w *world.World, cols []colwrite.Column,
 					if err != nil {
 						results <- done{group: -1, err: err}
 					}
-					s.sized(t, blocks)
+					s.sized(blocks)
 					continue
 				}
 				if t.fill {

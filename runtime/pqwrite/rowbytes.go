@@ -28,21 +28,16 @@ func RowBytes(w *world.World, cols []colwrite.Column, writers []func(*world.Bloc
 	return float64(n) / float64(rows), nil
 }
 
-// sampleRowBytes is RowBytes on a given block and (empty) row group, which
-// it leaves reset: the sample a write with Options.SizeGroups takes first.
-func sampleRowBytes(w *world.World, cols []colwrite.Column, writers []func(*world.Block, *colwrite.RowGroup), blk *world.Block, rg *colwrite.RowGroup) (float64, error) {
-	b := w.Blocks() / 2
+// sampleBytes finishes the row size sample of a write with
+// Options.SizeGroups: blk (the middle block) appended to rg as its only
+// block, it writes rg as a file to nowhere, as RowBytes does, resets rg
+// and returns the bytes per row.
+func sampleBytes(cols []colwrite.Column, blk *world.Block, rg *colwrite.RowGroup) (float64, error) {
 	var n countWriter
 	fw, err := colwrite.NewWriter(&n, cols, nil, "")
-	if err != nil {
-		return 0, err
+	if err == nil {
+		err = rg.Finish()
 	}
-	blk.Fill(b)
-	for c, write := range writers {
-		write(blk, rg)
-		rg.FinishColumn(c)
-	}
-	err = rg.Finish()
 	if err == nil {
 		err = fw.WriteRowGroup(rg)
 	}

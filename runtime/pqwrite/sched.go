@@ -37,7 +37,21 @@ type sched struct {
 	nextRG     int // next group to receive a row group
 	oldest     int // first group with a column not finished
 	quit       bool
-	sampling   bool // per is not known yet and the row size sample is taken
+	sample     *sample // the row size sample, until per is known (nil: per given)
+}
+
+// sample is the row size sample of Options.SizeGroups: the world's middle
+// block, filled by one task, then appended column by column to a row group
+// of its own by any worker, like a one-block group, while the other
+// workers fill the first blocks.
+type sample struct {
+	b      int // the block
+	blk    *world.Block
+	rg     *colwrite.RowGroup
+	filled bool
+	busy   []bool // per column: a worker is appending it
+	done   []bool // per column: appended and finished
+	left   int    // columns not done
 }
 
 // group is a row group's progress.
@@ -57,18 +71,20 @@ type task struct {
 	blk  *world.Block
 	rg   *colwrite.RowGroup
 	last bool // the group's last block: finish the column
-	// sample: measure a row's bytes with blk and rg (Options.SizeGroups),
-	// then sized
-	sample bool
+	// sampleFill: fill blk with block b for the row size sample;
+	// sampleCol: append column col of it to rg
+	sampleFill, sampleCol bool
 }
 
-func newSched(first, end, per, cols int, blocks []*world.Block, rgs []*colwrite.RowGroup) *sched {
+func newSched(first, end, per, cols int, blocks []*world.Block, rgs []*colwrite.RowGroup, sampleBlock int) *sched {
 	s := &sched{first: first, end: end, cols: cols, nextFill: first,
 		filled: make([]*world.Block, end-first), left: make([]int, end-first),
 		freeBlocks: blocks, freeRGs: rgs}
 	s.cond.L = &s.mu
 	if per > 0 {
 		s.setPer(per)
+	} else {
+		s.sample = &sample{b: sampleBlock, busy: make([]bool, cols), done: make([]bool, cols), left: cols}
 	}
 	return s
 }
@@ -87,12 +103,32 @@ func (s *sched) setPer(per int) {
 	}
 }
 
+// sampleFilled records that the sample's block is filled.
+func (s *sched) sampleFilled() {
+	s.mu.Lock()
+	s.sample.filled = true
+	s.mu.Unlock()
+	s.cond.Broadcast()
+}
+
+// sampleAppended records that a column of the sample is appended and
+// finished, and reports whether it was the last.
+func (s *sched) sampleAppended(col int) (last bool) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	sm := s.sample
+	sm.busy[col], sm.done[col] = false, true
+	sm.left--
+	return sm.left == 0
+}
+
 // sized records the sample's verdict (per 0: it failed) and takes back its
 // block and row group.
-func (s *sched) sized(t task, per int) {
+func (s *sched) sized(per int) {
 	s.mu.Lock()
-	s.freeBlocks = append(s.freeBlocks, t.blk)
-	s.freeRGs = append(s.freeRGs, t.rg)
+	s.freeBlocks = append(s.freeBlocks, s.sample.blk)
+	s.freeRGs = append(s.freeRGs, s.sample.rg)
+	s.sample = nil
 	if per > 0 {
 		s.setPer(per)
 	} else {
@@ -100,6 +136,33 @@ func (s *sched) sized(t task, per int) {
 	}
 	s.mu.Unlock()
 	s.cond.Broadcast()
+}
+
+// sampleTask hands out the sample's fill, then its columns.
+func (s *sched) sampleTask(worker int) (task, bool) {
+	sm := s.sample
+	if sm.blk == nil {
+		if len(s.freeBlocks) == 0 || len(s.freeRGs) == 0 {
+			return task{}, false
+		}
+		sm.blk, sm.rg = s.freeBlocks[len(s.freeBlocks)-1], s.freeRGs[len(s.freeRGs)-1]
+		s.freeBlocks, s.freeRGs = s.freeBlocks[:len(s.freeBlocks)-1], s.freeRGs[:len(s.freeRGs)-1]
+		return task{sampleFill: true, b: sm.b, blk: sm.blk}, true
+	}
+	if !sm.filled {
+		return task{}, false
+	}
+	for i := range s.cols {
+		c := i
+		if worker%2 == 1 {
+			c = s.cols - 1 - i
+		}
+		if !sm.busy[c] && !sm.done[c] {
+			sm.busy[c] = true
+			return task{sampleCol: true, b: sm.b, col: c, blk: sm.blk, rg: sm.rg}, true
+		}
+	}
+	return task{}, false
 }
 
 // groupEnd is one past the last block of group g.
@@ -111,11 +174,10 @@ func (s *sched) take(worker int) (t task, ok bool) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	for !s.quit && (s.per == 0 || s.oldest < len(s.groups)) {
-		if s.per == 0 && !s.sampling && len(s.freeBlocks) > 0 && len(s.freeRGs) > 0 {
-			s.sampling = true
-			blk, rg := s.freeBlocks[len(s.freeBlocks)-1], s.freeRGs[len(s.freeRGs)-1]
-			s.freeBlocks, s.freeRGs = s.freeBlocks[:len(s.freeBlocks)-1], s.freeRGs[:len(s.freeRGs)-1]
-			return task{sample: true, blk: blk, rg: rg}, true
+		if s.sample != nil {
+			if t, ok := s.sampleTask(worker); ok {
+				return t, true
+			}
 		}
 		for s.nextRG < len(s.groups) && len(s.freeRGs) > 0 {
 			s.groups[s.nextRG].rg = s.freeRGs[len(s.freeRGs)-1]
