@@ -3,6 +3,7 @@ package decl
 import (
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/paygen/paygen/runtime/refdata"
 	"github.com/paygen/paygen/runtime/rng"
@@ -13,12 +14,13 @@ import (
 // one-word English country names (runtime/refdata/data/countries.csv),
 // `trade` the distinct capitalised words of 4 to 12 letters of the ISO 18245
 // MCC descriptions (mccs.csv). Both are sorted, so a word's index is stable.
-var wordLists = map[string][]string{}
+// They are derived on first use: most tables declare no made-up names.
+var wordLists = sync.OnceValue(buildWordLists)
 
 // WordListNames lists the word lists schemac accepts in `words:`.
 var WordListNames = []string{"place", "trade"}
 
-func init() {
+func buildWordLists() map[string][]string {
 	var place, trade []string
 	for _, c := range refdata.Countries() {
 		if alphabetic(c.Name) && len(c.Name) <= 12 {
@@ -36,7 +38,7 @@ func init() {
 	}
 	slices.Sort(place)
 	slices.Sort(trade)
-	wordLists["place"], wordLists["trade"] = place, trade
+	return map[string][]string{"place": place, "trade": trade}
 }
 
 func alphabetic(s string) bool {
@@ -49,7 +51,7 @@ func alphabetic(s string) bool {
 }
 
 // WordList returns the named word list (nil when unknown).
-func WordList(name string) []string { return wordLists[name] }
+func WordList(name string) []string { return wordLists()[name] }
 
 // Words appends one word of each list, drawn by x, joined by single spaces.
 func Words(dst []byte, x uint64, lists ...[]string) []byte {

@@ -22,36 +22,63 @@ type aliasSlot struct {
 
 // NewAlias builds an alias table; weights must be non-negative with a positive sum.
 func NewAlias(weights []float64) *Alias {
+	a := &Alias{slots: make([]aliasSlot, len(weights))}
+	var b AliasScratch
+	b.build(a.slots, weights)
+	return a
+}
+
+// AliasScratch is the working memory of building alias tables, reused from
+// table to table by one goroutine (AliasSet.Fill).
+type AliasScratch struct {
+	p   []float64
+	idx []int // the small stack from the front, the large one from the back
+}
+
+// build fills slots (len(weights) of them) with the alias table of weights.
+func (b *AliasScratch) build(slots []aliasSlot, weights []float64) {
 	n := len(weights)
 	sum := 0.0
 	for _, w := range weights {
 		sum += w
 	}
-	a := &Alias{slots: make([]aliasSlot, n)}
-	p := make([]float64, n)
-	var small, large []int
+	if cap(b.p) < n {
+		b.p, b.idx = make([]float64, n), make([]int, n)
+	}
+	p, idx := b.p[:n], b.idx[:n]
+	// An outcome is on at most one of the two stacks, so they share idx:
+	// small is idx[:ns], large is idx[nl:] with its top at idx[nl].
+	ns, nl := 0, n
 	for i, w := range weights {
 		p[i] = w * float64(n) / sum
 		if p[i] < 1 {
-			small = append(small, i)
-		} else {
-			large = append(large, i)
+			idx[ns] = i
+			ns++
 		}
 	}
-	for len(small) > 0 && len(large) > 0 {
-		s, l := small[len(small)-1], large[len(large)-1]
-		small = small[:len(small)-1]
-		a.slots[s] = aliasSlot{cut: uint32(math.Min(p[s]*(1<<32), math.MaxUint32)), alias: uint32(l)}
+	for i := range n { // pushed in index order: the top is the last
+		if p[i] >= 1 {
+			nl--
+			idx[nl] = i
+		}
+	}
+	for ns > 0 && nl < n {
+		ns--
+		s, l := idx[ns], idx[nl]
+		slots[s] = aliasSlot{cut: uint32(math.Min(p[s]*(1<<32), math.MaxUint32)), alias: uint32(l)}
 		p[l] -= 1 - p[s]
 		if p[l] < 1 {
-			large = large[:len(large)-1]
-			small = append(small, l)
+			nl++
+			idx[ns] = l
+			ns++
 		}
 	}
-	for _, i := range append(small, large...) {
-		a.slots[i] = aliasSlot{cut: math.MaxUint32, alias: uint32(i)}
+	for _, i := range idx[:ns] {
+		slots[i] = aliasSlot{cut: math.MaxUint32, alias: uint32(i)}
 	}
-	return a
+	for _, i := range idx[nl:] {
+		slots[i] = aliasSlot{cut: math.MaxUint32, alias: uint32(i)}
+	}
 }
 
 // Len is the number of outcomes.

@@ -23,6 +23,29 @@ func (s *AliasSet) Add(a *Alias) int {
 	return len(s.off) - 2
 }
 
+// NewAliasSet returns a set of len(sizes) tables of sizes[i] outcomes (0: an
+// empty table), to be built by Fill, concurrently for different tables.
+func NewAliasSet(sizes []int) AliasSet {
+	s := AliasSet{off: make([]uint32, len(sizes)+1)}
+	n := 0
+	for i, k := range sizes {
+		n += k
+		s.off[i+1] = uint32(n)
+	}
+	s.slots = make([]aliasSlot, n)
+	return s
+}
+
+// Fill builds table i of a set from NewAliasSet from weights (as many as
+// its outcomes), as NewAlias(weights) would, with b's working memory.
+func (s *AliasSet) Fill(i int, weights []float64, b *AliasScratch) {
+	slots := s.slots[s.off[i]:s.off[i+1]]
+	if len(weights) != len(slots) {
+		panic("dist: AliasSet.Fill: weights do not match the table's size")
+	}
+	b.build(slots, weights)
+}
+
 // Tables is the number of tables.
 func (s *AliasSet) Tables() int { return max(0, len(s.off)-1) }
 

@@ -39,7 +39,7 @@ func bins() *binTable {
 }
 
 func loadBINs() (*binTable, error) {
-	t := &binTable{byCountry: map[string][]BIN{}}
+	t := &binTable{all: make([]BIN, 0, csvRows("bins.csv"))}
 	err := readCSV("bins.csv", 5, func(rec []string) error {
 		f := fields{rec: rec}
 		b := BIN{Prefix: f.str(), Brand: f.str(), Type: f.str(), Country: f.str(), PANLength: f.int()}
@@ -58,9 +58,7 @@ func loadBINs() (*binTable, error) {
 	if err != nil {
 		return nil, err
 	}
-	for _, b := range t.all {
-		t.byCountry[b.Country] = append(t.byCountry[b.Country], b)
-	}
+	t.byCountry = groupBy(t.all, func(i int) string { return t.all[i].Country })
 	return t, nil
 }
 

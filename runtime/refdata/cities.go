@@ -43,7 +43,7 @@ func cityOrder(a, b City) int {
 }
 
 func loadCities() (*cityTable, error) {
-	t := &cityTable{byCountry: map[string][]City{}}
+	t := &cityTable{all: make([]City, 0, csvRows("cities.csv"))}
 	err := readCSV("cities.csv", 6, func(rec []string) error {
 		f := fields{rec: rec}
 		c := City{Name: f.str(), Country: f.str(), Lat: f.float(), Lon: f.float(), Population: f.int(), TZ: f.str()}
@@ -65,9 +65,7 @@ func loadCities() (*cityTable, error) {
 	if err != nil {
 		return nil, err
 	}
-	for _, c := range t.all {
-		t.byCountry[c.Country] = append(t.byCountry[c.Country], c)
-	}
+	t.byCountry = groupBy(t.all, func(i int) string { return t.all[i].Country })
 	return t, nil
 }
 

@@ -41,15 +41,23 @@ func holidays() *holidayTable {
 }
 
 func loadHolidays() (*holidayTable, error) {
-	t := &holidayTable{byCountry: map[string][]Holiday{}}
-	last := ""
+	t := &holidayTable{}
+	type row struct {
+		country string
+		Holiday
+	}
+	all := make([]row, 0, csvRows("holidays.csv"))
 	err := readCSV("holidays.csv", 3, func(rec []string) error {
 		country, date, name := rec[0], rec[1], rec[2]
-		if country != last {
+		n := len(all)
+		if n == 0 || country != all[n-1].country {
 			if _, ok := CountryByCode(country); !ok {
 				return fmt.Errorf("unknown country %q", country)
 			}
-			last = country
+			if slices.Contains(t.countries, country) {
+				return fmt.Errorf("%s: its holidays are not together", country)
+			}
+			t.countries = append(t.countries, country)
 		}
 		d, err := parseDate(date)
 		if err != nil {
@@ -61,16 +69,25 @@ func loadHolidays() (*holidayTable, error) {
 		if name == "" {
 			return fmt.Errorf("%s %s has no name", country, date)
 		}
-		hs := t.byCountry[country]
-		if n := len(hs); n > 0 && !hs[n-1].Date.Before(d) {
-			return fmt.Errorf("%s %s is not after %s", country, date, hs[n-1].Date.Format(time.DateOnly))
+		if n > 0 && all[n-1].country == country && !all[n-1].Date.Before(d) {
+			return fmt.Errorf("%s %s is not after %s", country, date, all[n-1].Date.Format(time.DateOnly))
 		}
-		if len(hs) == 0 {
-			t.countries = append(t.countries, country)
-		}
-		t.byCountry[country] = append(hs, Holiday{Date: d, Name: name})
+		all = append(all, row{country, Holiday{Date: d, Name: name}})
 		return nil
 	})
+	// the rows are grouped by country: each country's holidays are a run
+	hs := make([]Holiday, len(all))
+	t.byCountry = make(map[string][]Holiday, len(t.countries))
+	for i, r := range all {
+		hs[i] = r.Holiday
+		if i+1 == len(all) || all[i+1].country != r.country {
+			first := i
+			for first > 0 && all[first-1].country == r.country {
+				first--
+			}
+			t.byCountry[r.country] = hs[first : i+1 : i+1]
+		}
+	}
 	slices.Sort(t.countries)
 	return t, err
 }

@@ -41,7 +41,8 @@ func ips() *ipTable {
 }
 
 func loadIPs() (*ipTable, error) {
-	t := &ipTable{byCountry: map[string][]IPv4Block{}, rir: map[string]string{}}
+	n := csvRows("ipv4_blocks.csv")
+	t := &ipTable{starts: make([]uint32, 0, n), blocks: make([]IPv4Block, 0, n), countries: make([]string, 0, n), rir: map[string]string{}}
 	var end uint64 // one past the last address of the previous block
 	err := readCSV("ipv4_blocks.csv", 3, func(rec []string) error {
 		f := fields{rec: rec}
@@ -73,12 +74,12 @@ func loadIPs() (*ipTable, error) {
 		t.starts = append(t.starts, b.Start)
 		t.blocks = append(t.blocks, b)
 		t.countries = append(t.countries, country)
-		t.byCountry[country] = append(t.byCountry[country], b)
 		return nil
 	})
 	if err != nil {
 		return nil, err
 	}
+	t.byCountry = groupBy(t.blocks, func(i int) string { return t.countries[i] })
 	err = readCSV("country_rir.csv", 2, func(rec []string) error {
 		country, rir := rec[0], rec[1]
 		if _, ok := CountryByCode(country); !ok {

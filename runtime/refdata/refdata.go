@@ -3,9 +3,6 @@ package refdata
 
 import (
 	"embed"
-	"encoding/csv"
-	"fmt"
-	"io"
 	"slices"
 	"sync"
 )
@@ -128,33 +125,6 @@ func MCCByCode(code string) (MCC, bool) {
 		return MCC{}, false
 	}
 	return t.mccs[i], true
-}
-
-func readCSV(name string, cols int, row func(rec []string) error) error {
-	f, err := dataFS.Open("data/" + name)
-	if err != nil {
-		return err
-	}
-	defer f.Close()
-	r := csv.NewReader(f)
-	r.FieldsPerRecord = cols
-	r.ReuseRecord = true                // row must not keep rec (its strings it may)
-	if _, err := r.Read(); err != nil { // header
-		return fmt.Errorf("%s: %w", name, err)
-	}
-	for {
-		rec, err := r.Read()
-		if err == io.EOF {
-			return nil
-		}
-		if err != nil {
-			return fmt.Errorf("%s: %w", name, err)
-		}
-		if err := row(rec); err != nil {
-			line, _ := r.FieldPos(0)
-			return fmt.Errorf("%s line %d: %w", name, line, err)
-		}
-	}
 }
 
 // Preload parses the embedded tables a world needs after its calendar

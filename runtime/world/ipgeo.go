@@ -35,19 +35,30 @@ var hostingCountries = []struct {
 func (w *World) buildIPSpace() {
 	s := &w.ipSpace
 	s.blocks = make([][]ipBlock, len(w.countries))
+	sizes := make([]int, len(w.countries))
 	for k, c := range w.countries {
-		var wts []float64
-		for _, b := range refdata.IPv4Blocks(c.code) {
-			s.blocks[k] = append(s.blocks[k], ipBlock{b.Start, b.Size})
-			wts = append(wts, float64(b.Size))
+		bs := refdata.IPv4Blocks(c.code)
+		s.blocks[k] = make([]ipBlock, len(bs))
+		for i, b := range bs {
+			s.blocks[k][i] = ipBlock{b.Start, b.Size}
 		}
-		var a *dist.Alias
-		if len(wts) > 0 {
-			a = dist.NewAlias(wts)
-		}
-		s.pick.Add(a)
+		sizes[k] = len(bs)
 	}
+	// a block by its size: one alias table per country in one set
+	s.pick = dist.NewAliasSet(sizes)
 	var wts []float64
+	var scratch dist.AliasScratch
+	for k, bs := range s.blocks {
+		if len(bs) == 0 {
+			continue
+		}
+		wts = wts[:0]
+		for _, b := range bs {
+			wts = append(wts, float64(b.size))
+		}
+		s.pick.Fill(k, wts, &scratch)
+	}
+	wts = wts[:0]
 	for _, h := range hostingCountries {
 		for k, c := range w.countries {
 			if c.code == h.code && w.ipSpace.has(k) {

@@ -50,64 +50,104 @@ func newTimeline(cfg *Config, startUnix int64, countries []activeCountry, zones 
 	nc := len(countries)
 	startMin := startUnix / 60
 	hours := minutes / 60
-	// Every zone adds to every minute in zone order (so the result is the
-	// same as summing minute by minute), following each zone's local clock
-	// (its offset hour by hour: daylight saving) and calendar day; the two
-	// halves of the window concurrently.
 	nz := len(zones)
-	byHour := make([]float64, hours*nz) // [hour][zone]
-	countryAt := make([]*dist.Alias, hours)
-	zoneAt := make([]*dist.Alias, hours*nc)
-	fill := func(h0, h1 int) {
-		// hour by hour, then zone by zone: an hour's minutes stay in the
-		// core's cache while every zone adds to them, in the same order
-		for h := h0; h < h1; h++ {
-			for z := range zones {
-				zn := &zones[z]
-				k := zn.country
-				vz := countries[k].volume * zn.share
-				off := int64(zn.off[h+zoneMargin])
-				local := startMin + off + int64(h*60)
-				lm := int(mod(local, 1440))
-				d := cal.day(local)
-				vol, fraud := cal.volume[k*cal.n+d], cal.fraud[k*cal.n+d]
-				sum := 0.0
-				rate, press := tl.rate[h*60:h*60+60], tl.pressure[h*60:h*60+60]
-				for i := 0; i < 60; {
-					n := min(60-i, 1440-lm) // minutes to local midnight
-					r, p := rate[i:i+n], press[i:i+n]
-					for j, dv := range daily[lm : lm+n] {
-						w := vz * dv * vol
-						sum += w
-						r[j] += w
-						p[j] += w * fraud
-					}
-					if i, lm = i+n, lm+n; lm == 1440 {
-						lm = 0
-						d = cal.day(startMin + off + int64(h*60+i))
-						vol, fraud = cal.volume[k*cal.n+d], cal.fraud[k*cal.n+d]
-					}
-				}
-				byHour[h*nz+z] = sum
+	// a country by the sum of its zones, then a zone within it: two small
+	// tables per hour instead of one over every zone
+	csize, zsize := make([]int, hours), make([]int, hours*nc)
+	for h := range hours {
+		csize[h] = nc
+		for k := range nc {
+			if n := tl.zonesOf(k, nz); n > 1 {
+				zsize[h*nc+k] = n
 			}
 		}
-		// a country by the sum of its zones, then a zone within it: two
-		// small tables instead of one over every zone
-		cw := make([]float64, nc)
+	}
+	tl.byHour, tl.zoneByHour = dist.NewAliasSet(csize), dist.NewAliasSet(zsize)
+	// Zones at the same UTC offset share their local clock: the same minute
+	// of the local day and the same local date (which may change within the
+	// hour, at local midnight). Each hour, each zone adds its volume to its
+	// offset's one or two stretches of the hour, and each offset then adds
+	// the daily curve times that volume to every minute: the work is minutes
+	// by offsets, not minutes by zones. Daylight saving moves a zone from
+	// one offset to another hour by hour. The two halves of the window are
+	// built concurrently.
+	fill := func(h0, h1 int) {
+		type stretch struct {
+			off    int64
+			lm, n  int     // local minute of day at the hour's start; minutes to local midnight (60: none)
+			d0, d1 int     // local day before and after local midnight
+			v0, v1 float64 // volume before and after local midnight
+			f0, f1 float64 // fraud pressure before and after
+			s0, s1 float64 // sums of the daily curve over both parts
+		}
+		var offs []stretch
+		cw, row := make([]float64, nc), make([]float64, nz) // an hour's volume by country, by zone
+		var scratch dist.AliasScratch
 		for h := h0; h < h1; h++ {
-			row := byHour[h*nz : (h+1)*nz]
+			offs = offs[:0]
+			for z := range zones {
+				zn := &zones[z]
+				off := int64(zn.off[h+zoneMargin])
+				o := 0
+				for o < len(offs) && offs[o].off != off {
+					o++
+				}
+				if o == len(offs) {
+					local := startMin + off + int64(h*60)
+					lm := int(mod(local, 1440))
+					n := min(60, 1440-lm)
+					st := stretch{off: off, lm: lm, n: n, d0: cal.day(local)}
+					for _, dv := range daily[lm : lm+n] {
+						st.s0 += dv
+					}
+					if n < 60 {
+						st.d1 = cal.day(local + int64(n))
+						for _, dv := range daily[:60-n] {
+							st.s1 += dv
+						}
+					}
+					offs = append(offs, st)
+				}
+				st := &offs[o]
+				k := zn.country
+				vz := countries[k].volume * zn.share
+				v0 := vz * cal.volume[k*cal.n+st.d0]
+				st.v0 += v0
+				st.f0 += v0 * cal.fraud[k*cal.n+st.d0]
+				sum := v0 * st.s0
+				if st.n < 60 {
+					v1 := vz * cal.volume[k*cal.n+st.d1]
+					st.v1 += v1
+					st.f1 += v1 * cal.fraud[k*cal.n+st.d1]
+					sum += v1 * st.s1
+				}
+				row[z] = sum
+			}
+			rate, press := tl.rate[h*60:h*60+60], tl.pressure[h*60:h*60+60]
+			for i := range offs {
+				st := &offs[i]
+				r, p := rate[:st.n], press[:st.n]
+				for j, dv := range daily[st.lm : st.lm+st.n] {
+					r[j] += st.v0 * dv
+					p[j] += st.f0 * dv
+				}
+				if st.n < 60 {
+					r, p := rate[st.n:], press[st.n:]
+					for j, dv := range daily[:60-st.n] {
+						r[j] += st.v1 * dv
+						p[j] += st.f1 * dv
+					}
+				}
+			}
 			clear(cw)
 			for z, v := range row {
 				cw[zones[z].country] += v
 			}
-			countryAt[h] = dist.NewAlias(cw)
+			tl.byHour.Fill(h, cw, &scratch)
 			for k := range nc {
-				first, end := tl.zone1[k], nz
-				if k+1 < nc {
-					end = tl.zone1[k+1]
-				}
-				if end-first > 1 {
-					zoneAt[h*nc+k] = dist.NewAlias(row[first:end])
+				if i := h*nc + k; tl.zoneByHour.Len(i) > 0 {
+					first := tl.zone1[k]
+					tl.zoneByHour.Fill(i, row[first:first+tl.zoneByHour.Len(i)], &scratch)
 				}
 			}
 		}
@@ -116,12 +156,6 @@ func newTimeline(cfg *Config, startUnix int64, countries []activeCountry, zones 
 	wg.Go(func() { fill(0, hours/2) })
 	fill(hours/2, hours)
 	wg.Wait()
-	for _, a := range countryAt {
-		tl.byHour.Add(a)
-	}
-	for _, a := range zoneAt {
-		tl.zoneByHour.Add(a)
-	}
 	tl.countries = nc
 	s := 0.0
 	for m, r := range tl.rate {
@@ -130,6 +164,14 @@ func newTimeline(cfg *Config, startUnix int64, countries []activeCountry, zones 
 	}
 	accumulate(tl.pressure)
 	return tl
+}
+
+// zonesOf is the number of zones of active country k (nz zones in all).
+func (tl *timeline) zonesOf(k, nz int) int {
+	if k+1 < len(tl.zone1) {
+		return tl.zone1[k+1] - tl.zone1[k]
+	}
+	return nz - tl.zone1[k]
 }
 
 // accumulate turns per-minute intensities into cumulative sums, in place.
