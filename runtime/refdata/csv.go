@@ -1,11 +1,43 @@
 package refdata
 
 import (
-	"bytes"
+	_ "embed"
 	"encoding/csv"
 	"fmt"
 	"strings"
 )
+
+// The tables, embedded as strings: read in place, never copied.
+var (
+	//go:embed data/bin_ranges.csv
+	binRangesCSV string
+	//go:embed data/bins.csv
+	binsCSV string
+	//go:embed data/cities.csv
+	citiesCSV string
+	//go:embed data/countries.csv
+	countriesCSV string
+	//go:embed data/country_rir.csv
+	countryRIRCSV string
+	//go:embed data/currencies.csv
+	currenciesCSV string
+	//go:embed data/holidays.csv
+	holidaysCSV string
+	//go:embed data/ipv4_blocks.csv
+	ipv4BlocksCSV string
+	//go:embed data/mccs.csv
+	mccsCSV string
+	//go:embed data/price_levels.csv
+	priceLevelsCSV string
+)
+
+// tableText maps a table's file name (in data/) to its text.
+var tableText = map[string]string{
+	"bin_ranges.csv": binRangesCSV, "bins.csv": binsCSV, "cities.csv": citiesCSV,
+	"countries.csv": countriesCSV, "country_rir.csv": countryRIRCSV, "currencies.csv": currenciesCSV,
+	"holidays.csv": holidaysCSV, "ipv4_blocks.csv": ipv4BlocksCSV, "mccs.csv": mccsCSV,
+	"price_levels.csv": priceLevelsCSV,
+}
 
 // readCSV calls row for each record of the embedded table name after its
 // header; every record must have cols fields. row must not keep rec (its
@@ -16,11 +48,10 @@ import (
 // encoding/csv (RFC 4180), so the records are those encoding/csv reads,
 // at a fraction of its cost (the tables are parsed at every start).
 func readCSV(name string, cols int, row func(rec []string) error) error {
-	b, err := dataFS.ReadFile("data/" + name)
-	if err != nil {
-		return err
+	text, ok := tableText[name]
+	if !ok {
+		return fmt.Errorf("%s: no such table", name)
 	}
-	text := string(b)
 	rec := make([]string, cols)
 	for line, header := 0, true; text != ""; {
 		var l string
@@ -76,11 +107,7 @@ func split(line string, rec []string) error {
 // csvRows is the number of records of the embedded table name (its lines
 // after the header), to size the slices a loader appends them to.
 func csvRows(name string) int {
-	b, err := dataFS.ReadFile("data/" + name)
-	if err != nil {
-		return 0
-	}
-	return max(0, bytes.Count(b, []byte{'\n'})-1)
+	return max(0, strings.Count(tableText[name], "\n")-1)
 }
 
 // groupBy groups all by the key of each index, each group in all's order,

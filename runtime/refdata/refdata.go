@@ -2,13 +2,10 @@
 package refdata
 
 import (
-	"embed"
 	"slices"
 	"sync"
 )
 
-//go:embed data/*.csv
-var dataFS embed.FS
 
 // Country is one ISO 3166-1 country with the attributes the generator needs.
 type Country struct {
