@@ -6,7 +6,6 @@ import (
 	"sync"
 )
 
-
 // Country is one ISO 3166-1 country with the attributes the generator needs.
 type Country struct {
 	Code         string  // ISO 3166-1 alpha-2, e.g. "US"
