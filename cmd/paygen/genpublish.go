@@ -80,6 +80,7 @@ func (p *genPlan) publish(out *outputs, res *genResult, start time.Time, spec *p
 // profileAs profiles the Parquet file at in (a temporary file) under the name the
 // published file will have, and writes the HTML report to html.
 func profileAs(in, name string, spec *profile.Spec, html string) error {
+	defer softMemoryLimit(profileMemoryLimit)()
 	pr, err := profile.Run(in, spec, profile.Options{})
 	if err != nil {
 		return err

@@ -76,6 +76,7 @@ func profileFile(in string, spec *profile.Spec, htmlOut, jsonOut string) error {
 }
 
 func writeProfile(in string, spec *profile.Spec, htmlOut, jsonOut string, opt profile.Options) (*profile.Profile, error) {
+	defer softMemoryLimit(profileMemoryLimit)()
 	p, err := profile.Run(in, spec, opt)
 	if err != nil {
 		return nil, err
