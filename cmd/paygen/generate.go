@@ -38,7 +38,7 @@ func runGenerate(e *env, args []string) int {
 	fs.Uint64Var(&g.seed, "seed", 42, "random seed: same seed, rows and date give the same data")
 	fs.StringVar(&g.date, "date", "", "dataset date YYYY-MM-DD; events fall in the 30 days before it (default today, UTC)")
 	fs.IntVar(&g.workers, "workers", runtime.GOMAXPROCS(0), "generator goroutines (does not change the output)")
-	fs.StringVar(&g.rowGroup, "row-group-size", "8MB", "target row group size (bytes such as 128MB, or a row count)")
+	fs.StringVar(&g.rowGroup, "row-group-size", "8MB", "target row group size (bytes such as 128MB, or a row count); from 32MB the pages spool to a temporary file beside the output")
 	fs.StringVar(&g.shard, "shard", "", "write only shard i of N (i/N, 1-based): disjoint slices whose union is the full dataset")
 	fs.BoolVar(&g.overwrite, "overwrite", false, "replace an existing output file")
 	fs.BoolVar(&g.quiet, "quiet", false, "print nothing on success")
@@ -109,6 +109,7 @@ type genPlan struct {
 	workers     int
 	groupBlks   int    // blocks per row group; 0: from groupSize and a sample, in the write
 	groupSize   string // --row-group-size
+	spool       bool   // row groups large enough to spool their pages to disk
 	restore     func() // undoes the memory limit set for the write
 	shard       int    // 1-based; 0 = whole dataset
 	shards      int
@@ -188,6 +189,27 @@ func groupBlocks(s string, blockRows int, rowBytes func() (float64, error)) (int
 		return 0, fmt.Errorf("%q must be positive", s)
 	}
 	return int(max(1, (rows+int64(blockRows)/2)/int64(blockRows))), nil
+}
+
+// spoolAbove is the row group size past which a write spools its groups'
+// encoded pages to disk (pqwrite.Options.SpoolDir) rather than holding a
+// whole group's chunks in memory until it is written; spoolRowBytes
+// converts a row count to bytes for that test (the most a row has cost,
+// at 100 M rows: ~75 B).
+const (
+	spoolAbove    = 32 << 20
+	spoolRowBytes = 75
+)
+
+// largeGroups reports whether row groups of --row-group-size s are large
+// enough to spool.
+func largeGroups(s string) bool {
+	if isRowCount(s) {
+		rows, _ := strconv.ParseInt(strings.ReplaceAll(s, "_", ""), 10, 64)
+		return rows >= spoolAbove/spoolRowBytes
+	}
+	b, err := parseBytes(s)
+	return err == nil && b >= spoolAbove
 }
 
 // isRowCount reports whether a row group size is a row count (a plain
@@ -270,6 +292,12 @@ func (p *genPlan) run(e *env) (genResult, error) {
 	first, end := p.shardBlocks()
 	total := min(int64(end)*int64(p.w.BlockRows()), p.rows) - int64(first)*int64(p.w.BlockRows())
 	opt := pqwrite.Options{Workers: p.workers, RowGroupBlocks: p.groupBlks, FirstBlock: first, EndBlock: end, Metadata: p.metadata()}
+	if p.spool = largeGroups(p.groupSize); p.spool {
+		opt.SpoolDir = os.TempDir()
+		if out.local != nil {
+			opt.SpoolDir = filepath.Dir(out.local.tmp) // beside the file, on its disk
+		}
+	}
 	if p.groupBlks > 0 {
 		p.limitMemory()
 	} else {

@@ -60,8 +60,19 @@ func softMemoryLimit(limit int64) (restore func()) {
 // limitMemory sets the write's memory limit once its row groups are sized;
 // restoreMemory undoes it.
 func (p *genPlan) limitMemory() {
-	p.restore = limitMemory(p.workers, p.groupBlks*p.w.BlockRows(), len(p.def.columns))
+	rows := p.groupBlks * p.w.BlockRows()
+	if p.spool {
+		// a spooled group holds its pages past 1 MiB per column on disk:
+		// room for what it keeps (dictionaries, page and spool buffers) as
+		// for a group of spoolHeldRows rows
+		rows = min(rows, spoolHeldRows)
+	}
+	p.restore = limitMemory(p.workers, rows, len(p.def.columns))
 }
+
+// spoolHeldRows is the group size, in rows, whose memory allowance a
+// spooled write gets (about what a 32 MB row group holds).
+const spoolHeldRows = 512 << 10
 
 func (p *genPlan) restoreMemory() {
 	if p.restore != nil {

@@ -22,3 +22,14 @@ func TestGenerateMemoryLimit(t *testing.T) {
 	wide := generateMemoryLimit(2, groupRows, 48)
 	assert.Equal(t, 24<<20+2*(want-24<<20), wide, "twice the columns, twice the room beyond the base")
 }
+
+// Row groups of 32 MB and more (or as many rows as 32 MB holds at the
+// largest measured row) spool their pages to disk; the default 8MB does not.
+func TestLargeGroupsSpool(t *testing.T) {
+	for s, want := range map[string]bool{
+		"8MB": false, "31MB": false, "32MiB": true, "128MB": true, "1GB": true,
+		"100000": false, "447392": true, "2_000_000": true, "bad": false,
+	} {
+		assert.Equal(t, want, largeGroups(s), s)
+	}
+}

@@ -76,7 +76,6 @@ type column struct {
 	hb             sink
 	tenc           *thrift.Encoder
 	scratch        [2][]byte
-	out            [][]byte // the chunk's bytes, for the writer
 }
 
 // sink is an io.Writer appending to a byte slice.

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"math/rand/v2"
+	"os"
 	"strconv"
 	"testing"
 
@@ -13,8 +14,9 @@ import (
 
 // randomFile writes a file of random columns (every physical type, encoding
 // and append method, optional or not), random values, random batch sizes and
-// page limits, and returns it with the dataset it should hold.
-func randomFile(t *testing.T, seed uint64) ([]byte, *dataset) {
+// page limits, and returns it with the dataset it should hold. spool > 0
+// spools each column's pages to disk past spool bytes (RowGroup.SpoolTo).
+func randomFile(t *testing.T, seed uint64, spool int) ([]byte, *dataset) {
 	r := rand.New(rand.NewPCG(seed, 99))
 	type gen struct {
 		col    Column
@@ -99,6 +101,10 @@ func randomFile(t *testing.T, seed uint64) ([]byte, *dataset) {
 	w, err := NewWriter(&buf, cols, nil, "paygen version 0.1.0")
 	require.NoError(t, err)
 	rg := NewRowGroup(cols)
+	if spool > 0 {
+		rg.SpoolTo(t.TempDir(), spool)
+		defer func() { require.NoError(t, rg.Close()) }()
+	}
 	lo := 0
 	for _, n := range groups {
 		rg.Reset()
@@ -164,10 +170,35 @@ func randomFile(t *testing.T, seed uint64) ([]byte, *dataset) {
 func TestRandomFiles(t *testing.T) {
 	for seed := range uint64(24) {
 		t.Run(fmt.Sprint(seed), func(t *testing.T) {
-			data, d := randomFile(t, seed)
+			data, d := randomFile(t, seed, 0)
 			checkArrow(t, data, d)
 			checkParquetGo(t, data, d)
 			checkStats(t, data, d)
 		})
 	}
+}
+
+// Spooling a row group's pages to disk, however often (after every page,
+// or every few), writes the same bytes; a reused row group overwrites its
+// spool files from their start; Close leaves no file behind.
+func TestSpooledRowGroupsWriteSameBytes(t *testing.T) {
+	for seed := range uint64(24) {
+		want, _ := randomFile(t, seed, 0)
+		for _, spool := range []int{1, 700, 50000} {
+			got, _ := randomFile(t, seed, spool)
+			require.Equal(t, want, got, "seed %d, spool past %d bytes", seed, spool)
+		}
+	}
+	dir := t.TempDir()
+	cols := []Column{{Name: "s", Physical: ByteArray, Logical: String, Encoding: Plain}}
+	rg := NewRowGroup(cols)
+	rg.SpoolTo(dir, 1)
+	rg.SetPageLimits(2, 1<<20)
+	rg.Strings(0, []string{"a", "b", "c", "d", "e"}, nil)
+	require.NoError(t, rg.Finish())
+	require.Positive(t, rg.cols[0].pages.spooled, "pages went to the spool file")
+	require.NoError(t, rg.Close())
+	left, err := os.ReadDir(dir)
+	require.NoError(t, err)
+	require.Empty(t, left, "no spool file left")
 }

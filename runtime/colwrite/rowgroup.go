@@ -2,6 +2,7 @@ package colwrite
 
 import (
 	"fmt"
+	"os"
 	"slices"
 
 	"github.com/parquet-go/parquet-go/format"
@@ -182,9 +183,34 @@ func appendLevels(levels []byte, valid []bool, lo, hi int) ([]byte, int) {
 }
 
 // chunk returns column i's finished chunk: its metadata with offsets relative
-// to the chunk's first byte, and its bytes (dictionary page, data pages).
-func (rg *RowGroup) chunk(i int) (format.ColumnChunk, [][]byte) {
+// to the chunk's first byte, and its bytes: the dictionary page, the data
+// pages spooled to disk (the first spooled bytes of file), then the data
+// pages in memory.
+func (rg *RowGroup) chunk(i int) (meta format.ColumnChunk, dict []byte, file *os.File, spooled int64, pages [][]byte, err error) {
 	c := rg.cols[i]
-	c.out = append(append(c.out[:0], c.dictPage), c.pages.bufs[:c.pages.n]...)
-	return c.chunk, c.out
+	return c.chunk, c.dictPage, c.pages.file, c.pages.spooled, c.pages.bufs[:c.pages.n], c.pages.err
+}
+
+// SpoolTo makes the row group keep about perColumn bytes at most of each
+// column's encoded pages in memory and append the rest to temporary files
+// in dir (one per column, created when first needed), so that a large row
+// group, whose chunks are all held until it is written, does not hold them
+// in memory. The files are removed by Close (on Unix at once: they live
+// while open, and nothing is left if the process dies). The bytes written
+// are the same.
+func (rg *RowGroup) SpoolTo(dir string, perColumn int) {
+	for _, c := range rg.cols {
+		c.pages.dir, c.pages.spoolAt = dir, max(perColumn, 1)
+	}
+}
+
+// Close releases the row group's spool files.
+func (rg *RowGroup) Close() error {
+	var err error
+	for _, c := range rg.cols {
+		if cerr := c.pages.close(); err == nil {
+			err = cerr
+		}
+	}
+	return err
 }

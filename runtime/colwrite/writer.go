@@ -27,6 +27,7 @@ type Writer struct {
 	rows      int64
 	closed    bool
 	err       error
+	copyBuf   []byte // copying spooled chunks
 }
 
 // NewWriter writes the file header to w and returns a Writer for files with
@@ -51,6 +52,27 @@ func NewWriter(w io.Writer, cols []Column, kv [][2]string, createdBy string) (*W
 		return nil, err
 	}
 	return pw, nil
+}
+
+// copyFrom writes the first n bytes of r (a chunk's spooled pages).
+func (w *Writer) copyFrom(r io.ReaderAt, n int64) error {
+	if n == 0 {
+		return w.err
+	}
+	if w.copyBuf == nil {
+		w.copyBuf = make([]byte, 1<<20)
+	}
+	for off := int64(0); off < n; {
+		b := w.copyBuf[:min(int64(len(w.copyBuf)), n-off)]
+		if _, err := r.ReadAt(b, off); err != nil {
+			return fmt.Errorf("colwrite: reading a spooled column chunk: %w", err)
+		}
+		if err := w.write(b); err != nil {
+			return err
+		}
+		off += int64(len(b))
+	}
+	return nil
 }
 
 func (w *Writer) write(b []byte) error {
@@ -97,14 +119,23 @@ func (w *Writer) WriteRowGroup(rg *RowGroup) error {
 		FileOffset: w.off,
 	}
 	for i := range rg.cols {
-		chunk, data := rg.chunk(i)
+		chunk, dict, file, spooled, pages, err := rg.chunk(i)
+		if err != nil {
+			return err
+		}
 		start := w.off
-		if len(data[0]) > 0 {
+		if len(dict) > 0 {
 			chunk.MetaData.DictionaryPageOffset = start
 		}
 		chunk.MetaData.DataPageOffset += start
 		chunk.FileOffset = start
-		for _, b := range data {
+		if err := w.write(dict); err != nil {
+			return err
+		}
+		if err := w.copyFrom(file, spooled); err != nil {
+			return err
+		}
+		for _, b := range pages {
 			if err := w.write(b); err != nil {
 				return err
 			}

@@ -1,6 +1,7 @@
 package pqwrite
 
 import (
+	"cmp"
 	"fmt"
 	"io"
 	"sync"
@@ -29,7 +30,7 @@ const (
 // idle: 3-5% of worker time at 1 M rows on 2 cores, as with one more
 // block and row group, for 40 MB less).
 func WriteColumns(out io.Writer, w *world.World, cols []colwrite.Column,
-	writers []func(*world.Block, *colwrite.RowGroup), opt Options, createdBy string) (Stats, error) {
+	writers []func(*world.Block, *colwrite.RowGroup), opt Options, createdBy string) (_ Stats, err error) {
 	end := opt.EndBlock
 	if end == 0 {
 		end = w.Blocks()
@@ -50,8 +51,18 @@ func WriteColumns(out io.Writer, w *world.World, cols []colwrite.Column,
 	for range nGroups {
 		rg := colwrite.NewRowGroup(cols)
 		rg.SetPageLimits(pageRows, pageBytes)
+		if opt.SpoolDir != "" {
+			rg.SpoolTo(opt.SpoolDir, cmp.Or(opt.SpoolColumnBytes, 1<<20))
+		}
 		rgs = append(rgs, rg)
 	}
+	defer func() {
+		for _, rg := range rgs {
+			if cerr := rg.Close(); err == nil && cerr != nil {
+				err = fmt.Errorf("pqwrite: %w", cerr)
+			}
+		}
+	}()
 	var blocks []*world.Block
 	for range nBlocks {
 		blocks = append(blocks, w.NewBlock())

@@ -25,6 +25,13 @@ type Options struct {
 	// a row's bytes as RowBytes does (one worker, while the others fill the
 	// first blocks) and asks SizeGroups for the blocks per row group.
 	SizeGroups func(rowBytes float64) (blocks int, err error)
+
+	// SpoolDir, if set, is where the row groups' encoded pages go past
+	// SpoolColumnBytes per column (default 1 MiB), in temporary files
+	// (colwrite.RowGroup.SpoolTo), instead of staying in memory until their
+	// group is written: for row groups too large to hold. Same bytes.
+	SpoolDir         string
+	SpoolColumnBytes int
 }
 
 // Stats describes a finished write.

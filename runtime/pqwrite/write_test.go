@@ -3,6 +3,7 @@ package pqwrite_test
 import (
 	"bytes"
 	"io"
+	"os"
 	"testing"
 	"time"
 
@@ -67,6 +68,29 @@ func TestWorkersDoNotChangeBytes(t *testing.T) {
 		_, err = pqwrite.WriteColumns(&four, w, generated.Columns, generated.Writers, pqwrite.Options{Workers: 4, RowGroupBlocks: 1, EndBlock: c.end}, "t")
 		require.NoError(t, err)
 		require.True(t, bytes.Equal(one.Bytes(), four.Bytes()), "%d rows: 1 and 4 workers wrote different bytes", c.rows)
+	}
+}
+
+// Spooling the row groups' pages to disk writes the same bytes, with
+// large groups (several blocks) and with the row-size sample, and leaves
+// no file in the spool directory.
+func TestSpoolDoesNotChangeBytes(t *testing.T) {
+	w := newWorld(t, 300_000)
+	for _, opt := range []pqwrite.Options{
+		{Workers: 2, RowGroupBlocks: 3},
+		{Workers: 3, SizeGroups: func(float64) (int, error) { return 2, nil }},
+	} {
+		var mem, disk bytes.Buffer
+		_, err := pqwrite.WriteColumns(&mem, w, generated.Columns, generated.Writers, opt, "t")
+		require.NoError(t, err)
+		dir := t.TempDir()
+		opt.SpoolDir, opt.SpoolColumnBytes = dir, 64<<10
+		_, err = pqwrite.WriteColumns(&disk, w, generated.Columns, generated.Writers, opt, "t")
+		require.NoError(t, err)
+		require.True(t, bytes.Equal(mem.Bytes(), disk.Bytes()), "spooled and in-memory writes differ")
+		left, err := os.ReadDir(dir)
+		require.NoError(t, err)
+		require.Empty(t, left)
 	}
 }
 
