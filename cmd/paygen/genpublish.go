@@ -92,6 +92,7 @@ func profileAs(in, name string, spec *profile.Spec, html string) error {
 // validateAs validates the unpublished file at path (a temporary file) and writes
 // the text report to w (when not nil) under name, the path it is published at.
 func validateAs(path, name string, c *contract.Contract, w io.Writer) (ok bool, err error) {
+	defer softMemoryLimit(validateMemoryLimit)()
 	rep, err := contract.Validate(path, c, contract.Options{})
 	if err != nil {
 		return false, errors.New(strings.ReplaceAll(inputError(err), path, name))

@@ -48,6 +48,7 @@ func runValidate(e *env, args []string) int {
 		return e.fail("validate", 2, "no data contract is compiled into this binary")
 	}
 
+	defer softMemoryLimit(validateMemoryLimit)()
 	var reports []*contract.Report
 	for _, path := range files {
 		rep, err := contract.Validate(path, c, opt)
