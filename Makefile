@@ -38,8 +38,8 @@ test: test-deps drift
 	mkdir -p tests/artifacts
 	PAYGEN_REQUIRE_S3=1 CI=true $(GO) test -count=1 -artifacts -outputdir $(CURDIR)/tests/artifacts ./...
 	@if [ -f tests/duckdb/go.mod ]; then cd tests/duckdb && $(GO) test -count=1 ./...; fi
-	# workers append different columns of one block at once: check it under the race detector
-	$(GO) test -race -count=1 -run 'TestWorkersDoNotChangeBytes|TestConcurrent' ./runtime/pqwrite/ ./runtime/colwrite/
+	# workers append different columns of one block at once (and spool them): check it under the race detector
+	$(GO) test -race -count=1 -run 'TestWorkersDoNotChangeBytes|TestConcurrent|TestSpool' ./runtime/pqwrite/ ./runtime/colwrite/
 	# declared columns read the block from several writer goroutines too
 	$(GO) test -race -count=1 -run TestDeterministic ./generated/examples/extended/
 
