@@ -106,3 +106,48 @@ func TestHolidayFacts(t *testing.T) {
 	assert.NotEqual(t, "changed", Holidays("US")[0].Name, "Holidays returns a copy")
 	require.NotEmpty(t, HolidayCountries())
 }
+
+// HolidaysIn holds exactly the holidays Holidays lists in the window, for
+// windows across the table's years and its edges.
+func TestHolidaysInIsHolidaysInTheWindow(t *testing.T) {
+	starts := []time.Time{
+		time.Date(HolidayFirstYear-1, 12, 20, 0, 0, 0, 0, time.UTC),
+		time.Date(2025, 4, 28, 0, 0, 0, 0, time.UTC),
+		time.Date(2025, 11, 1, 0, 0, 0, 0, time.UTC),
+		time.Date(2030, 12, 15, 0, 0, 0, 0, time.UTC),
+		time.Date(HolidayLastYear, 12, 10, 0, 0, 0, 0, time.UTC),
+	}
+	for _, from := range starts {
+		to := from.AddDate(0, 0, 33)
+		got := HolidaysIn(from, to)
+		n := 0
+		for _, c := range HolidayCountries() {
+			var want []Holiday
+			for _, h := range Holidays(c) {
+				if !h.Date.Before(from) && h.Date.Before(to) {
+					want = append(want, h)
+				}
+			}
+			require.Equal(t, want, got[c], "%s from %s", c, from.Format(time.DateOnly))
+			n += len(want)
+		}
+		require.Len(t, got, countNonEmpty(got))
+		if from.Year() == 2025 {
+			require.Positive(t, n, "a 2025 window has holidays")
+		}
+		if from.Equal(starts[1]) { // a quoted name (a comma in it) is in this window
+			require.Contains(t, got["TR"], Holiday{Date: time.Date(2025, 5, 19, 0, 0, 0, 0, time.UTC),
+				Name: "Commemoration of Atatürk, Youth and Sports Day"})
+		}
+	}
+}
+
+func countNonEmpty(m map[string][]Holiday) int {
+	n := 0
+	for _, v := range m {
+		if len(v) > 0 {
+			n++
+		}
+	}
+	return n
+}

@@ -144,14 +144,16 @@ func newCalendar(cfg *Config, startUnix int64, windowDays int, countries []activ
 	c.fraud = make([]float64, n*len(countries))
 	c.online = make([]float64, n*len(countries))
 	c.anyOnline = make([]bool, len(countries))
+	var holidays map[string][]refdata.Holiday // the window's only
+	if cfg.Seasonality.HolidayVolume > 0 {
+		holidays = refdata.HolidaysIn(time.Unix(c.firstDay*86400, 0), time.Unix((c.firstDay+int64(n))*86400, 0))
+	}
 	for k, ct := range countries {
 		sun, hasSun := sunday[ct.code]
-		holiday := make([]bool, n) // the window's days only
-		if cfg.Seasonality.HolidayVolume > 0 {
-			for _, h := range refdata.Holidays(ct.code) {
-				if i := h.Date.Unix()/86400 - c.firstDay; i >= 0 && i < int64(n) {
-					holiday[i] = true
-				}
+		holiday := make([]bool, n)
+		for _, h := range holidays[ct.code] {
+			if i := h.Date.Unix()/86400 - c.firstDay; i >= 0 && i < int64(n) {
+				holiday[i] = true
 			}
 		}
 		for i := range n {
