@@ -171,10 +171,8 @@ func (g *genFlags) plan() (*genPlan, error) {
 // groupBlocks turns a row group size (bytes or rows) into whole blocks; a
 // size in bytes is divided by rowBytes, the measured bytes of a row.
 func groupBlocks(s string, blockRows int, rowBytes func() (float64, error)) (int, error) {
-	var rows int64
-	if isRowCount(s) {
-		rows, _ = strconv.ParseInt(strings.ReplaceAll(s, "_", ""), 10, 64)
-	} else {
+	rows, isRows := rowCount(s)
+	if !isRows {
 		b, err := parseBytes(s)
 		if err != nil {
 			return 0, err
@@ -204,8 +202,7 @@ const (
 // largeGroups reports whether row groups of --row-group-size s are large
 // enough to spool.
 func largeGroups(s string) bool {
-	if isRowCount(s) {
-		rows, _ := strconv.ParseInt(strings.ReplaceAll(s, "_", ""), 10, 64)
+	if rows, ok := rowCount(s); ok {
 		return rows >= spoolAbove/spoolRowBytes
 	}
 	b, err := parseBytes(s)
@@ -215,8 +212,15 @@ func largeGroups(s string) bool {
 // isRowCount reports whether a row group size is a row count (a plain
 // integer) rather than a size in bytes.
 func isRowCount(s string) bool {
-	_, err := strconv.ParseInt(strings.ReplaceAll(s, "_", ""), 10, 64)
-	return err == nil
+	_, ok := rowCount(s)
+	return ok
+}
+
+// rowCount reads a row group size given as a row count (digits, with
+// optional _ separators).
+func rowCount(s string) (int64, bool) {
+	rows, err := strconv.ParseInt(strings.ReplaceAll(s, "_", ""), 10, 64)
+	return rows, err == nil
 }
 
 // parseShard reads i/N (1-based) and checks it against the block count.

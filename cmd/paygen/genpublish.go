@@ -80,8 +80,7 @@ func (p *genPlan) publish(out *outputs, res *genResult, start time.Time, spec *p
 // profileAs profiles the Parquet file at in (a temporary file) under the name the
 // published file will have, and writes the HTML report to html.
 func profileAs(in, name string, spec *profile.Spec, html string) error {
-	defer softMemoryLimit(profileMemoryLimit)()
-	pr, err := profile.Run(in, spec, profile.Options{})
+	pr, err := profileRun(in, spec, profile.Options{})
 	if err != nil {
 		return err
 	}
@@ -92,8 +91,7 @@ func profileAs(in, name string, spec *profile.Spec, html string) error {
 // validateAs validates the unpublished file at path (a temporary file) and writes
 // the text report to w (when not nil) under name, the path it is published at.
 func validateAs(path, name string, c *contract.Contract, w io.Writer) (ok bool, err error) {
-	defer softMemoryLimit(validateMemoryLimit)()
-	rep, err := contract.Validate(path, c, contract.Options{})
+	rep, err := validateRun(path, c, contract.Options{})
 	if err != nil {
 		return false, errors.New(strings.ReplaceAll(inputError(err), path, name))
 	}

@@ -76,8 +76,7 @@ func profileFile(in string, spec *profile.Spec, htmlOut, jsonOut string) error {
 }
 
 func writeProfile(in string, spec *profile.Spec, htmlOut, jsonOut string, opt profile.Options) (*profile.Profile, error) {
-	defer softMemoryLimit(profileMemoryLimit)()
-	p, err := profile.Run(in, spec, opt)
+	p, err := profileRun(in, spec, opt)
 	if err != nil {
 		return nil, err
 	}
@@ -92,6 +91,12 @@ func writeProfile(in string, spec *profile.Spec, htmlOut, jsonOut string, opt pr
 		}
 	}
 	return p, nil
+}
+
+// profileRun is profile.Run under the profile's soft memory limit.
+func profileRun(in string, spec *profile.Spec, opt profile.Options) (*profile.Profile, error) {
+	defer softMemoryLimit(profileMemoryLimit)()
+	return profile.Run(in, spec, opt)
 }
 
 // writeAtomic writes a report through a temporary name and a rename.

@@ -48,10 +48,9 @@ func runValidate(e *env, args []string) int {
 		return e.fail("validate", 2, "no data contract is compiled into this binary")
 	}
 
-	defer softMemoryLimit(validateMemoryLimit)()
 	var reports []*contract.Report
 	for _, path := range files {
-		rep, err := contract.Validate(path, c, opt)
+		rep, err := validateRun(path, c, opt)
 		if err != nil {
 			e.fail("validate", 2, "%s", inputError(err))
 			code = 2
@@ -98,6 +97,12 @@ func validateFile(path string, c *contract.Contract, w io.Writer) (ok bool, err 
 }
 
 // inputError drops the reader's package prefix: "open x.parquet: no such file or directory".
+// validateRun is contract.Validate under validation's soft memory limit.
+func validateRun(path string, c *contract.Contract, opt contract.Options) (*contract.Report, error) {
+	defer softMemoryLimit(validateMemoryLimit)()
+	return contract.Validate(path, c, opt)
+}
+
 func inputError(err error) string {
 	return strings.TrimPrefix(err.Error(), "colscan: ")
 }

@@ -3,7 +3,6 @@ package refdata
 import (
 	"fmt"
 	"slices"
-	"sync"
 )
 
 // BIN is one issuer BIN (the first six digits of a card number) with its brand, type and issuing country.
@@ -22,21 +21,7 @@ type binTable struct {
 	byCountry map[string][]BIN // sorted by Prefix
 }
 
-var (
-	binOnce sync.Once
-	binTbl  *binTable
-)
-
-func bins() *binTable {
-	binOnce.Do(func() {
-		t, err := loadBINs()
-		if err != nil {
-			panic("refdata: embedded data is invalid: " + err.Error())
-		}
-		binTbl = t
-	})
-	return binTbl
-}
+var bins = embedded(loadBINs)
 
 func loadBINs() (*binTable, error) {
 	t := &binTable{all: make([]BIN, 0, csvRows("bins.csv"))}

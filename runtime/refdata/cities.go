@@ -4,7 +4,6 @@ import (
 	"cmp"
 	"fmt"
 	"slices"
-	"sync"
 )
 
 // City is one populated place with its IANA time zone.
@@ -21,21 +20,7 @@ type cityTable struct {
 	byCountry map[string][]City
 }
 
-var (
-	cityOnce sync.Once
-	cityTbl  *cityTable
-)
-
-func cities() *cityTable {
-	cityOnce.Do(func() {
-		t, err := loadCities()
-		if err != nil {
-			panic("refdata: embedded data is invalid: " + err.Error())
-		}
-		cityTbl = t
-	})
-	return cityTbl
-}
+var cities = embedded(loadCities)
 
 // cityOrder is the table's order: by Country, then Population descending, then Name.
 func cityOrder(a, b City) int {

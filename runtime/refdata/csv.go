@@ -5,6 +5,7 @@ import (
 	"encoding/csv"
 	"fmt"
 	"strings"
+	"sync"
 )
 
 // The tables, embedded as strings: read in place, never copied.
@@ -37,6 +38,19 @@ var tableText = map[string]string{
 	"countries.csv": countriesCSV, "country_rir.csv": countryRIRCSV, "currencies.csv": currenciesCSV,
 	"holidays.csv": holidaysCSV, "ipv4_blocks.csv": ipv4BlocksCSV, "mccs.csv": mccsCSV,
 	"price_levels.csv": priceLevelsCSV,
+}
+
+// embedded returns the getter of an embedded table: load runs once, on first
+// use, and a table that does not load is a defect of the build (a panic;
+// the package's tests load every table).
+func embedded[T any](load func() (T, error)) func() T {
+	return sync.OnceValue(func() T {
+		t, err := load()
+		if err != nil {
+			panic("refdata: embedded data is invalid: " + err.Error())
+		}
+		return t
+	})
 }
 
 // readCSV calls row for each record of the embedded table name after its

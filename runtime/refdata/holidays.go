@@ -3,8 +3,6 @@ package refdata
 import (
 	"fmt"
 	"slices"
-	"strings"
-	"sync"
 	"time"
 )
 
@@ -25,33 +23,16 @@ type holidayTable struct {
 	countries []string             // sorted
 }
 
-var (
-	holidayOnce sync.Once
-	holidayTbl  *holidayTable
-)
-
-func holidays() *holidayTable {
-	holidayOnce.Do(func() {
-		t, err := loadHolidays()
-		if err != nil {
-			panic("refdata: embedded data is invalid: " + err.Error())
-		}
-		holidayTbl = t
-	})
-	return holidayTbl
-}
+var holidays = embedded(loadHolidays)
 
 func loadHolidays() (*holidayTable, error) {
 	t := &holidayTable{}
-	type row struct {
-		country string
-		Holiday
-	}
-	all := make([]row, 0, csvRows("holidays.csv"))
+	n := csvRows("holidays.csv")
+	all, ctys := make([]Holiday, 0, n), make([]string, 0, n) // a row's holiday and country
 	err := readCSV("holidays.csv", 3, func(rec []string) error {
 		country, date, name := rec[0], rec[1], rec[2]
 		n := len(all)
-		if n == 0 || country != all[n-1].country {
+		if n == 0 || country != ctys[n-1] {
 			if _, ok := CountryByCode(country); !ok {
 				return fmt.Errorf("unknown country %q", country)
 			}
@@ -70,25 +51,13 @@ func loadHolidays() (*holidayTable, error) {
 		if name == "" {
 			return fmt.Errorf("%s %s has no name", country, date)
 		}
-		if n > 0 && all[n-1].country == country && !all[n-1].Date.Before(d) {
+		if n > 0 && ctys[n-1] == country && !all[n-1].Date.Before(d) {
 			return fmt.Errorf("%s %s is not after %s", country, date, all[n-1].Date.Format(time.DateOnly))
 		}
-		all = append(all, row{country, Holiday{Date: d, Name: name}})
+		all, ctys = append(all, Holiday{Date: d, Name: name}), append(ctys, country)
 		return nil
 	})
-	// the rows are grouped by country: each country's holidays are a run
-	hs := make([]Holiday, len(all))
-	t.byCountry = make(map[string][]Holiday, len(t.countries))
-	for i, r := range all {
-		hs[i] = r.Holiday
-		if i+1 == len(all) || all[i+1].country != r.country {
-			first := i
-			for first > 0 && all[first-1].country == r.country {
-				first--
-			}
-			t.byCountry[r.country] = hs[first : i+1 : i+1]
-		}
-	}
+	t.byCountry = groupBy(all, func(i int) string { return ctys[i] })
 	slices.Sort(t.countries)
 	return t, err
 }
@@ -134,30 +103,13 @@ func HolidayCountries() []string { return slices.Clone(holidays().countries) }
 func HolidaysIn(from, to time.Time) map[string][]Holiday {
 	lo, hi := from.UTC().Format(time.DateOnly), to.UTC().Format(time.DateOnly)
 	out := map[string][]Holiday{}
-	text := holidaysCSV
-	_, text, _ = strings.Cut(text, "\n") // the header
-	for text != "" {
-		var line string
-		line, text, _ = strings.Cut(text, "\n")
-		country, rest, ok := strings.Cut(strings.TrimSuffix(line, "\r"), ",")
-		if !ok || len(rest) < 11 || rest[10] != ',' {
-			continue // not a row of the form Holidays reads; it reports such rows
-		}
-		if date := rest[:10]; date >= lo && date < hi {
-			d, err := parseDate(date)
-			if err != nil {
-				continue
+	readCSV("holidays.csv", 3, func(rec []string) error { // Holidays reports a bad row
+		if date := rec[1]; date >= lo && date < hi {
+			if d, err := parseDate(date); err == nil {
+				out[rec[0]] = append(out[rec[0]], Holiday{Date: d, Name: rec[2]})
 			}
-			name := rest[11:]
-			if strings.IndexByte(name, '"') >= 0 { // quoted: as encoding/csv reads it
-				rec := make([]string, 3)
-				if split(line, rec) != nil {
-					continue
-				}
-				name = rec[2]
-			}
-			out[country] = append(out[country], Holiday{Date: d, Name: name})
 		}
-	}
+		return nil
+	})
 	return out
 }

@@ -5,7 +5,6 @@ import (
 	"net/netip"
 	"slices"
 	"sort"
-	"sync"
 )
 
 // IPv4Block is a range of IPv4 addresses, Start to Start+Size-1 (big-endian uint32, as IsPublicIPv4 takes).
@@ -24,21 +23,7 @@ type ipTable struct {
 	rir       map[string]string
 }
 
-var (
-	ipOnce sync.Once
-	ipTbl  *ipTable
-)
-
-func ips() *ipTable {
-	ipOnce.Do(func() {
-		t, err := loadIPs()
-		if err != nil {
-			panic("refdata: embedded data is invalid: " + err.Error())
-		}
-		ipTbl = t
-	})
-	return ipTbl
-}
+var ips = embedded(loadIPs)
 
 func loadIPs() (*ipTable, error) {
 	n := csvRows("ipv4_blocks.csv")

@@ -2,7 +2,6 @@ package refdata
 
 import (
 	"fmt"
-	"sync"
 )
 
 type priceLevel struct {
@@ -10,21 +9,7 @@ type priceLevel struct {
 	level float64
 }
 
-var (
-	priceOnce sync.Once
-	priceTbl  map[string]priceLevel
-)
-
-func priceLevels() map[string]priceLevel {
-	priceOnce.Do(func() {
-		t, err := loadPriceLevels()
-		if err != nil {
-			panic("refdata: embedded data is invalid: " + err.Error())
-		}
-		priceTbl = t
-	})
-	return priceTbl
-}
+var priceLevels = embedded(loadPriceLevels)
 
 func loadPriceLevels() (map[string]priceLevel, error) {
 	t := map[string]priceLevel{}

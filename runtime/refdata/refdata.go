@@ -3,7 +3,6 @@ package refdata
 
 import (
 	"slices"
-	"sync"
 )
 
 // Country is one ISO 3166-1 country with the attributes the generator needs.
@@ -59,21 +58,7 @@ type tables struct {
 	mccIdx     map[string]int
 }
 
-var (
-	loadOnce sync.Once
-	tbl      *tables
-)
-
-func data() *tables {
-	loadOnce.Do(func() {
-		t, err := load()
-		if err != nil {
-			panic("refdata: embedded data is invalid: " + err.Error())
-		}
-		tbl = t
-	})
-	return tbl
-}
+var data = embedded(load)
 
 // Countries returns all 249 ISO 3166-1 countries sorted by Code. The slice is a fresh copy.
 func Countries() []Country { return slices.Clone(data().countries) }
