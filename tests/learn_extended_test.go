@@ -76,5 +76,6 @@ func TestLearnabilityDeclaredColumnsAt1M(t *testing.T) {
 	for _, reason := range rep.Verdict.Reasons {
 		t.Log("verdict:", reason)
 		assert.Regexp(t, `^(RULE|POSITION): `, reason, "the band and the column checks pass")
+		assert.NotContains(t, reason, "response_code", "a card-testing probe's decline code gives it away")
 	}
 }

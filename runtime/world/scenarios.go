@@ -314,11 +314,14 @@ func (b *Block) fraudRow(i int, r *rng.Stream) {
 	b.tapLimit(i, usd)
 	in := authInput{usd: usd, usual: w.mccs[b.mcc[i]].MedianUSD * cp.spend, cp: cp}
 	if test {
-		// probes are declined for the card details the tester guessed wrong
+		// probes are declined for the card details the tester guessed wrong:
+		// a wrong CVV as do-not-honour, as issuers answer it, an empty
+		// balance, a wrong expiry; never "invalid card number", as the
+		// number is the victim's real card
 		b.auth[i], b.resp[i] = uint8(w.authApproved), respApproved
 		if r.Float64() < fc.CardTesting.Declined { // wrong guesses are what testing is: not difficulty-scaled
 			b.auth[i] = uint8(w.authDeclined)
-			b.resp[i] = [...]uint8{respInvalidCard, respInvalidCard, respExpired, respDoNotHonour, respFunds}[r.IntN(5)]
+			b.resp[i] = [...]uint8{respDoNotHonour, respDoNotHonour, respDoNotHonour, respFunds, respExpired}[r.IntN(5)]
 		}
 	} else {
 		b.auth[i], b.resp[i] = b.fraudAuthorize(i, &in, w.tell(caught, 0), r)
