@@ -14,6 +14,7 @@ import (
 // byte for byte the one written sequentially (make test also runs it under
 // the race detector: columns must share no state).
 func TestConcurrentColumnsSameBytes(t *testing.T) {
+	t.Parallel()
 	tab, _ := testTable()
 	want := writeTable(t, tab, testLayout, 3000)
 
@@ -49,6 +50,7 @@ func TestConcurrentColumnsSameBytes(t *testing.T) {
 // Keys of any unsigned width key the dictionary alike: narrow ids write the
 // same bytes as the same ids widened to uint64.
 func TestKeyWidthsSameBytes(t *testing.T) {
+	t.Parallel()
 	cols := []Column{
 		{Name: "a", Physical: ByteArray, Logical: String, Encoding: Dict},
 		{Name: "b", Physical: ByteArray, Logical: String, Encoding: Dict, Optional: true},

@@ -214,21 +214,25 @@ func writeEdgeLimit(t *testing.T, dictLimit int) ([]byte, *dataset) {
 }
 
 func TestEdgeCasesReadByArrow(t *testing.T) {
+	t.Parallel()
 	data, d := writeEdge(t)
 	checkArrow(t, data, d)
 }
 
 func TestEdgeCasesReadByParquetGo(t *testing.T) {
+	t.Parallel()
 	data, d := writeEdge(t)
 	checkParquetGo(t, data, d)
 }
 
 func TestEdgeCasesStatistics(t *testing.T) {
+	t.Parallel()
 	data, d := writeEdge(t)
 	checkStats(t, data, d)
 }
 
 func TestFinishRejectsUnevenColumns(t *testing.T) {
+	t.Parallel()
 	cols := []Column{{Name: "a", Physical: Int64}, {Name: "b", Physical: Int64}}
 	rg := NewRowGroup(cols)
 	rg.Int64(0, []int64{1, 2}, nil)
@@ -237,6 +241,7 @@ func TestFinishRejectsUnevenColumns(t *testing.T) {
 }
 
 func TestMisuseIsReported(t *testing.T) {
+	t.Parallel()
 	cols := []Column{{Name: "a", Physical: Int64}, {Name: "s", Physical: ByteArray, Encoding: Plain}}
 	rg := NewRowGroup(cols)
 	assert.PanicsWithValue(t, `colwrite: null in required column "a"`, func() { rg.Int64(0, []int64{1}, []bool{false}) })
@@ -266,6 +271,7 @@ func TestMisuseIsReported(t *testing.T) {
 // TestEmptyRowGroupSkipped checks a finished row group of no rows writes
 // nothing and the file stays readable.
 func TestEmptyRowGroupSkipped(t *testing.T) {
+	t.Parallel()
 	cols := []Column{{Name: "a", Physical: Int64}}
 	var buf bytes.Buffer
 	w, err := NewWriter(&buf, cols, nil, "paygen version 0.1.0")

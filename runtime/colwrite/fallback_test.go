@@ -100,6 +100,7 @@ func spilled(t *testing.T, data []byte) []map[string]bool {
 // readers must read every value back, and the statistics must still be
 // those of all the chunk's values (dictionary and fallback pages together).
 func TestDictFallbackReadBack(t *testing.T) {
+	t.Parallel()
 	tab, d := testTable()
 	data := writeTableLimit(t, tab, testLayout, 3000, 4096)
 	checkArrow(t, data, d)
@@ -130,6 +131,7 @@ func TestDictFallbackReadBack(t *testing.T) {
 // Every way of filling a dictionary column falls back correctly: Keyed with
 // and without nulls, KeyedDouble, Int64 and Strings on dictionary columns.
 func TestDictFallbackEdgeCases(t *testing.T) {
+	t.Parallel()
 	data, d := writeEdgeLimit(t, 12) // str_dict_opt has 17 bytes of dictionary, single_key 8
 	checkArrow(t, data, d)
 	checkParquetGo(t, data, d)
@@ -145,6 +147,7 @@ func TestDictFallbackEdgeCases(t *testing.T) {
 // starts with a dictionary again, and encoding the row groups concurrently
 // gives the bytes of encoding them one after the other.
 func TestDictFallbackPerChunkSameBytes(t *testing.T) {
+	t.Parallel()
 	tab, _ := testTable()
 	want := writeTableLimit(t, tab, testLayout, 3000, 4096)
 	groups := make([]*RowGroup, len(testLayout))
@@ -166,6 +169,7 @@ func TestDictFallbackPerChunkSameBytes(t *testing.T) {
 // The key map's memory follows the distinct keys, not their range: keys
 // spread over 2^40 values take a hash table sized by their number.
 func TestKeyMapBoundedByDistinctKeys(t *testing.T) {
+	t.Parallel()
 	var m keyMap
 	const n = 50_000
 	for i := range n {
@@ -185,6 +189,7 @@ func TestKeyMapBoundedByDistinctKeys(t *testing.T) {
 // and the readers read it back (TestEdgeCasesReadByArrow, ...ByParquetGo);
 // a one-value dictionary and the 5-row group keep theirs.
 func TestDictFallbackWhenMostlyDistinct(t *testing.T) {
+	t.Parallel()
 	data, d := writeEdge(t)
 	checkStats(t, data, d)
 	sp := spilled(t, data)

@@ -9,6 +9,7 @@ import (
 )
 
 func TestKeyMap(t *testing.T) {
+	t.Parallel()
 	var m keyMap
 	keys := []uint64{0, 1, 63, 64, denseKeys - 1, denseKeys, denseKeys + 1, math.MaxUint64, 1 << 40}
 	for i := range 20000 {

@@ -168,6 +168,7 @@ func randomFile(t *testing.T, seed uint64, spool int) ([]byte, *dataset) {
 // TestRandomFiles round-trips random files through both readers and checks
 // their statistics.
 func TestRandomFiles(t *testing.T) {
+	t.Parallel()
 	for seed := range uint64(24) {
 		t.Run(fmt.Sprint(seed), func(t *testing.T) {
 			data, d := randomFile(t, seed, 0)
@@ -182,6 +183,7 @@ func TestRandomFiles(t *testing.T) {
 // or every few), writes the same bytes; a reused row group overwrites its
 // spool files from their start; Close leaves no file behind.
 func TestSpooledRowGroupsWriteSameBytes(t *testing.T) {
+	t.Parallel()
 	for seed := range uint64(24) {
 		want, _ := randomFile(t, seed, 0)
 		for _, spool := range []int{1, 700, 50000} {

@@ -47,16 +47,19 @@ func testTable() (*table, *dataset) {
 }
 
 func TestPaymentsReadByArrow(t *testing.T) {
+	t.Parallel()
 	tab, d := testTable()
 	checkArrow(t, writeTable(t, tab, testLayout, 3000), d)
 }
 
 func TestPaymentsReadByParquetGo(t *testing.T) {
+	t.Parallel()
 	tab, d := testTable()
 	checkParquetGo(t, writeTable(t, tab, testLayout, 3000), d)
 }
 
 func TestPaymentsStatistics(t *testing.T) {
+	t.Parallel()
 	tab, d := testTable()
 	checkStats(t, writeTable(t, tab, testLayout, 3000), d)
 }
@@ -65,6 +68,7 @@ func TestPaymentsStatistics(t *testing.T) {
 // goroutine and RowGroup each, and checks the file is byte for byte the one
 // written sequentially.
 func TestParallelEncodingSameBytes(t *testing.T) {
+	t.Parallel()
 	tab, _ := testTable()
 	want := writeTable(t, tab, testLayout, 3000)
 

@@ -17,6 +17,9 @@ import (
 // rows (the live heap after a collection, which does not depend on timing) stays below
 // livePerRow, the per-row figure of LiveBytes, the soft memory limit the command runs under.
 func TestAnalyzerLiveMemoryPerRow(t *testing.T) {
+	if testing.Short() {
+		t.Skip("a 100k-row memory measurement: full tier")
+	}
 	const rows = 100_000
 	path := filepath.Join(t.TempDir(), "mem.parquet")
 	require.NoError(t, learntest.WriteParquet(path, learntest.SyntheticRows(learntest.SyntheticOptions{Rows: rows, FraudRate: 0.003, Seed: 5}), 0))

@@ -52,7 +52,7 @@ func positionRows(n int, seed uint64, p func(i int) float64) []Row {
 // random positions is not positional: the chi-square allows for the
 // episodes' dispersion, which a row-independent test would not.
 func TestPositionAllowsEpisodes(t *testing.T) {
-	for seed := range uint64(3) {
+	for seed := range seeds(3) {
 		rng := rand.New(rand.NewPCG(seed, 9))
 		rows := positionRows(400_000, seed+20, func(int) float64 { return 0 })
 		for e := 0; e < 100; e++ { // 100 episodes of 12 rows on one card
@@ -69,6 +69,14 @@ func TestPositionAllowsEpisodes(t *testing.T) {
 			assert.False(t, p.Fails, "seed %d period %d: p = %g", seed, p.Period, p.P)
 		}
 	}
+}
+
+// seeds is how many seeds a false-alarm check runs: n, or one under -short.
+func seeds(n uint64) uint64 {
+	if testing.Short() {
+		return 1
+	}
+	return n
 }
 
 func positionReport(rows []Row, periods ...int64) PositionReport {
@@ -107,7 +115,7 @@ func TestPositionFindsBlockStarts(t *testing.T) {
 }
 
 func TestPositionFlatPasses(t *testing.T) {
-	for seed := range uint64(5) {
+	for seed := range seeds(5) {
 		rows := positionRows(400_000, seed+10, func(int) float64 { return 0.003 })
 		rep := positionReport(rows, DefaultPeriods...)
 		require.Len(t, rep.Periods, len(DefaultPeriods))

@@ -15,7 +15,7 @@ import (
 // Issue 13: --workers 256 took 2.4 GB, one 10 MB block per worker. The blocks and
 // encoders in circulation are capped by the CPUs; more workers do not allocate more
 // (bytes allocated by the whole write, which do not depend on timing, within 25 %),
-// and write the same bytes.
+// and write the same bytes. Not parallel: it measures the process's allocations.
 func TestManyWorkersDoNotHoldMoreBlocks(t *testing.T) {
 	cpu := max(4, 2*runtime.GOMAXPROCS(0))
 	b, g := pqwrite.Circulating(256)

@@ -21,6 +21,7 @@ import (
 // encodes 196,608 rows. The rows must match the reference writer's, and
 // the bytes must not depend on the workers.
 func TestLargeWorldFallsBack(t *testing.T) {
+	t.Parallel()
 	if testing.Short() {
 		t.Skip("builds a 20M-row world: full tier only (go test without -short)")
 	}

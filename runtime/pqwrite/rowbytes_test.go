@@ -18,6 +18,7 @@ import (
 // (issue 16). Two row groups of an 8 MB target are written from the middle
 // of the month.
 func TestRowBytesSizesRowGroups(t *testing.T) {
+	t.Parallel()
 	if testing.Short() {
 		t.Skip("writes 16 MB from a 20M-row world: full tier only")
 	}
@@ -55,6 +56,7 @@ func TestRowBytesSizesRowGroups(t *testing.T) {
 // what RowBytes measures and writes the same bytes as a write told the
 // size, at any worker count; a failing SizeGroups fails the write.
 func TestSizeGroupsInTheWrite(t *testing.T) {
+	t.Parallel()
 	w := newWorld(t, 400_000)
 	rb, err := pqwrite.RowBytes(w, generated.Columns, generated.Writers)
 	require.NoError(t, err)

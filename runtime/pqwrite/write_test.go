@@ -39,6 +39,7 @@ func readRows(t *testing.T, data []byte) []generated.Payment {
 // blocks, must store the same rows: the reference path is an oracle for the
 // fast one (dictionary keys, delta encodings, nulls, statistics aside).
 func TestColumnWriterMatchesReferenceWriter(t *testing.T) {
+	t.Parallel()
 	w := newWorld(t, 150_000)
 	opt := pqwrite.Options{Workers: 2, RowGroupBlocks: 1}
 	var fast, ref bytes.Buffer
@@ -57,6 +58,7 @@ func TestColumnWriterMatchesReferenceWriter(t *testing.T) {
 // 20M-row world is too large for the memo tables, which exercises the
 // blocks' entity caches too; it writes its first three blocks only.
 func TestWorkersDoNotChangeBytes(t *testing.T) {
+	t.Parallel()
 	for _, c := range []struct {
 		rows int64
 		end  int
@@ -75,6 +77,7 @@ func TestWorkersDoNotChangeBytes(t *testing.T) {
 // large groups (several blocks) and with the row-size sample, and leaves
 // no file in the spool directory.
 func TestSpoolDoesNotChangeBytes(t *testing.T) {
+	t.Parallel()
 	w := newWorld(t, 300_000)
 	for _, opt := range []pqwrite.Options{
 		{Workers: 2, RowGroupBlocks: 3},

@@ -45,6 +45,9 @@ func chromium(t *testing.T, file string, flags ...string) []byte {
 // that the main sections are in the rendered DOM and keeps a screenshot in
 // the test's artifact directory (go test -artifacts -outputdir DIR).
 func TestHTMLRendersInChromium(t *testing.T) {
+	if testing.Short() {
+		t.Skip("starts a real browser twice: the end-to-end tier")
+	}
 	if _, err := os.Stat(chromiumBin); err != nil {
 		if os.Getenv("CI") == "true" {
 			t.Fatalf("%s is missing: run tests/tools/install-chromium.sh", chromiumBin)

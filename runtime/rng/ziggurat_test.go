@@ -10,6 +10,7 @@ import (
 
 // Every layer of a ziggurat has the same area, and the top one ends at f = 1.
 func TestZigguratLayers(t *testing.T) {
+	t.Parallel()
 	for name, z := range map[string]*ziggurat{"normal": normalZig, "exp": expZig} {
 		v := z.x[0] * z.fx[1] // bottom layer: x[0] * f(r)
 		for i := 1; i < zigLayers; i++ {
@@ -46,6 +47,7 @@ func sample(n int, draw func(*Stream) float64) []float64 {
 // The samplers match their distributions: KS distance, moments, and the
 // far tails (the ziggurat's tail and wedge paths) at their exact rates.
 func TestNormAndExpDistributions(t *testing.T) {
+	t.Parallel()
 	const n = 1_000_000
 	checkNormal(t, sample(n, (*Stream).Norm))
 	checkExp(t, sample(n, (*Stream).Exp))
@@ -54,6 +56,7 @@ func TestNormAndExpDistributions(t *testing.T) {
 // The counter-based samplers (one hashed value per variate, as declared
 // columns draw) pass the same checks, and also in the slow paths alone.
 func TestNormOfAndExpOfDistributions(t *testing.T) {
+	t.Parallel()
 	const n = 1_000_000
 	checkNormal(t, sampleOf(n, NormOf))
 	checkExp(t, sampleOf(n, ExpOf))

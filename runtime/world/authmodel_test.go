@@ -22,6 +22,7 @@ func (r rate) v() float64 { return float64(r.hit) / float64(max(r.n, 1)) }
 // and amount; fraud is declined more often than legitimate payments; every
 // status has its response codes (docs/scenarios.md).
 func TestAuthorisationModel(t *testing.T) {
+	t.Parallel()
 	_, rows := fraudSample(t)
 	var inStore, online, credit, debit, prepaid, dom, xb, legit rate
 	byScen := map[string]*rate{}

@@ -10,6 +10,7 @@ import (
 
 // The cached per-kind keys give exactly the keys of the plain formula.
 func TestEntityKeyCache(t *testing.T) {
+	t.Parallel()
 	w := &World{seed: 42, date: time.Date(2025, 5, 29, 0, 0, 0, 0, time.UTC)}
 	for i, k := range entityKinds {
 		w.kindKeys[i] = rng.Key(w.seed, rng.StrKey(k))

@@ -12,6 +12,7 @@ import (
 // appendDigits pads and formats like strconv; increment counts up in place
 // and refuses to carry out of its digits.
 func TestAppendDigitsAndIncrement(t *testing.T) {
+	t.Parallel()
 	for _, v := range []uint64{0, 1, 9, 10, 99, 100, 101, 999, 1000, 12345, 9999999999, 10000000000, 1<<64 - 1} {
 		for _, w := range []int{0, 1, 4, 10} {
 			want := strconv.FormatUint(v, 10)
@@ -35,6 +36,7 @@ func TestAppendDigitsAndIncrement(t *testing.T) {
 // luhnCheck on a number agrees with refdata's check digit on its digits,
 // and appendMasked shows the first 6 and last 4 of a packed PAN.
 func TestLuhnCheckAndMask(t *testing.T) {
+	t.Parallel()
 	r := rng.New(3)
 	for range 10000 {
 		n := 12 + r.IntN(7) // payload digits

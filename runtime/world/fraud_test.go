@@ -40,6 +40,7 @@ func fraudSample(t *testing.T) (*world.World, []row) {
 }
 
 func TestExactFraudPerScenario(t *testing.T) {
+	t.Parallel()
 	w, rows := fraudSample(t)
 	counts := map[string]int64{}
 	total := int64(0)
@@ -63,6 +64,7 @@ func TestExactFraudPerScenario(t *testing.T) {
 }
 
 func TestFraudBlocksArePure(t *testing.T) {
+	t.Parallel()
 	w := newWorld(t, 50000)
 	a, b := w.NewBlock(), w.NewBlock()
 	b.Fill(7)
@@ -81,6 +83,7 @@ func TestFraudBlocksArePure(t *testing.T) {
 // Shards and worker counts only change which blocks a process fills: the
 // same block filled in a world built for the same dataset is identical.
 func TestFraudIndependentOfFillOrder(t *testing.T) {
+	t.Parallel()
 	w1, w2 := newWorld(t, 60000), newWorld(t, 60000)
 	b1, b2 := w1.NewBlock(), w2.NewBlock()
 	for i := w2.Blocks() - 1; i >= 0; i-- {
@@ -99,6 +102,7 @@ func TestFraudIndependentOfFillOrder(t *testing.T) {
 // owner, brand and masked PAN, a customer their country, a device its type
 // (a terminal also its IP); device ids match the pattern and IPs are public.
 func TestFraudRowsKeepEntityInvariants(t *testing.T) {
+	t.Parallel()
 	_, rows := fraudSample(t)
 	devRE := regexp.MustCompile(`^(dev|pos)_[0-9a-f]{12}$`)
 	card := map[string]string{}
@@ -106,12 +110,12 @@ func TestFraudRowsKeepEntityInvariants(t *testing.T) {
 	dev := map[string]string{}
 	for _, r := range rows {
 		k := r.cust + "|" + r.brand + "|" + r.pan
-		if v, ok := card[r.card]; ok {
-			require.Equal(t, v, k, "card %s (fraud=%v %s)", r.card, r.fraud, r.scenario)
+		if v, ok := card[r.card]; ok && v != k { // plain ifs: testify's per-call stack walk is most of this loop's time
+			t.Fatalf("card %s (fraud=%v %s): %q then %q", r.card, r.fraud, r.scenario, v, k)
 		}
 		card[r.card] = k
-		if v, ok := cust[r.cust]; ok {
-			require.Equal(t, v, r.custCty, "customer %s moved (fraud=%v)", r.cust, r.fraud)
+		if v, ok := cust[r.cust]; ok && v != r.custCty {
+			t.Fatalf("customer %s moved (fraud=%v): %s then %s", r.cust, r.fraud, v, r.custCty)
 		}
 		cust[r.cust] = r.custCty
 		// a device keeps its type; a terminal also its merchant's address (a
@@ -120,8 +124,8 @@ func TestFraudRowsKeepEntityInvariants(t *testing.T) {
 		if r.devType == "pos_terminal" {
 			k += "|" + r.ip
 		}
-		if v, ok := dev[r.dev]; ok {
-			require.Equal(t, v, k, "device %s changed (fraud=%v)", r.dev, r.fraud)
+		if v, ok := dev[r.dev]; ok && v != k {
+			t.Fatalf("device %s changed (fraud=%v): %q then %q", r.dev, r.fraud, v, k)
 		}
 		dev[r.dev] = k
 		if r.fraud {
@@ -172,6 +176,7 @@ func groupBy(rows []row, key func(row) string) map[string][]row {
 // card_testing: many rows of one card within minutes, mostly small, many
 // declined, online, ending with a larger purchase.
 func TestCardTestingFootprint(t *testing.T) {
+	t.Parallel()
 	_, rows := fraudSample(t)
 	ct := byScenario(rows, "card_testing")
 	var sizes []int
@@ -219,6 +224,7 @@ func TestCardTestingFootprint(t *testing.T) {
 
 // device_farm: one device across many customers within a short period.
 func TestDeviceFarmFootprint(t *testing.T) {
+	t.Parallel()
 	_, rows := fraudSample(t)
 	df := byScenario(rows, "device_farm")
 	devices := groupBy(df, func(r row) string { return r.dev })
@@ -249,6 +255,7 @@ func TestDeviceFarmFootprint(t *testing.T) {
 // stolen_card: card-present, mostly abroad (ForeignShare 0.75 in the test
 // config), mostly at high-risk merchants, several in quick succession.
 func TestStolenCardFootprint(t *testing.T) {
+	t.Parallel()
 	_, rows := fraudSample(t)
 	sc := byScenario(rows, "stolen_card")
 	risky, abroad := 0, 0
@@ -285,6 +292,7 @@ func TestStolenCardFootprint(t *testing.T) {
 // account_takeover: online, mostly from a device the customer never used,
 // for amounts well above the customer's usual.
 func TestAccountTakeoverFootprint(t *testing.T) {
+	t.Parallel()
 	_, rows := fraudSample(t)
 	usual := map[string][]float64{}
 	devs := map[string]map[string]bool{}
@@ -323,6 +331,7 @@ func median(x []float64) float64 {
 // the compromise (a legitimate row), and their cards see fraud elsewhere
 // afterwards.
 func TestCompromisedMerchantFootprint(t *testing.T) {
+	t.Parallel()
 	w, rows := fraudSample(t)
 	comps := w.Compromises()
 	require.NotEmpty(t, comps)
@@ -397,6 +406,7 @@ func pad(v uint32, width int) string {
 // config's difficulty there are more legitimate cards with 3+ online
 // payments under 10 USD within 20 minutes than card-testing bursts.
 func TestMicroPurchaseLookAlikes(t *testing.T) {
+	t.Parallel()
 	_, rows := fraudSample(t)
 	small := func(rs []row) (legit, fraud int) {
 		for _, g := range groupBy(rs, func(r row) string { return r.card }) {

@@ -12,6 +12,7 @@ import (
 // then and never used again, and its owner pays with a new card (same brand,
 // type and BIN) afterwards; fraud.reported_at is null after the window.
 func TestFraudLifecycle(t *testing.T) {
+	t.Parallel()
 	w, rows := fraudSample(t)
 	end := date.UnixMicro()
 	reported := map[string]int64{} // card -> report time

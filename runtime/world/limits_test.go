@@ -14,6 +14,7 @@ import (
 // At MaxRows every id fits its width; one row more is refused before anything
 // is built (issue 13: --rows 1e12 built the world until 7 GB of RSS).
 func TestMaxRowsIDsFit(t *testing.T) {
+	t.Parallel()
 	cfg := generated.Config
 	m := world.MaxRows(cfg)
 	t.Logf("MaxRows = %d", m)

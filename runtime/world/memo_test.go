@@ -9,6 +9,7 @@ import (
 // The memo tables hold exactly what the entity functions return: blocks
 // filled with and without them are the same, column for column.
 func TestMemoTablesChangeNothing(t *testing.T) {
+	t.Parallel()
 	w := newWorld(t, 200_000)
 	require.True(t, w.HasMemos())
 	type cols struct{ cust, card, pan, brand, ctype, cty []string }

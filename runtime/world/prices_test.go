@@ -10,6 +10,7 @@ import (
 // under the contactless limit; endings are the same for fraud and
 // legitimate payments at the same kind of merchant.
 func TestPricePoints(t *testing.T) {
+	t.Parallel()
 	_, rows := fraudSample(t)
 	var shelf99, anyCents, cash rate
 	var bigTap int
@@ -41,6 +42,7 @@ func TestPricePoints(t *testing.T) {
 
 // Cash machines pay out notes; shops end prices in .99, .95, .49 or .00.
 func TestPriceStyles(t *testing.T) {
+	t.Parallel()
 	w := newWorld(t, 10_000)
 	for _, usd := range []float64{13, 47, 88, 151, 420, 999} {
 		atm := w.PriceAt(usd, "US", "6011", 0.3)

@@ -17,6 +17,8 @@ import (
 // mix the cardholder's; cards carry BINs of the embedded table, mostly of
 // the holder's country; American Express cards are credit cards.
 func TestRegionalHabits(t *testing.T) {
+	t.Parallel()
+	statistical(t, "200k")
 	cfg := testConfig()
 	cfg.Regions = []world.RegionConfig{{
 		Name: "gb", Countries: []string{"GB"},
@@ -98,6 +100,8 @@ func TestRegionalHabits(t *testing.T) {
 // Calendars differ by country: Sundays with shops shut where a region says
 // so, spikes only in their countries, and a spike that moves shopping online.
 func TestCountryCalendars(t *testing.T) {
+	t.Parallel()
+	statistical(t, "300k")
 	cfg := testConfig()
 	cfg.Regions = []world.RegionConfig{{Name: "de", Countries: []string{"DE"}, SundayFactor: 0.4, HasSunday: true}}
 	cfg.Seasonality.Spikes = []world.Spike{{Name: "cyber", From: "12-01", Days: 1, Volume: 1.5, Fraud: 1, Online: 0.5, Countries: []string{"US"}}}
@@ -142,6 +146,7 @@ func TestCountryCalendars(t *testing.T) {
 // payments in the customer's own country (the rest: VPN exits, and
 // travellers on local Wi-Fi).
 func TestIPGeography(t *testing.T) {
+	t.Parallel()
 	_, rows := fraudSample(t)
 	parse := func(s string) uint32 {
 		var a, b, c, d uint32

@@ -36,7 +36,7 @@ func collect(t testing.TB, w *world.World) []row {
 		perUSD[c.Code] = c.PerUSD
 	}
 	b := w.NewBlock()
-	var out []row
+	out := make([]row, 0, w.Rows())
 	for i := 0; i < w.Blocks(); i++ {
 		b.Fill(i)
 		ts := b.TxnTime()

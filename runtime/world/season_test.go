@@ -10,6 +10,7 @@ import (
 )
 
 func TestParseDayRule(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		rule string
 		year int
@@ -57,6 +58,8 @@ func dayOf(s string) int64 {
 // A spike raises volume by its volume factor and the share of fraud among
 // its payments by its fraud factor; the fraud total stays exact.
 func TestSpikeVolumeAndFraudPressure(t *testing.T) {
+	t.Parallel()
+	statistical(t, "200k")
 	cfg := testConfig()
 	cfg.WeekendFactor = 1
 	cfg.Seasonality.Paydays = world.PaydayConfig{}
@@ -93,6 +96,7 @@ func TestSpikeVolumeAndFraudPressure(t *testing.T) {
 
 // Paydays raise volume on the payday and the day after.
 func TestPaydayVolume(t *testing.T) {
+	t.Parallel()
 	cfg := testConfig()
 	cfg.WeekendFactor = 1
 	cfg.Seasonality.WeekendCategories = nil
@@ -109,6 +113,7 @@ func TestPaydayVolume(t *testing.T) {
 // On weekends the category mix shifts towards restaurants and entertainment
 // and away from utilities; weekend volume follows the weekend factor.
 func TestWeekendMix(t *testing.T) {
+	t.Parallel()
 	_, rows := fraudSample(t)
 	cat := func(weekend bool, c string) float64 {
 		k, n := 0, 0
@@ -143,6 +148,8 @@ func TestWeekendMix(t *testing.T) {
 // The difficulty moves fraud towards its victims' normal behaviour and
 // legitimate payments towards fraud-like traits.
 func TestDifficulty(t *testing.T) {
+	t.Parallel()
+	statistical(t, "2 x 120k")
 	type stats struct{ legitForeign, legitDeclined, atoAmount, atoDeclined float64 }
 	measure := func(d float64) stats {
 		cfg := testConfig()
@@ -180,6 +187,7 @@ func TestDifficulty(t *testing.T) {
 }
 
 func TestConfigErrors(t *testing.T) {
+	t.Parallel()
 	cfg := testConfig()
 	cfg.Fraud.Rate = 0.4
 	cfg.Seasonality.Spikes = []world.Spike{{Name: "x", From: "05-01", Days: 20, Volume: 1, Fraud: 3}}
@@ -206,6 +214,7 @@ func TestConfigErrors(t *testing.T) {
 // Small and odd-sized datasets still get exactly round(rate x rows) fraud
 // rows, including a tiny last block.
 func TestExactFraudAtOddSizes(t *testing.T) {
+	t.Parallel()
 	for _, rows := range []int64{1, 999, 4097, 8193, 40961, 65535} {
 		w := newWorld(t, rows)
 		b := w.NewBlock()

@@ -39,6 +39,7 @@ func seenWithOther(rows []row, key func(row) string) (flagged, fraud, allFraud i
 // with another customer" a weak signal: well under 50 % precision, yet above
 // the base rate (device farms and proxies are still behind it).
 func TestSharedIPAndDeviceAreWeakSignals(t *testing.T) {
+	t.Parallel()
 	_, rows := fraudSample(t)
 	online, onlineFraud := 0, 0
 	for _, r := range rows {
@@ -65,6 +66,7 @@ func TestSharedIPAndDeviceAreWeakSignals(t *testing.T) {
 
 // Legitimate devices are shared (households) and change address over time.
 func TestLegitimateDevicesShareAndMove(t *testing.T) {
+	t.Parallel()
 	_, rows := fraudSample(t)
 	custs := map[string]map[string]bool{}
 	ips := map[string]map[string]bool{}

@@ -11,6 +11,7 @@ import (
 
 // Every source schemac may emit a call to exists on *Block.
 func TestSourcesHaveTheirMethods(t *testing.T) {
+	t.Parallel()
 	bt := reflect.TypeOf(&world.Block{})
 	for _, s := range world.Sources {
 		for _, m := range []string{s.Method, s.Keys, s.Format} {
@@ -26,6 +27,7 @@ func TestSourcesHaveTheirMethods(t *testing.T) {
 // txn.response_code renders the same codes through both paths, and only
 // the listed codes.
 func TestResponseCodeSource(t *testing.T) {
+	t.Parallel()
 	w := newWorld(t, 50_000)
 	b := w.NewBlock()
 	b.Fill(0)

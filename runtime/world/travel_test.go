@@ -10,6 +10,7 @@ import (
 // card does not jump countries within two hours, and cross-border payments
 // are mostly online.
 func TestNoLegitimateTeleports(t *testing.T) {
+	t.Parallel()
 	_, rows := fraudSample(t)
 	type last struct {
 		t   int64

@@ -75,6 +75,15 @@ func testFraud() world.FraudConfig {
 
 var date = time.Date(2025, 5, 29, 0, 0, 0, 0, time.UTC)
 
+// statistical skips, under -short, a statistical check that builds its own
+// world of the given size: those run in the full tier (make test), and the
+// realism scorecard measures the same properties on a 1M-row file.
+func statistical(t *testing.T, rows string) {
+	if testing.Short() {
+		t.Skipf("a statistical check on its own %s-row world: full tier", rows)
+	}
+}
+
 func newWorld(t testing.TB, rows int64) *world.World {
 	w, err := world.New(testConfig(), 42, rows, date)
 	require.NoError(t, err)
@@ -82,6 +91,7 @@ func newWorld(t testing.TB, rows int64) *world.World {
 }
 
 func TestBlocksArePureFunctions(t *testing.T) {
+	t.Parallel()
 	w := newWorld(t, 20000)
 	a, b := w.NewBlock(), w.NewBlock()
 	b.Fill(3) // fill a different block first: state must not leak between fills
@@ -95,6 +105,7 @@ func TestBlocksArePureFunctions(t *testing.T) {
 }
 
 func TestTimeOrderWindowAndExactFraud(t *testing.T) {
+	t.Parallel()
 	const rows = 50000
 	w := newWorld(t, rows)
 	start, end := w.Window()
@@ -122,6 +133,7 @@ func TestTimeOrderWindowAndExactFraud(t *testing.T) {
 }
 
 func TestEntitiesAreConsistent(t *testing.T) {
+	t.Parallel()
 	w := newWorld(t, 40000)
 	b := w.NewBlock()
 	brand := map[string]string{}
@@ -150,6 +162,7 @@ func TestEntitiesAreConsistent(t *testing.T) {
 }
 
 func TestMostPaymentsAreDomestic(t *testing.T) {
+	t.Parallel()
 	w := newWorld(t, 20000)
 	b := w.NewBlock()
 	dom, n := 0, 0

@@ -6,6 +6,7 @@ import (
 )
 
 func TestZoneOffsetsMatchHourly(t *testing.T) {
+	t.Parallel()
 	for _, name := range []string{"America/New_York", "Europe/Berlin", "Australia/Sydney", "Asia/Kolkata", "America/Sao_Paulo", "Australia/Lord_Howe", "UTC"} {
 		loc, err := time.LoadLocation(name)
 		if err != nil {

@@ -33,6 +33,8 @@ func circularHour(ts []int64) float64 {
 // (2025-11-02), and sits about three hours later in Los Angeles than in
 // New York. With locations: cities a merchant's coordinates are its city's.
 func TestTimeZonesAndDST(t *testing.T) {
+	t.Parallel()
+	statistical(t, "400k")
 	cfg := testConfig()
 	cfg.Merchant.Locations, cfg.Merchant.JitterDegrees = "cities", 0.05
 	w, err := world.New(cfg, 3, 400_000, time.Date(2025, 11, 20, 0, 0, 0, 0, time.UTC))
@@ -74,6 +76,7 @@ func TestTimeZonesAndDST(t *testing.T) {
 // With locations: cities merchants sit within the jitter of one of their
 // country's cities.
 func TestMerchantsInCities(t *testing.T) {
+	t.Parallel()
 	cfg := testConfig()
 	cfg.Merchant.Locations, cfg.Merchant.JitterDegrees = "cities", 0.05
 	w, err := world.New(cfg, 3, 50_000, date)

@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -44,6 +45,32 @@ func write(t testing.TB, rows int64, workers, first, end int) []byte {
 	return buf.Bytes()
 }
 
+// sampleRows is the size of the file TestEndToEnd and TestDeclaredColumns
+// share: three blocks, or two (the last one short) under -short.
+func sampleRows() int64 {
+	if testing.Short() {
+		return 70_000
+	}
+	return 150_000
+}
+
+var sampleOnce struct {
+	sync.Once
+	data []byte
+	rows []Payment
+}
+
+// sample writes the shared file once (two workers) and reads its rows back.
+func sample(t testing.TB) ([]byte, []Payment) {
+	sampleOnce.Do(func() {
+		data := write(t, sampleRows(), 2, 0, 0)
+		sampleOnce.rows = readRows(t, data)
+		sampleOnce.data = data
+	})
+	require.NotNil(t, sampleOnce.data, "the shared sample failed in another test")
+	return sampleOnce.data, sampleOnce.rows
+}
+
 func readRows(t testing.TB, data []byte) []Payment {
 	r := parquet.NewGenericReader[Payment](bytes.NewReader(data))
 	defer r.Close()
@@ -60,8 +87,9 @@ func readRows(t testing.TB, data []byte) []Payment {
 // parquet-go equal the ones Fill builds from the same blocks (an independent
 // path through parquet-go's own writer).
 func TestEndToEnd(t *testing.T) {
-	rows := int64(150_000)
-	data := write(t, rows, 2, 0, 0)
+	t.Parallel()
+	rows := sampleRows()
+	data, got := sample(t)
 	path := filepath.Join(t.TempDir(), "x.parquet")
 	require.NoError(t, os.WriteFile(path, data, 0o644))
 
@@ -80,7 +108,6 @@ func TestEndToEnd(t *testing.T) {
 	assert.Len(t, p.Columns, len(ColumnNames))
 	checkLeaks(t, p)
 
-	got := readRows(t, data)
 	require.Len(t, got, int(rows))
 	w, err := world.New(Config, 42, rows, testDate)
 	require.NoError(t, err)
@@ -101,6 +128,7 @@ func TestEndToEnd(t *testing.T) {
 // TestDeterministic: the same bytes at any worker count, and shards (block
 // ranges) hold the same rows as the whole file.
 func TestDeterministic(t *testing.T) {
+	t.Parallel()
 	if testing.Short() {
 		t.Skip("writes the table four times")
 	}
@@ -116,7 +144,8 @@ func TestDeterministic(t *testing.T) {
 // entity attributes constant per entity, account opened before the window,
 // by tables, fraud overrides, null propagation.
 func TestDeclaredColumns(t *testing.T) {
-	rows := readRows(t, write(t, 150_000, 2, 0, 0))
+	t.Parallel()
+	_, rows := sample(t)
 	start := testDate.AddDate(0, 0, -Config.WindowDays).UnixMicro()
 	type cust struct {
 		year, open int64

@@ -2,6 +2,7 @@ package s3up
 
 import (
 	"context"
+	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -30,6 +31,11 @@ func TestMain(m *testing.M) {
 }
 
 func run(m *testing.M) int {
+	flag.Parse()
+	if testing.Short() {
+		serverSkip = s3test.ShortSkip
+		return m.Run()
+	}
 	if _, err := s3test.Binary(); err != nil {
 		if s3test.Required() {
 			fmt.Fprintln(os.Stderr, "FAIL:", err)

@@ -172,10 +172,17 @@ func (s *Server) CreateBucket(ctx context.Context, name string) error {
 	return err
 }
 
+// ShortSkip is why tests against a real server skip under go test -short: a
+// server process is the end-to-end tier, which the full run (make test) runs.
+const ShortSkip = "runs a real S3 server (versitygw): end-to-end tier, skipped by -short"
+
 // StartT starts a server for one test with a bucket named bucket, stopping it at cleanup. A
-// missing binary fails the test when Required, and skips it otherwise.
+// missing binary fails the test when Required, and skips it otherwise; -short skips it.
 func StartT(t testing.TB, bucket string) *Server {
 	t.Helper()
+	if testing.Short() {
+		t.Skip(ShortSkip)
+	}
 	if _, err := Binary(); err != nil {
 		if Required() {
 			t.Fatal(err)
