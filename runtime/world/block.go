@@ -61,9 +61,11 @@ type Block struct {
 	catKeys []uint16 // MerchantCategoryKeys' buffer
 	repAt   []int64  // FraudReportedAt's buffers
 	repOK   []bool
-	curKeys []uint16 // MerchantCurrencyKeys' buffer
-	cardCur int      // where FormatCardMaskedPAN looks first
-	devCur  int      // where FormatDeviceID looks first
+	curKeys []uint16        // MerchantCurrencyKeys' buffer
+	cardCur int             // where FormatCardMaskedPAN looks first
+	payers  [payAhead]payer // drawPayers' look-ahead
+	touched uint8           // drawPayers' sink
+	devCur  int             // where FormatDeviceID looks first
 
 	customers cache[customer]
 	cards     cache[card]
@@ -158,17 +160,61 @@ func (b *Block) Fill(idx int) {
 	b.placeVisits(end)
 	b.placeLegit()
 	rowKey := rng.Key(b.key, 2)
-	for i := 0; i < n; i++ {
-		r := rng.New(rowKey + uint64(i))
-		switch b.mark[i] {
-		case markFree:
-			b.legitRow(i, &r)
-		case markFraud:
-			b.fraudRow(i, &r)
-		case markVisit:
-			b.visitRow(i, &r)
-		default:
-			b.legitEpisodeRow(i, &r)
+	for lo := 0; lo < n; lo += payAhead {
+		hi := min(n, lo+payAhead)
+		b.drawPayers(lo, hi, rowKey)
+		for i := lo; i < hi; i++ {
+			if b.mark[i] == markFree {
+				p := &b.payers[i-lo]
+				b.legitRow(i, p.cust, &p.r)
+				continue
+			}
+			r := rng.New(rowKey + uint64(i))
+			switch b.mark[i] {
+			case markFraud:
+				b.fraudRow(i, &r)
+			case markVisit:
+				b.visitRow(i, &r)
+			default:
+				b.legitEpisodeRow(i, &r)
+			}
 		}
+	}
+}
+
+// payAhead is how many rows' payers drawPayers draws ahead of their rows.
+const payAhead = 16
+
+// payer is an ordinary row's paying customer and its stream after the draw.
+type payer struct {
+	cust uint32
+	r    rng.Stream
+}
+
+// drawPayers draws the paying customers of the ordinary rows in [lo, hi)
+// ahead of their rows, then touches their records in the customer table.
+// The draws are the rows' first (legitRow continues each row's stream
+// where this left it), so the output is the same as drawing them row by
+// row. But the records are a random read each of a table larger than the
+// cache, and a short loop of independent loads has all of their cache
+// misses in flight at once; legitRow then finds the records in the cache,
+// instead of waiting for each miss in turn.
+func (b *Block) drawPayers(lo, hi int, rowKey uint64) {
+	w := b.w
+	ps, free := b.payers[:hi-lo], b.mark[lo:hi]
+	for j := range ps {
+		if free[j] == markFree {
+			ps[j].r = rng.New(rowKey + uint64(lo+j))
+			ps[j].cust = w.payerAt(b.time[lo+j], &ps[j].r)
+		}
+	}
+	if t := w.custTab; t != nil {
+		var touch uint8
+		for j := range ps {
+			if free[j] == markFree {
+				touch += t[ps[j].cust].cust.cards
+			}
+		}
+		b.touched += touch // keeps the loads
 	}
 }

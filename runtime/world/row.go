@@ -6,16 +6,15 @@ import (
 	"github.com/paygen/paygen/runtime/rng"
 )
 
-// legitRow draws row i as an ordinary payment: a customer of the country
-// active at the row's time, one of their cards, a merchant at home (or in the
+// legitRow draws row i as an ordinary payment of customer cust (drawn by
+// drawPayers: a customer of the country active at the row's time), one of
+// their cards, a merchant at home (or in the
 // country they are travelling in, or abroad online), and the payment's
 // details, with the legitimate fraud-like traits the difficulty sets.
-func (b *Block) legitRow(i int, r *rng.Stream) {
+func (b *Block) legitRow(i int, cust uint32, r *rng.Stream) {
 	w := b.w
-	t := b.time[i]
-	cust := w.payerAt(t, r)
 	cp := b.customerOf(cust)
-	b.setCard(i, cust, cp, w.cardAt(cust, r.IntN(int(cp.cards)), t))
+	b.setCard(i, cust, cp, w.cardAt(cust, r.IntN(int(cp.cards)), b.time[i]))
 	b.legitWhere(i, cust, cp, r)
 }
 
