@@ -40,8 +40,6 @@ type Block struct {
 	mask    []uint64 // masked card number (card.mask)
 	merCty  []uint16 // merchant's country
 	mcc     []uint16 // merchant's MCC
-	merLat  []int32  // merchant's latitude, micro-degrees
-	merLon  []int32  // merchant's longitude, micro-degrees
 	devKind []uint8  // device type, or posKind for a POS terminal
 	ip      []uint32 // device's IPv4 address
 	devHex  []uint64 // device's hex id
@@ -68,8 +66,6 @@ type Block struct {
 	payers  [payAhead]payer // drawPayers' look-ahead
 	touched uint8           // drawPayers' sink
 	devCur  int             // where FormatDeviceID looks first
-	latCur  int             // where MerchantLatitudeOf looks first
-	lonCur  int             // where MerchantLongitudeOf looks first
 
 	customers cache[customer]
 	cards     cache[card]
@@ -112,8 +108,6 @@ func (w *World) NewBlock() *Block {
 		mask:    make([]uint64, n),
 		merCty:  make([]uint16, n),
 		mcc:     make([]uint16, n),
-		merLat:  make([]int32, n),
-		merLon:  make([]int32, n),
 		devKind: make([]uint8, n),
 		catKeys: make([]uint16, n),
 		repAt:   make([]int64, n),
@@ -158,7 +152,6 @@ func (b *Block) Fill(idx int) {
 	b.key = w.blockKey(idx)
 	b.arena = b.arena[:0]
 	b.used, b.usedB, b.usedF = 0, 0, 0
-	b.latCur, b.lonCur = 0, 0
 	clear(b.masks)
 	n := b.n
 	R := float64(w.rows)

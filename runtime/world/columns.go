@@ -239,7 +239,7 @@ func (b *Block) MerchantLatitude() []float64 {
 	defer b.mu.Unlock()
 	out := b.floatBuf()
 	for i := range out {
-		out[i] = float64(b.merLat[i]) / 1e6
+		out[i] = b.merchantAttrs(b.mer[i]).latitude()
 	}
 	return out
 }
@@ -250,7 +250,7 @@ func (b *Block) MerchantLongitude() []float64 {
 	defer b.mu.Unlock()
 	out := b.floatBuf()
 	for i := range out {
-		out[i] = float64(b.merLon[i]) / 1e6
+		out[i] = b.merchantAttrs(b.mer[i]).longitude()
 	}
 	return out
 }

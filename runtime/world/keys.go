@@ -251,22 +251,8 @@ func (b *Block) FormatFraudScenario(dst []byte, k uint64) []byte {
 // MerchantLocationKeys keys latitude and longitude by merchant number.
 func (b *Block) MerchantLocationKeys() []uint32 { return b.mer[:b.n] }
 
-// MerchantLatitudeOf is the latitude of merchant k, read from a row of the
-// block that has it (rowOf): in a large world most merchants of a row
-// group are new to its dictionary, or the column falls back to plain
-// values, and recomputing or looking up the merchant cost a random read of
-// the merchant table for each row.
-func (b *Block) MerchantLatitudeOf(k uint64) float64 {
-	if i := rowOf(b.mer[:b.n], k, &b.latCur); i >= 0 {
-		return float64(b.merLat[i]) / 1e6
-	}
-	return b.w.merchantOf(uint32(k)).latitude()
-}
+// MerchantLatitudeOf is the latitude of merchant k.
+func (b *Block) MerchantLatitudeOf(k uint64) float64 { return b.w.merchantOf(uint32(k)).latitude() }
 
-// MerchantLongitudeOf is the longitude of merchant k (as MerchantLatitudeOf).
-func (b *Block) MerchantLongitudeOf(k uint64) float64 {
-	if i := rowOf(b.mer[:b.n], k, &b.lonCur); i >= 0 {
-		return float64(b.merLon[i]) / 1e6
-	}
-	return b.w.merchantOf(uint32(k)).longitude()
-}
+// MerchantLongitudeOf is the longitude of merchant k.
+func (b *Block) MerchantLongitudeOf(k uint64) float64 { return b.w.merchantOf(uint32(k)).longitude() }

@@ -133,7 +133,6 @@ func (b *Block) setMerchant(i int, mer uint32) merchant {
 	b.mer[i] = mer
 	m := b.merchantAttrs(mer)
 	b.merCty[i], b.mcc[i] = m.country, m.mcc
-	b.merLat[i], b.merLon[i] = m.lat, m.lon // the writer reads them by row (keys.go)
 	return m
 }
 
