@@ -111,6 +111,7 @@ type genPlan struct {
 	groupSize   string // --row-group-size
 	spool       bool   // row groups large enough to spool their pages to disk
 	restore     func() // undoes the memory limit set for the write
+	worldBytes  int64  // the world's live heap, measured once it is built
 	shard       int    // 1-based; 0 = whole dataset
 	shards      int
 	overwrite   bool
@@ -146,7 +147,7 @@ func (g *genFlags) plan() (*genPlan, error) {
 		return nil, err
 	}
 	p := &genPlan{def: def, w: w, rows: rows, seed: g.seed, date: date, workers: g.workers, overwrite: g.overwrite,
-		validate: g.validate, profile: g.profile}
+		validate: g.validate, profile: g.profile, worldBytes: liveHeap()}
 	if g.s3.to != "" {
 		p.s3 = &g.s3
 	}

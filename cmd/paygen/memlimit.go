@@ -3,6 +3,7 @@ package main
 import (
 	"math"
 	"os"
+	"runtime"
 	"runtime/debug"
 
 	"github.com/paygen/paygen/runtime/pqwrite"
@@ -29,17 +30,38 @@ import (
 // (schema/examples/extended, 44 columns: 90 MB live at 1 M rows, 2 workers,
 // which a 24-column limit of 95 MB made the collector chase: 49 collections
 // and a third more CPU).
-func generateMemoryLimit(workers, groupRows, columns int) int64 {
-	const base, perBlock, perGroupRow, measuredColumns = 24 << 20, 16 << 20, 256, 24
+//
+// The base holds the world's tables and the rest of the process, and the
+// world grows with the row count (6 MB live at 1 M rows, 20 MB at 10 M,
+// 37 MB at 100 M: the fraud plan, the merchant table, the defrauded cards),
+// as do the writer's dictionaries and key maps. So the base is the world's
+// measured live heap plus worldMargin (the 24 MB base, less the 6 MB world,
+// of the 1 M-row measurement), and never less than 24 MB. With a fixed
+// 24 MB base the 100 M-row write's live heap sat at the limit: 2,915
+// collections and 20 s of CPU in them, against 1,687 and 11 s with this
+// base (92.5 -> 79.2 s wall, 131 -> 138 MB peak RSS; docs/adr/0016).
+func generateMemoryLimit(workers, groupRows, columns int, world int64) int64 {
+	const minBase, worldMargin, perBlock, perGroupRow, measuredColumns = 24 << 20, 18 << 20, 16 << 20, 256, 24
 	width := max(1, float64(columns)/measuredColumns)
 	blocks, groups := pqwrite.Circulating(workers)
+	base := max(minBase, world+worldMargin)
 	return base + int64(width*float64(int64(blocks)*perBlock+int64(groups)*int64(groupRows)*perGroupRow))
 }
 
 // limitMemory sets generate's soft memory limit unless GOMEMLIMIT is set,
 // and returns a function that restores the previous limit.
-func limitMemory(workers, groupRows, columns int) (restore func()) {
-	return softMemoryLimit(generateMemoryLimit(workers, groupRows, columns))
+func limitMemory(workers, groupRows, columns int, world int64) (restore func()) {
+	return softMemoryLimit(generateMemoryLimit(workers, groupRows, columns, world))
+}
+
+// liveHeap collects and returns the bytes the heap holds: called once the
+// world is built, it is what the world keeps (its construction's garbage
+// is freed before the write begins).
+func liveHeap() int64 {
+	runtime.GC()
+	var m runtime.MemStats
+	runtime.ReadMemStats(&m)
+	return int64(m.HeapAlloc)
 }
 
 // softMemoryLimit sets the soft memory limit to limit bytes unless GOMEMLIMIT is
@@ -67,7 +89,7 @@ func (p *genPlan) limitMemory() {
 		// for a group of spoolHeldRows rows
 		rows = min(rows, spoolHeldRows)
 	}
-	p.restore = limitMemory(p.workers, rows, len(p.def.columns))
+	p.restore = limitMemory(p.workers, rows, len(p.def.columns), p.worldBytes)
 }
 
 // spoolHeldRows is the group size, in rows, whose memory allowance a

@@ -17,10 +17,12 @@ func TestGenerateMemoryLimit(t *testing.T) {
 	blocks, groups := pqwrite.Circulating(2)
 	want := int64(24<<20 + blocks*16<<20 + groups*groupRows*256)
 	assert.Equal(t, 24, len(generated.Columns))
-	assert.Equal(t, want, generateMemoryLimit(2, groupRows, len(generated.Columns)))
-	assert.Equal(t, want, generateMemoryLimit(2, groupRows, 10), "a narrower table keeps the default's room")
-	wide := generateMemoryLimit(2, groupRows, 48)
+	assert.Equal(t, want, generateMemoryLimit(2, groupRows, len(generated.Columns), 6<<20))
+	assert.Equal(t, want, generateMemoryLimit(2, groupRows, 10, 6<<20), "a narrower table keeps the default's room")
+	wide := generateMemoryLimit(2, groupRows, 48, 6<<20)
 	assert.Equal(t, 24<<20+2*(want-24<<20), wide, "twice the columns, twice the room beyond the base")
+	// a larger world (100 M rows: 37 MB live) raises the base by what it holds beyond 6 MB
+	assert.Equal(t, want+31<<20, generateMemoryLimit(2, groupRows, len(generated.Columns), 37<<20))
 }
 
 // Row groups of 32 MB and more (or as many rows as 32 MB holds at the
