@@ -154,11 +154,12 @@ func (g *genFlags) plan() (*genPlan, error) {
 	// a size in bytes is turned into blocks by the write, from a sample it
 	// measures while its other workers start (pqwrite.Options.SizeGroups)
 	p.groupSize = g.rowGroup
-	if _, err = groupBlocks(g.rowGroup, w.BlockRows(), func() (float64, error) { return 1, nil }); err != nil {
+	blks, err := groupBlocks(g.rowGroup, w.BlockRows(), func() (float64, error) { return 1, nil })
+	if err != nil {
 		return nil, fmt.Errorf("--row-group-size: %v", err)
 	}
-	if isRowCount(g.rowGroup) {
-		p.groupBlks, _ = groupBlocks(g.rowGroup, w.BlockRows(), nil)
+	if _, isRows := rowCount(g.rowGroup); isRows {
+		p.groupBlks = blks // a row count needs no sample
 	}
 	if g.shard != "" {
 		if p.shard, p.shards, err = parseShard(g.shard, w.Blocks()); err != nil {
@@ -208,13 +209,6 @@ func largeGroups(s string) bool {
 	}
 	b, err := parseBytes(s)
 	return err == nil && b >= spoolAbove
-}
-
-// isRowCount reports whether a row group size is a row count (a plain
-// integer) rather than a size in bytes.
-func isRowCount(s string) bool {
-	_, ok := rowCount(s)
-	return ok
 }
 
 // rowCount reads a row group size given as a row count (digits, with

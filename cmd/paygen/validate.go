@@ -96,13 +96,13 @@ func validateFile(path string, c *contract.Contract, w io.Writer) (ok bool, err 
 	return validateAs(path, path, c, w)
 }
 
-// inputError drops the reader's package prefix: "open x.parquet: no such file or directory".
 // validateRun is contract.Validate under validation's soft memory limit.
 func validateRun(path string, c *contract.Contract, opt contract.Options) (*contract.Report, error) {
 	defer softMemoryLimit(validateMemoryLimit)()
 	return contract.Validate(path, c, opt)
 }
 
+// inputError drops the reader's package prefix: "open x.parquet: no such file or directory".
 func inputError(err error) string {
 	return strings.TrimPrefix(err.Error(), "colscan: ")
 }

@@ -71,7 +71,7 @@ func WriteColumns(out io.Writer, w *world.World, cols []colwrite.Column,
 	if opt.SizeGroups != nil {
 		per = 0 // known after the sample
 	}
-	s := newSched(opt.FirstBlock, end, per, len(cols), blocks, rgs, w.Blocks()/2)
+	s := newSched(opt.FirstBlock, end, per, len(cols), blocks, rgs, sampleBlock(w))
 	type done struct {
 		group int
 		rg    *colwrite.RowGroup

@@ -18,7 +18,7 @@ import (
 // groups do not depend on the shard or the workers. A write with
 // Options.SizeGroups takes the same sample itself.
 func RowBytes(w *world.World, cols []colwrite.Column, writers []func(*world.Block, *colwrite.RowGroup)) (float64, error) {
-	b := w.Blocks() / 2
+	b := sampleBlock(w)
 	var n countWriter
 	_, err := WriteColumns(&n, w, cols, writers, Options{Workers: 2, RowGroupBlocks: 1, FirstBlock: b, EndBlock: b + 1}, "")
 	if err != nil {
@@ -27,6 +27,10 @@ func RowBytes(w *world.World, cols []colwrite.Column, writers []func(*world.Bloc
 	rows := min(int64(w.BlockRows()), w.Rows()-int64(b)*int64(w.BlockRows()))
 	return float64(n) / float64(rows), nil
 }
+
+// sampleBlock is the block a row's bytes are measured on: the middle one
+// of the whole dataset (RowBytes, and a write with Options.SizeGroups).
+func sampleBlock(w *world.World) int { return w.Blocks() / 2 }
 
 // sampleBytes finishes the row size sample of a write with
 // Options.SizeGroups: blk (the middle block) appended to rg as its only
