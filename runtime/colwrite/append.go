@@ -228,14 +228,15 @@ func (c *column) strings(vals []string, valid []bool) {
 		// against the previous one and the bounds need no comparison.
 		prev := unsafe.String(unsafe.SliceData(c.prev), len(c.prev))
 		ascending := true
+		pre, suf, plain := c.pre, c.suf, c.plain // stored back once (see keyedFallback)
 		for i, v := range vals {
 			if valid != nil && !valid[i] {
 				continue
 			}
 			p := commonPrefix(prev, v)
-			c.pre = append(c.pre, int32(p))
-			c.suf = append(c.suf, int32(len(v)-p))
-			c.plain = append(c.plain, v[p:]...)
+			pre = append(pre, int32(p))
+			suf = append(suf, int32(len(v)-p))
+			plain = append(plain, v[p:]...)
 			switch {
 			case !have:
 				mn, mx, have = v, v, true
@@ -250,6 +251,7 @@ func (c *column) strings(vals []string, valid []bool) {
 			}
 			prev = v
 		}
+		c.pre, c.suf, c.plain = pre, suf, plain
 		c.prev = append(c.prev[:0], prev...)
 	} else {
 		for i, v := range vals {

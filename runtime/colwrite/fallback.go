@@ -87,22 +87,23 @@ func (c *column) splitDoubles() bool {
 // the page bounds.
 func keyedFallback[K Key](c *column, keys []K, valid []bool, format func([]byte, uint64) []byte, value func(uint64) float64) {
 	if format != nil {
+		// locals, stored back once: a slice stored into *c is a pointer
+		// write, behind the collector's write barrier while it marks
 		prev, cur := c.prev, c.cur
-		c.pre = slices.Grow(c.pre, len(keys))
-		c.suf = slices.Grow(c.suf, len(keys))
+		pre, suf, plain := slices.Grow(c.pre, len(keys)), slices.Grow(c.suf, len(keys)), c.plain
 		for i, k := range keys {
 			if valid != nil && !valid[i] {
 				continue
 			}
 			cur = format(cur[:0], uint64(k))
 			p := commonPrefix(unsafe.String(unsafe.SliceData(prev), len(prev)), unsafe.String(unsafe.SliceData(cur), len(cur)))
-			c.pre = append(c.pre, int32(p))
-			c.suf = append(c.suf, int32(len(cur)-p))
-			c.plain = append(c.plain, cur[p:]...)
+			pre = append(pre, int32(p))
+			suf = append(suf, int32(len(cur)-p))
+			plain = append(plain, cur[p:]...)
 			c.pb.bytes(cur)
 			prev, cur = cur, prev
 		}
-		c.prev, c.cur = prev, cur
+		c.prev, c.cur, c.pre, c.suf, c.plain = prev, cur, pre, suf, plain
 		return
 	}
 	p := c.plain
