@@ -21,7 +21,7 @@ var errExists = errors.New("exists")
 type atomicFile struct {
 	final, tmp string
 	f          *os.File
-	w          *bufio.Writer
+	w          flushWriter // a directWriter, or a bufio.Writer over a writeback
 	overwrite  bool
 	mu         sync.Mutex // orders Abort and the publishing step
 	aborted    bool
@@ -42,7 +42,19 @@ func createAtomic(final string, overwrite bool) (*atomicFile, error) {
 		return nil, err
 	}
 	holdLock(f) // until the file is closed: tells later runs this run is alive
-	return &atomicFile{final: final, tmp: f.Name(), f: f, w: bufio.NewWriterSize(&writeback{f: f}, 1<<20), overwrite: overwrite}, nil
+	a := &atomicFile{final: final, tmp: f.Name(), f: f, overwrite: overwrite}
+	if d := newDirectWriter(f); d != nil {
+		a.w = d
+	} else {
+		a.w = bufio.NewWriterSize(&writeback{f: f}, 1<<20)
+	}
+	return a, nil
+}
+
+// flushWriter buffers writes to a file until Flush.
+type flushWriter interface {
+	Write(p []byte) (int, error)
+	Flush() error
 }
 
 func (a *atomicFile) Write(p []byte) (int, error) { return a.w.Write(p) }
@@ -85,6 +97,9 @@ func (a *atomicFile) Abort() {
 	}
 	defer a.mu.Unlock()
 	a.aborted = true
+	if d, ok := a.w.(*directWriter); ok {
+		d.abort()
+	}
 	a.f.Close()
 	os.Remove(a.tmp)
 }

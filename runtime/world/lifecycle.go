@@ -45,6 +45,7 @@ type lifecycle struct {
 	byKey  map[uint64][]int32
 	order  []int32          // indexes into repl sorted by (customer, slot, time)
 	custs  []uint32         // the customer of each entry of order: a compact search key
+	atSlot []int64          // the time << 8 | slot of each entry of order, read beside custs rather than through repl
 	has    []uint64         // bitset of customers with a replacement
 	replOf map[uint32]int32 // the replacement of each blocked card
 }
@@ -70,8 +71,10 @@ func (l *lifecycle) finish() {
 		return cmp.Or(cmp.Compare(ra.cust, rb.cust), cmp.Compare(ra.slot, rb.slot), cmp.Compare(ra.at, rb.at))
 	})
 	l.custs = make([]uint32, len(l.order))
+	l.atSlot = make([]int64, len(l.order))
 	for i, j := range l.order {
-		l.custs[i] = l.repl[j].cust
+		r := &l.repl[j]
+		l.custs[i], l.atSlot[i] = r.cust, r.at<<8|int64(r.slot) // |at| < 2^55 µs: a million years
 	}
 	l.byKey = nil
 }
@@ -113,8 +116,7 @@ func (w *World) cardAt(cust uint32, k int, t int64) uint32 {
 	}
 	i, _ := slices.BinarySearch(l.custs, cust)
 	for ; i < len(l.custs) && l.custs[i] == cust; i++ {
-		r := &l.repl[l.order[i]]
-		if int(r.slot) == k && r.at <= t {
+		if as := l.atSlot[i]; int(as&255) == k && as>>8 <= t {
 			id = l.base + uint32(l.order[i])
 		}
 	}
