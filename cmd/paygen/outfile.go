@@ -21,7 +21,7 @@ var errExists = errors.New("exists")
 type atomicFile struct {
 	final, tmp string
 	f          *os.File
-	w          flushWriter // a directWriter, or a bufio.Writer over a writeback
+	w          *bufio.Writer
 	overwrite  bool
 	mu         sync.Mutex // orders Abort and the publishing step
 	aborted    bool
@@ -42,19 +42,7 @@ func createAtomic(final string, overwrite bool) (*atomicFile, error) {
 		return nil, err
 	}
 	holdLock(f) // until the file is closed: tells later runs this run is alive
-	a := &atomicFile{final: final, tmp: f.Name(), f: f, overwrite: overwrite}
-	if d := newDirectWriter(f); d != nil {
-		a.w = d
-	} else {
-		a.w = bufio.NewWriterSize(&writeback{f: f}, 1<<20)
-	}
-	return a, nil
-}
-
-// flushWriter buffers writes to a file until Flush.
-type flushWriter interface {
-	Write(p []byte) (int, error)
-	Flush() error
+	return &atomicFile{final: final, tmp: f.Name(), f: f, w: bufio.NewWriterSize(&writeback{f: f}, 1<<20), overwrite: overwrite}, nil
 }
 
 func (a *atomicFile) Write(p []byte) (int, error) { return a.w.Write(p) }
@@ -97,9 +85,6 @@ func (a *atomicFile) Abort() {
 	}
 	defer a.mu.Unlock()
 	a.aborted = true
-	if d, ok := a.w.(*directWriter); ok {
-		d.abort()
-	}
 	a.f.Close()
 	os.Remove(a.tmp)
 }
