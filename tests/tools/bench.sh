@@ -12,7 +12,7 @@ bin=./bin/paygen
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 echo "== machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "== Go benchmarks"
-go test -run '^$' -bench 'WriteColumns|BlockFill' -benchmem -count 3 ./runtime/pqwrite/ | grep -E '^Benchmark'
+go test -run '^$' -bench 'WriteColumns|BlockFill|ColumnsScale' -benchmem -count 3 ./runtime/pqwrite/ | grep -E '^Benchmark'
 echo "== peers, 1M rows"
 if [ -x ../shared/peers/bench.sh ]; then
   ../shared/peers/bench.sh 1000000 -- "$bin" generate --rows '{ROWS}' --out '{OUT}' --date 2025-05-29 --quiet
